@@ -75,6 +75,7 @@ export function decodeFrame(frame: Uint8Array): unknown {
     const Ctor = TYPES[$type as TypeTag];
     const bytes = buffers[$buf];
     if (bytes.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) throw new FrameError('bad buffer size');
-    return new Ctor(bytes.buffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+    // frame.slice gave each buffer its own aligned ArrayBuffer.
+    return new Ctor(bytes.buffer as ArrayBuffer, 0, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
   });
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, serve, type Served } from './harness';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(served.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  served?.stop();
+});
+
+describe('the first slice in browser mode', () => {
+  it('loads with the default autoencoder: 6 nodes with their shapes and parameter counts', async () => {
+    await page.waitForSelector('.react-flow__node');
+    expect(await page.locator('.react-flow__node').count()).toBe(6);
+    const shapes = await page.locator('[data-testid="node-shape"]').allInnerTexts();
+    expect(shapes.join(' ')).toContain('784');
+    expect(shapes.join(' ')).toContain('128');
+    expect(shapes.join(' ')).toContain('32');
+    const params = await page.locator('[data-testid="node-params"]').allInnerTexts();
+    expect(params.join(' ')).toContain('100,480');
+    expect(await page.getByTestId('total-params').innerText()).toContain('209,968');
+    await screenshot(page, 'editor-default');
+  });
+
+  it('trains one epoch: loss points are drawn and reconstructions shown', async () => {
+    await page.getByTestId('train-epochs').fill('1');
+    await page.getByTestId('train-start').click();
+    await page.waitForSelector('[data-testid="loss-chart"] .batch-loss', { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="run-status"]')?.textContent?.includes('Completed'),
+      undefined,
+      { timeout: 240_000 },
+    );
+    expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(1);
+    expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.val').count()).toBe(1);
+    const grid = page.getByTestId('recon-grid');
+    expect(await grid.getAttribute('data-epoch')).toBe('1');
+    // The reconstruction canvas has ink on it: not a blank placeholder.
+    const inked = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="recon-grid"] canvas, canvas[data-testid="recon-grid"]');
+      if (!(canvas instanceof HTMLCanvasElement)) return 0;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const levels = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) levels.add(data[i]);
+      return levels.size;
+    });
+    expect(inked).toBeGreaterThan(10);
+    expect(await page.getByTestId('backend').innerText()).toMatch(/wasm|cpu|tensorflow/i);
+    await screenshot(page, 'trained-one-epoch');
+  });
+
+  it('refuses a request without the start token', async () => {
+    const response = await fetch(`${served.origin}/`);
+    expect(response.status).toBe(403);
+    const other = await browser.newPage();
+    const res = await other.goto(`${served.origin}/index.html`);
+    expect(res?.status()).toBe(403);
+    await other.close();
+  });
+});

@@ -1,0 +1,91 @@
+import type { BackendInfo } from '../../shared/contract/commands';
+import type { StudioHandlers } from '../../shared/contract/dispatch';
+import type { EventName, EventPayload } from '../../shared/contract/events';
+import { fail, ok } from '../../shared/contract/result';
+import { analyzeGraph } from '../../shared/compiler';
+import { prepareData } from './data/prepare';
+import { TrainerSupervisor, type SpawnTrainer } from './trainer/supervisor';
+
+export type EventListener = (name: EventName, payload: EventPayload<EventName>) => void;
+
+export interface HostOptions {
+  shell: 'electron' | 'browser' | 'memory';
+  version: string;
+  spawnTrainer: SpawnTrainer;
+}
+
+/** StudioApi implemented without Electron: the same host serves Electron, browser mode and tests. */
+export interface StudioHost {
+  handlers: StudioHandlers;
+  onEvent(listener: EventListener): () => void;
+  supervisor: TrainerSupervisor;
+  /** Starts the trainer early so its backend is known before the first run. */
+  warmUp(): Promise<BackendInfo | null>;
+  dispose(): void;
+}
+
+const PREVIEW_COUNT = 8;
+
+export function createStudioHost(options: HostOptions): StudioHost {
+  const listeners = new Set<EventListener>();
+  const emit = <N extends EventName>(name: N, payload: EventPayload<N>) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+  const supervisor = new TrainerSupervisor(options.spawnTrainer, emit);
+
+  const handlers: StudioHandlers = {
+    'app.info': async () => ok({ version: options.version, shell: options.shell, backend: supervisor.backend }),
+
+    'data.describe': async ({ data }) => {
+      const prepared = await prepareData(data);
+      const n = Math.min(PREVIEW_COUNT, prepared.validation.count);
+      return ok({
+        name: prepared.name,
+        sampleShape: prepared.sampleShape,
+        trainCount: prepared.train.count,
+        validationCount: prepared.validation.count,
+        labels: prepared.labels,
+        preview: prepared.validation.images.slice(0, n * prepared.sampleSize),
+        previewCount: n,
+      });
+    },
+
+    'train.start': async (request) => {
+      const analysis = analyzeGraph(request.graph);
+      const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) {
+        return fail(
+          'E_INVALID_GRAPH',
+          `The design cannot be trained yet: ${errors[0].message}` +
+            (errors.length > 1 ? ` (and ${errors.length - 1} more problems)` : ''),
+          errors,
+        );
+      }
+      return supervisor.start(request);
+    },
+    'train.stop': async ({ runId }) => supervisor.control('stop', runId),
+    'train.pause': async ({ runId }) => supervisor.control('pause', runId),
+    'train.resume': async ({ runId }) => supervisor.control('resume', runId),
+    'model.decode': async (request) => {
+      const result = await supervisor.decode(request);
+      return result as Awaited<ReturnType<StudioHandlers['model.decode']>>;
+    },
+  };
+
+  return {
+    handlers,
+    supervisor,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async warmUp() {
+      try {
+        return await supervisor.ensureStarted();
+      } catch {
+        return null;
+      }
+    },
+    dispose: () => supervisor.dispose(),
+  };
+}

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { makeFastBatchMatMul } from './batchMatMul';
+import { fastConv2DBackpropFilter } from './conv2dBackpropFilter';
+import { makeFastConv2DBackpropInput } from './conv2dBackpropInput';
+import { stockKernel, type StockKernel } from './wasmAccess';
+import { maxPoolGrad } from './maxPoolGrad';
+import { resizeNearestGrad } from './resizeNearestGrad';
+
+/** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
+let replaced: Map<string, StockKernel | null> | null = null;
+
+const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
+  if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
+  if (kernelFunc) tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+};
+
+/**
+ * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput), adds the
+ * missing Conv2DBackpropFilter and replaces MaxPoolGrad (wrong for windows of
+ * negative values) and ResizeNearestNeighborGrad (slow). Call it after the wasm backend is ready: the stock kernels it
+ * wraps are set up when the backend initializes. Calling it again does nothing.
+ */
+export const installFastKernels = (): void => {
+  if (replaced) return;
+  const matMul = stockKernel('BatchMatMul');
+  const backpropInput = stockKernel('Conv2DBackpropInput');
+  const stockMaxPoolGrad = stockKernel('MaxPoolGrad');
+  const resizeGrad = stockKernel('ResizeNearestNeighborGrad');
+  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad) throw new Error('The wasm backend is not registered.');
+  replaced = new Map([
+    ['BatchMatMul', matMul],
+    ['Conv2DBackpropInput', backpropInput],
+    ['Conv2DBackpropFilter', stockKernel('Conv2DBackpropFilter')],
+    ['MaxPoolGrad', stockMaxPoolGrad],
+    ['ResizeNearestNeighborGrad', resizeGrad],
+  ]);
+  swap('BatchMatMul', makeFastBatchMatMul(matMul));
+  swap('Conv2DBackpropInput', makeFastConv2DBackpropInput(backpropInput));
+  swap('Conv2DBackpropFilter', fastConv2DBackpropFilter);
+  swap('MaxPoolGrad', maxPoolGrad);
+  swap('ResizeNearestNeighborGrad', resizeNearestGrad);
+};
+
+/** Puts the stock kernels back (a missing one stays missing); for before/after measurements. */
+export const uninstallFastKernels = (): void => {
+  if (!replaced) return;
+  for (const [name, stock] of replaced) swap(name, stock as unknown as tf.KernelFunc | null);
+  replaced = null;
+};
+
+/** Whether the fast kernels are in place. */
+export const fastKernelsInstalled = (): boolean => replaced !== null;

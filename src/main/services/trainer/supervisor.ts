@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { BackendInfo, CommandReply, ParsedRequest } from '../../../shared/contract/commands';
+import { events, isEventName, type EventName, type EventPayload } from '../../../shared/contract/events';
+import { fail, ok, type Result } from '../../../shared/contract/result';
+import { fromTrainerSchema, type ToTrainer } from '../../../shared/contract/trainerProtocol';
+import { trainerCrashedMessage } from './messages';
+
+/** A started trainer process, whichever way it was started (fork or Electron utilityProcess). */
+export interface TrainerProcess {
+  send(message: ToTrainer): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the process ends, with a short description (exit code or signal). */
+  onExit(listener: (detail: string) => void): void;
+  kill(): void;
+}
+export type SpawnTrainer = () => TrainerProcess;
+export type HostEmit = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+
+const READY_TIMEOUT_MS = 120_000;
+const DECODE_TIMEOUT_MS = 30_000;
+
+/**
+ * Owns the trainer process: starts it on demand, relays its (validated) events, and when it dies
+ * reports the run as crashed and starts a fresh one for the next run.
+ */
+export class TrainerSupervisor {
+  private process: TrainerProcess | null = null;
+  private ready: Promise<BackendInfo> | null = null;
+  private activeRun: string | null = null;
+  private nextRequest = 1;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  backend: BackendInfo | null = null;
+  /** The newest run, whose model the trainer keeps for decoding. */
+  latestRun: string | null = null;
+
+  constructor(
+    private readonly spawn: SpawnTrainer,
+    private readonly emit: HostEmit,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.activeRun !== null;
+  }
+
+  /** Starts the trainer process if none runs and waits until its backend is ready. */
+  ensureStarted(): Promise<BackendInfo> {
+    if (this.ready) return this.ready;
+    const child = this.spawn();
+    this.process = child;
+    this.ready = new Promise<BackendInfo>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the trainer did not start in time')), READY_TIMEOUT_MS);
+      child.onMessage((raw) => {
+        const message = fromTrainerSchema.safeParse(raw);
+        if (!message.success) return;
+        const m = message.data;
+        if (m.type === 'ready') {
+          clearTimeout(timer);
+          this.backend = m.backend;
+          this.emit('trainer.backend', m.backend);
+          resolve(m.backend);
+        } else if (m.type === 'event') this.relay(m.name, m.payload);
+        else this.pending.get(m.requestId)?.(m.result as Result<unknown>);
+      });
+      child.onExit((detail) => {
+        clearTimeout(timer);
+        reject(new Error(`the trainer stopped before it was ready (${detail})`));
+        this.onExit(child, detail);
+      });
+    });
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  async start(request: ParsedRequest<'train.start'>): Promise<Result<CommandReply<'train.start'>>> {
+    if (this.activeRun) {
+      return fail('E_BUSY', 'A model is already training. Stop it first, or wait until it ends.');
+    }
+    const runId = randomUUID();
+    this.activeRun = runId;
+    try {
+      await this.ensureStarted();
+    } catch (error) {
+      this.activeRun = null;
+      return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
+    }
+    this.latestRun = runId;
+    this.process?.send({ type: 'start', runId, ...request });
+    return ok({ runId });
+  }
+
+  control(type: 'stop' | 'pause' | 'resume', runId: string): Result<Record<string, never>> {
+    if (this.activeRun !== runId) return fail('E_NOT_FOUND', 'That training run is not running.');
+    this.process?.send({ type, runId });
+    return ok({});
+  }
+
+  decode(request: ParsedRequest<'model.decode'>): Promise<Result<unknown>> {
+    const child = this.process;
+    if (!child) return Promise.resolve(fail('E_NOT_FOUND', 'Train a model first, then generate images.'));
+    const requestId = this.nextRequest++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish(fail('E_TIMEOUT', 'Decoding took too long.')), DECODE_TIMEOUT_MS);
+      const finish = (result: Result<unknown>) => {
+        clearTimeout(timer);
+        this.pending.delete(requestId);
+        resolve(result);
+      };
+      this.pending.set(requestId, finish);
+      child.send({ type: 'decode', requestId, ...request });
+    });
+  }
+
+  /** Ends the trainer process (also what a crash looks like); the next run starts a new one. */
+  kill(): void {
+    this.process?.kill();
+  }
+
+  dispose(): void {
+    const child = this.process;
+    this.process = null;
+    this.ready = null;
+    child?.kill();
+  }
+
+  private relay(name: string, payload: unknown): void {
+    if (!isEventName(name)) return;
+    const parsed = events[name].safeParse(payload);
+    if (!parsed.success) return;
+    if (name === 'train.ended') this.activeRun = null;
+    this.emit(name, parsed.data as EventPayload<typeof name>);
+  }
+
+  private onExit(child: TrainerProcess, detail: string): void {
+    if (this.process !== child) return;
+    this.process = null;
+    this.ready = null;
+    this.latestRun = null;
+    for (const resolve of this.pending.values()) resolve(fail('E_TRAINER_CRASHED', trainerCrashedMessage(detail)));
+    this.pending.clear();
+    const runId = this.activeRun;
+    this.activeRun = null;
+    if (runId) {
+      this.emit('train.ended', {
+        runId,
+        status: 'crashed',
+        message: trainerCrashedMessage(detail),
+        epochsCompleted: 0,
+      });
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendInfo } from '../../../shared/contract/commands';
+import type { EventName, EventPayload } from '../../../shared/contract/events';
+import { fail, ok, type Result } from '../../../shared/contract/result';
+import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
+import { prepareData } from '../data/prepare';
+import { buildModel, type BuiltModel } from '../model';
+import { runTraining, type Emit, type RunControl } from './loop';
+import { withScope } from './scope';
+
+type StartMessage = Extract<ToTrainer, { type: 'start' }>;
+
+class Control implements RunControl {
+  stopRequested = false;
+  private resume: (() => void) | null = null;
+  private paused: Promise<void> | null = null;
+
+  pause(): void {
+    this.paused ??= new Promise((resolve) => (this.resume = resolve));
+  }
+  unpause(): void {
+    this.resume?.();
+    this.paused = this.resume = null;
+  }
+  stop(): void {
+    this.stopRequested = true;
+    this.unpause();
+  }
+  waitWhilePaused(): Promise<void> {
+    return this.paused ?? Promise.resolve();
+  }
+}
+
+/** Everything the trainer process does, independent of how it talks to the host. */
+export class TrainerWorker {
+  private current: { runId: string; control: Control } | null = null;
+  /** The model of the newest run, kept for decoding latent points after it ends. */
+  private latest: { runId: string; built: BuiltModel } | null = null;
+
+  constructor(
+    private readonly backend: BackendInfo,
+    private readonly emit: Emit,
+  ) {}
+
+  async handle(message: ToTrainer): Promise<Result<unknown> | null> {
+    switch (message.type) {
+      case 'start':
+        void this.start(message);
+        return null;
+      case 'stop':
+        if (this.current?.runId === message.runId) this.current.control.stop();
+        return null;
+      case 'pause':
+        if (this.current?.runId === message.runId) this.current.control.pause();
+        return null;
+      case 'resume':
+        if (this.current?.runId === message.runId) this.current.control.unpause();
+        return null;
+      case 'decode':
+        return this.decode(message.runId, message.points, message.count);
+    }
+  }
+
+  private async start(message: StartMessage): Promise<void> {
+    const { runId } = message;
+    const control = new Control();
+    this.current = { runId, control };
+    const end = (status: EventPayload<'train.ended'>['status'], text: string | null, epochs = 0) =>
+      this.emit('train.ended', { runId, status, message: text, epochsCompleted: epochs });
+    try {
+      const data = await prepareData(message.data);
+      const built = buildModel(message.graph);
+      if (!built.ok) return end('failed', built.error.message);
+      const input = message.graph.nodes.find((n) => n.kind === 'Input');
+      const inputShape = Array.isArray(input?.params.shape) ? input.params.shape : [data.sampleSize];
+      const inputSize = inputShape.reduce((a, b) => a * b, 1);
+      if (inputSize !== data.sampleSize) {
+        built.value.dispose();
+        return end(
+          'failed',
+          `The Input node expects ${inputSize} values per sample, but ${data.name} has ${data.sampleSize}. ` +
+            `Set the Input's shape to ${data.sampleShape.join('×')}.`,
+        );
+      }
+      this.replaceLatest(runId, built.value);
+      const classes = message.graph.nodes.find((n) => n.kind === 'ClassifierHead')?.params.classes;
+      const outcome = await runTraining(
+        {
+          runId,
+          built: built.value,
+          settings: message.settings,
+          data,
+          inputShape,
+          backend: this.backend,
+          classes: typeof classes === 'number' ? classes : 10,
+        },
+        this.emit,
+        control,
+      );
+      end(outcome.status, outcome.message, outcome.epochsCompleted);
+    } catch (error) {
+      end('failed', `Training failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      if (this.current?.runId === runId) this.current = null;
+    }
+  }
+
+  private replaceLatest(runId: string, built: BuiltModel): void {
+    this.latest?.built.dispose();
+    this.latest = { runId, built };
+  }
+
+  private decode(runId: string, points: Float32Array, count: number): Result<unknown> {
+    const latest = this.latest;
+    if (!latest || latest.runId !== runId) {
+      return fail('E_NOT_FOUND', 'That training run is no longer loaded; train the model again to decode.');
+    }
+    const decoder = latest.built.decoder;
+    if (!decoder) return fail('E_INVALID_GRAPH', 'This design has no separate decoder to generate images with.');
+    if (points.length !== count * latest.built.codeSize) {
+      return fail('E_INVALID_MESSAGE', `Each latent point needs ${latest.built.codeSize} values.`);
+    }
+    return withScope(() => {
+      const out = decoder.predict(tf.tensor2d(points, [count, latest.built.codeSize])) as tf.Tensor;
+      return ok({ images: Float32Array.from(out.dataSync()), shape: out.shape.slice(1), count });
+    });
+  }
+}
+
+export type { EventName };

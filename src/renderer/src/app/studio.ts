@@ -1,0 +1,28 @@
+import { connectStudio } from '../host';
+import { appStore } from '../stores/appStore';
+import { graphStore } from '../stores/graphStore';
+import { runStore } from '../stores/runStore';
+import { listenToHost, loadAppInfo, type TrainDeps } from './training';
+
+let deps: TrainDeps | null = null;
+
+/** Connects to the host once and routes its events into the app's stores. */
+export function startStudio(): TrainDeps {
+  if (deps) return deps;
+  const { client, shell, ws } = connectStudio();
+  appStore.getState().setShell(shell);
+  ws?.onStatus((connected) => {
+    appStore.getState().setConnected(connected);
+    // A fresh connection may have missed the backend announcement.
+    if (connected && deps) void loadAppInfo(deps);
+  });
+  deps = { client, graph: graphStore, run: runStore, app: appStore };
+  listenToHost(deps);
+  if (!ws) void loadAppInfo(deps);
+  return deps;
+}
+
+/** The connected studio, for event handlers of components. */
+export function studio(): TrainDeps {
+  return deps ?? startStudio();
+}

@@ -1,0 +1,83 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { LAYER_DESCRIPTORS } from '../../../shared/layers';
+import { formatParams, formatShape } from '../format/format';
+import { useGraph } from '../stores/graphStore';
+import type { LayerFlowNode } from './flowModel';
+import { summarizeParams } from './nodeSummary';
+
+/** One layer on the canvas: kind, name, main params, output shape, parameter count, problems. */
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const node = useGraph((s) => s.doc.nodes.find((n) => n.id === id));
+  const info = useGraph((s) => s.analysis.nodes[id]);
+  const isCode = useGraph((s) => s.analysis.codeNodeId === id);
+  const problems = useGraph(
+    useShallow((s) => s.analysis.diagnostics.filter((d) => d.nodeIds.includes(id))),
+  );
+  if (!node) return null;
+
+  const descriptor = LAYER_DESCRIPTORS[node.kind];
+  const horizontal = data.direction === 'right';
+  const ports = descriptor?.ports ?? ['in'];
+  const hasOutput = node.kind !== 'Output';
+  const severity = problems.some((p) => p.severity === 'error')
+    ? 'error'
+    : problems.length > 0
+      ? 'warning'
+      : null;
+  const params = info ? info.trainableParams + info.nonTrainableParams : null;
+  const classes = [
+    'layer-node',
+    `cat-${(descriptor?.category ?? 'Layers').toLowerCase()}`,
+    isCode ? 'is-code' : '',
+    severity ? `has-${severity}` : '',
+    selected ? 'is-selected' : '',
+  ];
+
+  return (
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      title={problems.map((p) => p.message).join('\n') || undefined}
+    >
+      {ports.map((port, i) => (
+        <Handle
+          key={port}
+          id={port}
+          type="target"
+          position={horizontal ? Position.Left : Position.Top}
+          style={
+            ports.length > 1
+              ? { [horizontal ? 'top' : 'left']: `${((i + 1) / (ports.length + 1)) * 100}%` }
+              : undefined
+          }
+          title={ports.length > 1 ? port : undefined}
+        />
+      ))}
+      <div className="layer-head">
+        <span className="layer-kind">{node.kind}</span>
+        {isCode && <span className="code-badge">code</span>}
+        {severity && (
+          <span className={`problem-dot ${severity}`} aria-label={`${problems.length} problem(s)`}>
+            !
+          </span>
+        )}
+      </div>
+      <div className="layer-name">{node.name || node.id}</div>
+      {descriptor && (
+        <div className="layer-params">{summarizeParams(node, descriptor.params) || '\u00a0'}</div>
+      )}
+      <div className="layer-foot">
+        <span className="layer-shape" data-testid="node-shape">
+          {info?.shape ? formatShape(info.shape) : '?'}
+        </span>
+        <span className="layer-count" data-testid="node-params">
+          {params === null ? '' : formatParams(params)}
+        </span>
+      </div>
+      {hasOutput && <Handle type="source" position={horizontal ? Position.Right : Position.Bottom} />}
+    </div>
+  );
+}
+
+export const LayerNode = memo(LayerNodeView);

@@ -1,0 +1,71 @@
+/**
+ * Lays out rows of small images (originals, noisy inputs, reconstructions) into one RGBA bitmap
+ * at the images' own resolution; the canvas scales it up with crisp pixels.
+ */
+
+export interface ImageGeometry {
+  height: number;
+  width: number;
+  channels: number;
+}
+
+export interface GridBitmap {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+}
+
+/** How to draw one sample: [784] is a 28×28 grey square, [h, w, c] an image of c channels. */
+export function imageGeometry(sampleShape: readonly number[]): ImageGeometry | null {
+  if (sampleShape.length === 3 && (sampleShape[2] === 1 || sampleShape[2] === 3)) {
+    return { height: sampleShape[0], width: sampleShape[1], channels: sampleShape[2] };
+  }
+  if (sampleShape.length === 2) return { height: sampleShape[0], width: sampleShape[1], channels: 1 };
+  const size = sampleShape.reduce((a, b) => a * b, 1);
+  const side = Math.round(Math.sqrt(size));
+  return side * side === size ? { height: side, width: side, channels: 1 } : null;
+}
+
+const GAP = 1;
+const BACKGROUND = [24, 28, 38];
+
+const toByte = (v: number): number => (Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, v)) * 255) : 0);
+
+/**
+ * Puts `count` samples of each row side by side, one row under the other, a pixel apart. Values
+ * are read as 0..1 and clipped, so a linear output that overshoots still draws.
+ */
+export function composeGrid(
+  rows: readonly Float32Array[],
+  count: number,
+  geometry: ImageGeometry,
+): GridBitmap {
+  const { height: h, width: w, channels: c } = geometry;
+  const width = count * w + (count + 1) * GAP;
+  const height = rows.length * h + (rows.length + 1) * GAP;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba.set(BACKGROUND, i * 4);
+    rgba[i * 4 + 3] = 255;
+  }
+  const sampleSize = h * w * c;
+  rows.forEach((values, row) => {
+    const top = GAP + row * (h + GAP);
+    for (let s = 0; s < count; s++) {
+      const left = GAP + s * (w + GAP);
+      const base = s * sampleSize;
+      if (base + sampleSize > values.length) break;
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const src = base + (y * w + x) * c;
+          const dst = ((top + y) * width + left + x) * 4;
+          const r = toByte(values[src]);
+          rgba[dst] = r;
+          rgba[dst + 1] = c === 3 ? toByte(values[src + 1]) : r;
+          rgba[dst + 2] = c === 3 ? toByte(values[src + 2]) : r;
+        }
+      }
+    }
+  });
+  return { width, height, rgba };
+}

@@ -1,0 +1,81 @@
+import type { EventName, EventPayload } from '../../../shared/contract/events';
+import type { RunData } from './runState';
+
+/**
+ * How each training event changes the run state: pure functions, so they are tested without a
+ * host. An event of another run is ignored, except while starting: the host may announce the
+ * run before the reply to train.start arrives, so the first event names the run.
+ */
+
+/** More batch points than a chart can show; past it every other point is dropped. */
+export const MAX_BATCH_POINTS = 4000;
+
+function belongs(state: RunData, runId: string): boolean {
+  if (state.phase === 'starting' && (state.runId === null || state.runId === runId)) return true;
+  return state.runId === runId && state.phase !== 'idle';
+}
+
+const baseOf = (state: RunData, epoch: number): number => state.epochBase ?? (epoch === 0 ? 0 : 1);
+
+function thin<T>(points: T[]): T[] {
+  return points.length > MAX_BATCH_POINTS ? points.filter((_, i) => i % 2 === 1) : points;
+}
+
+export function onTrainStarted(state: RunData, e: EventPayload<'train.started'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  return {
+    ...state,
+    runId: e.runId,
+    phase: state.phase === 'stopping' ? 'stopping' : 'running',
+    totalEpochs: e.epochs,
+  };
+}
+
+export function onTrainProgress(state: RunData, e: EventPayload<'train.progress'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const epochBase = baseOf(state, e.epoch);
+  const { runId: _runId, ...progress } = e;
+  const x = e.epoch - epochBase + Math.min(1, e.batch / Math.max(1, e.batchesPerEpoch));
+  return {
+    ...state,
+    runId: e.runId,
+    phase: state.phase === 'starting' ? 'running' : state.phase,
+    epochBase,
+    progress,
+    batchLosses: Number.isFinite(e.loss)
+      ? thin([...state.batchLosses, { x, loss: e.loss }])
+      : state.batchLosses,
+  };
+}
+
+export function onTrainEpoch(state: RunData, e: EventPayload<'train.epoch'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...record } = e;
+  return {
+    ...state,
+    runId: e.runId,
+    epochBase: baseOf(state, e.epoch),
+    epochs: [...state.epochs.filter((r) => r.epoch !== e.epoch), record],
+  };
+}
+
+export function onTrainSnapshot(state: RunData, e: EventPayload<'train.snapshot'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...snapshot } = e;
+  return { ...state, runId: e.runId, snapshot };
+}
+
+export function onTrainEnded(state: RunData, e: EventPayload<'train.ended'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { status, message, epochsCompleted } = e;
+  return { ...state, runId: e.runId, phase: 'ended', ended: { status, message, epochsCompleted } };
+}
+
+/** The x of an epoch's point on the loss chart: epochs completed when it was measured. */
+export const epochX = (state: Pick<RunData, 'epochBase'>, epoch: number): number =>
+  epoch - (state.epochBase ?? 1) + 1;
+
+export type TrainEventName = Extract<
+  EventName,
+  'train.started' | 'train.progress' | 'train.epoch' | 'train.snapshot' | 'train.ended'
+>;

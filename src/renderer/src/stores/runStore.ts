@@ -1,0 +1,75 @@
+import { createStore, useStore } from 'zustand';
+import type { EventPayload } from '../../../shared/contract/events';
+import {
+  DEFAULT_DATA_SPEC,
+  DEFAULT_TRAIN_SETTINGS,
+  type DataSpec,
+  type TrainSettings,
+} from '../../../shared/contract/training';
+import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
+import * as reduce from './runReducers';
+import { initialRun, type RunData } from './runState';
+
+export interface RunState extends RunData {
+  /** Changes the settings the next run uses (the Train panel's fields). */
+  editSettings(patch: Partial<TrainSettings>): void;
+  /** Takes a preset's settings and data; clears the last run's results. */
+  useDefaults(settings: TrainSettings, data: DataSpec): void;
+  /** A start was asked for: clears the last results and waits for the host. */
+  begin(): void;
+  /** The host accepted the start and named the run. */
+  accepted(runId: string): void;
+  /** The start or the run failed before any event said so. */
+  abandon(): void;
+  stopping(): void;
+  onTrainStarted(e: EventPayload<'train.started'>): void;
+  onTrainProgress(e: EventPayload<'train.progress'>): void;
+  onTrainEpoch(e: EventPayload<'train.epoch'>): void;
+  onTrainSnapshot(e: EventPayload<'train.snapshot'>): void;
+  onTrainEnded(e: EventPayload<'train.ended'>): void;
+}
+
+/** Makes a run store; the app uses one, tests make their own. */
+export function createRunStore(settings: TrainSettings, data: DataSpec) {
+  return createStore<RunState>()((set, get) => {
+    const apply = (next: RunData) => {
+      if (next !== get()) set(next);
+    };
+    return {
+      ...initialRun(settings, data),
+      editSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
+      useDefaults: (s, d) => set(initialRun(s, d)),
+      begin() {
+        const { settings: s, data: d } = get();
+        set({ ...initialRun(s, d), phase: 'starting' });
+      },
+      accepted(runId) {
+        const state = get();
+        if (state.phase === 'starting' || state.phase === 'stopping') {
+          if (state.runId === null) set({ runId });
+        }
+      },
+      abandon: () => set({ phase: 'idle', runId: null }),
+      stopping() {
+        if (get().phase === 'running' || get().phase === 'starting') set({ phase: 'stopping' });
+      },
+      onTrainStarted: (e) => apply(reduce.onTrainStarted(get(), e)),
+      onTrainProgress: (e) => apply(reduce.onTrainProgress(get(), e)),
+      onTrainEpoch: (e) => apply(reduce.onTrainEpoch(get(), e)),
+      onTrainSnapshot: (e) => apply(reduce.onTrainSnapshot(get(), e)),
+      onTrainEnded: (e) => apply(reduce.onTrainEnded(get(), e)),
+    };
+  });
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+const defaults = getPreset(DEFAULT_PRESET_ID);
+
+/** The app's run store, holding the default preset's settings until a preset is picked. */
+export const runStore: RunStore = createRunStore(
+  defaults?.settings ?? DEFAULT_TRAIN_SETTINGS,
+  defaults?.data ?? DEFAULT_DATA_SPEC,
+);
+
+export const useRun = <T>(selector: (state: RunState) => T): T => useStore(runStore, selector);

@@ -1,0 +1,97 @@
+import type { GraphDocument, GraphNode } from '../graph/document';
+import { LAYER_DESCRIPTORS } from '../layers/registry';
+import { resolveParams } from '../layers/resolve';
+import { layerNames } from './names';
+import type { KerasLayerSpec, KerasModelSpec } from './spec';
+import type { GraphAnalysis } from './types';
+
+/** Shapes of a node's inputs, by port, from the analysis. */
+function inputShapes(doc: GraphDocument, analysis: GraphAnalysis, node: GraphNode) {
+  const inputs: Record<string, number[]> = {};
+  for (const e of doc.edges) {
+    if (e.target === node.id) inputs[e.targetPort] = analysis.nodes[e.source].shape!;
+  }
+  return inputs;
+}
+
+/** Emits the Keras-format spec of a graph the analysis found valid. */
+export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasModelSpec {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const ordered = analysis.order.map((id) => byId.get(id)!);
+  const names = layerNames(ordered.filter((n) => n.kind !== 'Output'));
+  const frozen = new Set(
+    ordered.filter((n) => analysis.nodes[n.id].role !== 'head' && isFrozen(doc, analysis, n)).map((n) => n.id),
+  );
+  const layerOfNode: Record<string, string> = {};
+  const layers: KerasLayerSpec[] = [];
+  let inputLayer = '';
+  let outputLayer = '';
+  for (const node of ordered) {
+    const sources = LAYER_DESCRIPTORS[node.kind].ports.map(
+      (port) => doc.edges.find((e) => e.target === node.id && e.targetPort === port)!.source,
+    );
+    if (node.kind === 'Output') {
+      outputLayer = layerOfNode[sources[0]];
+      layerOfNode[node.id] = outputLayer;
+      continue;
+    }
+    const name = names.get(node.id)!;
+    layerOfNode[node.id] = name;
+    if (node.kind === 'Input') inputLayer = name;
+    const keras = LAYER_DESCRIPTORS[node.kind].toKeras({
+      params: resolveParams(node).params,
+      inputs: inputShapes(doc, analysis, node),
+      output: analysis.nodes[node.id].shape!,
+      layerNameOf: (id) => names.get(id) ?? id,
+    })!;
+    layers.push({
+      class_name: keras.className,
+      name,
+      config: { name, trainable: !frozen.has(node.id), dtype: 'float32', ...keras.config },
+      inbound_nodes:
+        sources.length === 0 ? [] : [sources.map((s) => [layerOfNode[s], 0, 0, {}] as const).map((x) => [...x])],
+    } as KerasLayerSpec);
+  }
+  const output = ordered.find((n) => n.kind === 'Output')!;
+  const loss = resolveParams(output).params.loss as KerasModelSpec['studio']['loss'];
+  const nodeOfLayer: Record<string, string> = {};
+  for (const [id, name] of names) nodeOfLayer[name] = id;
+  return {
+    class_name: 'Functional',
+    config: { name: 'autoencoder', layers, input_layers: [[inputLayer, 0, 0]], output_layers: [[outputLayer, 0, 0]] },
+    keras_version: '2.15.0',
+    backend: 'tensorflow',
+    studio: {
+      layerOfNode,
+      nodeOfLayer,
+      inputLayer,
+      outputLayer,
+      codeLayer: analysis.codeNodeId ? layerOfNode[analysis.codeNodeId] : null,
+      task: analysis.task,
+      loss: analysis.task === 'classify' ? 'categoricalCrossentropy' : loss,
+    },
+  };
+}
+
+/** A node is frozen when it feeds a ClassifierHead whose 'frozen' switch is on. */
+function isFrozen(doc: GraphDocument, analysis: GraphAnalysis, node: GraphNode): boolean {
+  return analysis.nodes[node.id].nonTrainableParams > 0 && analysis.nodes[node.id].trainableParams === 0
+    ? node.kind !== 'BatchNormalization' || frozenByHead(doc, node.id)
+    : frozenByHead(doc, node.id);
+}
+
+function frozenByHead(doc: GraphDocument, id: string): boolean {
+  const seen = new Set<string>();
+  const stack = [id];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    for (const e of doc.edges) {
+      if (e.source !== at || seen.has(e.target)) continue;
+      seen.add(e.target);
+      const target = doc.nodes.find((n) => n.id === e.target);
+      if (target?.kind === 'ClassifierHead' && resolveParams(target).params.frozen === true) return true;
+      stack.push(e.target);
+    }
+  }
+  return false;
+}

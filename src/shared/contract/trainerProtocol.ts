@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { graphDocumentSchema } from '../graph/document';
+import { backendInfoSchema } from './commands';
+import { dataSpecSchema, trainSettingsSchema } from './training';
+
+const runId = z.string().min(1).max(100);
+
+/** Host -> trainer process. Validated in the trainer on arrival. */
+export const toTrainerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    runId,
+    graph: graphDocumentSchema,
+    settings: trainSettingsSchema,
+    data: dataSpecSchema,
+  }),
+  z.object({ type: z.enum(['stop', 'pause', 'resume']), runId }),
+  z.object({
+    type: z.literal('decode'),
+    requestId: z.number().int(),
+    runId,
+    points: z.instanceof(Float32Array),
+    count: z.number().int().min(1).max(10000),
+  }),
+]);
+export type ToTrainer = z.infer<typeof toTrainerSchema>;
+
+/** Trainer process -> host. Validated in the host on arrival; event payloads against `events`. */
+export const fromTrainerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), backend: backendInfoSchema }),
+  z.object({ type: z.literal('event'), name: z.string().max(100), payload: z.unknown() }),
+  z.object({ type: z.literal('reply'), requestId: z.number().int(), result: z.unknown() }),
+]);
+export type FromTrainer = z.infer<typeof fromTrainerSchema>;

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createStudioHost, type StudioHost } from '../src/main/services/host';
+import { spawnNodeTrainer } from '../src/main/services/trainer/spawnNode';
+import { StudioClient } from '../src/shared/contract/client';
+import type { EventName, EventPayload } from '../src/shared/contract/events';
+import { memoryTransport } from '../src/shared/contract/memory';
+
+/** The built trainer entry; `npm test` builds before the unit tests. */
+export const builtTrainer = fileURLToPath(new URL('../out/main/trainer.js', import.meta.url));
+export const hasBuiltTrainer = (): boolean => existsSync(builtTrainer);
+
+/** A host with a real trainer process, and a client over the in-memory transport. */
+export function memoryStudio(): { host: StudioHost; client: StudioClient } {
+  const host = createStudioHost({ shell: 'memory', version: 'test', spawnTrainer: spawnNodeTrainer(builtTrainer) });
+  const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
+  return { host, client };
+}
+
+/** Resolves with the next event of that name that passes the filter. */
+export function nextEvent<N extends EventName>(
+  client: StudioClient,
+  name: N,
+  filter: (payload: EventPayload<N>) => boolean = () => true,
+): Promise<EventPayload<N>> {
+  return new Promise((resolve) => {
+    const off = client.on(name, (payload) => {
+      if (!filter(payload)) return;
+      off();
+      resolve(payload);
+    });
+  });
+}

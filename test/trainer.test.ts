@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StudioHost } from '../src/main/services/host';
+import type { EventPayload } from '../src/shared/contract/events';
+import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
+import { hasBuiltTrainer, memoryStudio, nextEvent } from './helpers';
+
+const preset = getPreset(DEFAULT_PRESET_ID)!;
+let host: StudioHost | null = null;
+afterEach(() => host?.dispose());
+
+describe.skipIf(!hasBuiltTrainer())('trainer process', () => {
+  it('lowers the validation loss over 2 epochs on 2,000 real digits', async () => {
+    const studio = memoryStudio();
+    host = studio.host;
+    const epochs: EventPayload<'train.epoch'>[] = [];
+    studio.client.on('train.epoch', (e) => epochs.push(e));
+    const ended = nextEvent(studio.client, 'train.ended');
+    const snapshot = nextEvent(studio.client, 'train.snapshot');
+    const started = await studio.client.invoke('train.start', {
+      graph: preset.graph,
+      settings: { ...preset.settings, epochs: 2, batchSize: 64 },
+      data: { limit: 2000, validationShare: 0.1 },
+    });
+    expect(started.ok).toBe(true);
+    const end = await ended;
+    expect(end).toMatchObject({ status: 'completed', epochsCompleted: 2 });
+    expect(epochs).toHaveLength(2);
+    expect(epochs[1].valLoss).toBeLessThan(epochs[0].valLoss);
+    const snap = await snapshot;
+    expect(snap.reconstructions).toBeInstanceOf(Float32Array);
+    expect(snap.reconstructions.length).toBe(16 * 784);
+  });
+
+  it('reports a killed trainer, stays up, and trains the next run', async () => {
+    const studio = memoryStudio();
+    host = studio.host;
+    const progressed = nextEvent(studio.client, 'train.progress');
+    const crashed = nextEvent(studio.client, 'train.ended');
+    const first = await studio.client.invoke('train.start', {
+      graph: preset.graph,
+      settings: { ...preset.settings, epochs: 50, batchSize: 32 },
+      data: { limit: 3000 },
+    });
+    expect(first.ok).toBe(true);
+    await progressed;
+    studio.host.supervisor.kill();
+    const end = await crashed;
+    expect(end.status).toBe('crashed');
+    expect(end.message).toMatch(/stopped unexpectedly/);
+    expect((await studio.client.invoke('app.info', {})).ok).toBe(true);
+
+    const ended = nextEvent(studio.client, 'train.ended');
+    const second = await studio.client.invoke('train.start', {
+      graph: preset.graph,
+      settings: { ...preset.settings, epochs: 1, batchSize: 64 },
+      data: { limit: 500 },
+    });
+    expect(second.ok).toBe(true);
+    expect(await ended).toMatchObject({ status: 'completed', epochsCompleted: 1 });
+  });
+});
