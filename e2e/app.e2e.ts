@@ -37,17 +37,22 @@ describe('the first slice in browser mode', () => {
     await page.getByTestId('train-start').click();
     await page.waitForSelector('[data-testid="loss-chart"] .batch-loss', { timeout: 120_000 });
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="run-status"]')?.textContent?.includes('Completed'),
+      () =>
+        document.querySelector('[data-testid="run-status"]')?.textContent?.includes('Completed'),
       undefined,
       { timeout: 240_000 },
     );
-    expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(1);
+    expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(
+      1,
+    );
     expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.val').count()).toBe(1);
     const grid = page.getByTestId('recon-grid');
     expect(await grid.getAttribute('data-epoch')).toBe('1');
     // The reconstruction canvas has ink on it: not a blank placeholder.
     const inked = await page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="recon-grid"] canvas, canvas[data-testid="recon-grid"]');
+      const canvas = document.querySelector(
+        '[data-testid="recon-grid"] canvas, canvas[data-testid="recon-grid"]',
+      );
       if (!(canvas instanceof HTMLCanvasElement)) return 0;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       const levels = new Set<number>();

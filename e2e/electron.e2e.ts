@@ -16,7 +16,9 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('Skipping the Electron smoke test: no Electron binary on this machine (its install downloads it).');
+  console.log(
+    'Skipping the Electron smoke test: no Electron binary on this machine (its install downloads it).',
+  );
 }
 
 describe.skipIf(!binary)('Electron shell (skipped where no Electron binary is installed)', () => {
@@ -25,8 +27,14 @@ describe.skipIf(!binary)('Electron shell (skipped where no Electron binary is in
     const window = await app.firstWindow();
     await window.waitForSelector('.react-flow__node');
     expect(await window.locator('.react-flow__node').count()).toBe(6);
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => typeof window.studio?.invoke)).toBe('function');
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(
+      await window.evaluate(
+        () => typeof (globalThis as { studio?: { invoke?: unknown } }).studio?.invoke,
+      ),
+    ).toBe('function');
     await screenshot(window, 'electron-window');
     await app.close();
   });

@@ -21,13 +21,20 @@ export function serve(): Promise<Served> {
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start:\n${output}`)),
+      60_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1], origin: new URL(match[1]).origin, stop: () => child.kill('SIGTERM') });
+        resolve({
+          url: match[1],
+          origin: new URL(match[1]).origin,
+          stop: () => child.kill('SIGTERM'),
+        });
       }
     });
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));

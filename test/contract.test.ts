@@ -17,7 +17,9 @@ describe('binary frame codec', () => {
     const labels = new Int32Array([3, 1]);
     const frame = encodeFrame({ type: 'event', payload: { images, labels, name: 'x', n: [1, 2] } });
     expect(new TextDecoder().decode(frame)).not.toContain('0.25');
-    const back = decodeFrame(frame) as { payload: { images: Float32Array; labels: Int32Array; name: string } };
+    const back = decodeFrame(frame) as {
+      payload: { images: Float32Array; labels: Int32Array; name: string };
+    };
     expect(back.payload.images).toBeInstanceOf(Float32Array);
     expect(Array.from(back.payload.images)).toEqual([0, 0.5, 1, 0.25]);
     expect(Array.from(back.payload.labels)).toEqual([3, 1]);

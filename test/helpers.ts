@@ -12,7 +12,11 @@ export const hasBuiltTrainer = (): boolean => existsSync(builtTrainer);
 
 /** A host with a real trainer process, and a client over the in-memory transport. */
 export function memoryStudio(): { host: StudioHost; client: StudioClient } {
-  const host = createStudioHost({ shell: 'memory', version: 'test', spawnTrainer: spawnNodeTrainer(builtTrainer) });
+  const host = createStudioHost({
+    shell: 'memory',
+    version: 'test',
+    spawnTrainer: spawnNodeTrainer(builtTrainer),
+  });
   const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
   return { host, client };
 }

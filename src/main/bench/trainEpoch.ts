@@ -4,7 +4,11 @@ import * as tf from '@tensorflow/tfjs';
 export const binaryCrossEntropy = (target: tf.Tensor, output: tf.Tensor): tf.Scalar =>
   tf.tidy(() => {
     const p = output.clipByValue(1e-7, 1 - 1e-7);
-    return target.mul(p.log()).add(tf.scalar(1).sub(target).mul(tf.scalar(1).sub(p).log())).mean().neg() as tf.Scalar;
+    return target
+      .mul(p.log())
+      .add(tf.scalar(1).sub(target).mul(tf.scalar(1).sub(p).log()))
+      .mean()
+      .neg() as tf.Scalar;
   });
 
 /**

@@ -20,7 +20,11 @@ async function benchAppLoop(): Promise<void> {
     sampleShape: MNIST_SHAPE,
     sampleSize: 784,
     train: all,
-    validation: takeRows(all, Array.from({ length: 500 }, (_, i) => i * 20), 784),
+    validation: takeRows(
+      all,
+      Array.from({ length: 500 }, (_, i) => i * 20),
+      784,
+    ),
     labels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
   };
   const built = buildModel(preset.graph);

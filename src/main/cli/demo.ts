@@ -19,6 +19,8 @@ export interface HeadlessRun {
   data: DataSpec;
   outDir: string;
   title: string;
+  /** The built trainer entry (out/main/trainer.js). */
+  trainerEntry: string;
 }
 
 /**
@@ -26,29 +28,47 @@ export interface HeadlessRun {
  * progress bar, then writes loss.svg and reconstructions.png into the output folder.
  */
 export async function trainHeadless(run: HeadlessRun): Promise<number> {
-  const host = createStudioHost({ shell: 'memory', version: APP_VERSION, spawnTrainer: spawnNodeTrainer() });
+  const host = createStudioHost({
+    shell: 'memory',
+    version: APP_VERSION,
+    spawnTrainer: spawnNodeTrainer(run.trainerEntry),
+  });
   const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
   const outDir = resolve(run.outDir);
   await mkdir(outDir, { recursive: true });
   const epochs: EventPayload<'train.epoch'>[] = [];
   let snapshot: EventPayload<'train.snapshot'> | null = null;
-  client.on('trainer.backend', (b) => console.log(`Backend: ${b.name}${b.hint ? ` — ${b.hint}` : ''}`));
+  client.on('trainer.backend', (b) =>
+    console.log(`Backend: ${b.name}${b.hint ? ` — ${b.hint}` : ''}`),
+  );
   client.on('train.started', (s) =>
-    console.log(`Training "${run.title}" on ${s.trainCount} samples (${s.validationCount} for validation), ${s.epochs} epochs.`),
+    console.log(
+      `Training "${run.title}" on ${s.trainCount} samples (${s.validationCount} for validation), ${s.epochs} epochs.`,
+    ),
   );
   client.on('train.progress', (p) => {
+    // A bar redrawn in place only makes sense on a terminal; logs get the epoch lines alone.
+    if (!process.stdout.isTTY) return;
     const fraction = (p.epoch - 1 + p.batch / p.batchesPerEpoch) / run.settings.epochs;
     const label = `epoch ${p.epoch}/${run.settings.epochs}  loss ${p.loss.toFixed(4)}  ETA ${formatSeconds(p.etaSeconds)}`;
     process.stdout.write(`\r${progressLine(fraction, label)}   `);
   });
   client.on('train.epoch', (e) => {
     epochs.push(e);
-    const terms = Object.entries(e.terms).map(([k, v]) => `  ${k} ${v.toFixed(4)}`).join('');
-    process.stdout.write(`\repoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}  validation ${e.valLoss.toFixed(4)}${terms}  (${e.seconds.toFixed(2)} s)${' '.repeat(30)}\n`);
+    const terms = Object.entries(e.terms)
+      .map(([k, v]) => `  ${k} ${v.toFixed(4)}`)
+      .join('');
+    process.stdout.write(
+      `\repoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}  validation ${e.valLoss.toFixed(4)}${terms}  (${e.seconds.toFixed(2)} s)${' '.repeat(30)}\n`,
+    );
   });
   client.on('train.snapshot', (s) => (snapshot = s));
   const ended = new Promise<EventPayload<'train.ended'>>((done) => client.on('train.ended', done));
-  const started = await client.invoke('train.start', { graph: run.graph, settings: run.settings, data: run.data });
+  const started = await client.invoke('train.start', {
+    graph: run.graph,
+    settings: run.settings,
+    data: run.data,
+  });
   if (!started.ok) {
     console.error(started.error.message);
     host.dispose();
@@ -60,8 +80,16 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
   if (epochs.length > 0) {
     const svg = lossChartSvg(
       [
-        { name: 'train', color: '#2563eb', points: epochs.map((e) => ({ x: e.epoch, y: e.trainLoss })) },
-        { name: 'validation', color: '#ea580c', points: epochs.map((e) => ({ x: e.epoch, y: e.valLoss })) },
+        {
+          name: 'train',
+          color: '#2563eb',
+          points: epochs.map((e) => ({ x: e.epoch, y: e.trainLoss })),
+        },
+        {
+          name: 'validation',
+          color: '#ea580c',
+          points: epochs.map((e) => ({ x: e.epoch, y: e.valLoss })),
+        },
       ],
       `${run.title}: loss per epoch`,
     );
@@ -69,10 +97,16 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
   }
   const snap = snapshot as EventPayload<'train.snapshot'> | null;
   if (snap) {
-    const [h, w] = snap.sampleShape.length >= 2 ? snap.sampleShape : [Math.sqrt(snap.sampleShape[0]), Math.sqrt(snap.sampleShape[0])];
+    const [h, w] =
+      snap.sampleShape.length >= 2
+        ? snap.sampleShape
+        : [Math.sqrt(snap.sampleShape[0]), Math.sqrt(snap.sampleShape[0])];
     const rows = [snap.originals, ...(snap.noisy ? [snap.noisy] : []), snap.reconstructions];
-    await writeFileAtomic(join(outDir, 'reconstructions.png'), imageRowsPng(rows, snap.count, h, w));
+    await writeFileAtomic(
+      join(outDir, 'reconstructions.png'),
+      imageRowsPng(rows, snap.count, h, w),
+    );
   }
-  console.log(`Wrote loss.svg and reconstructions.png to ${outDir}`);
+  console.log(`\nWrote loss.svg and reconstructions.png to ${outDir}`);
   return end.status === 'completed' ? 0 : 1;
 }

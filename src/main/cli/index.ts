@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_PRESET_ID, getPreset } from '../../shared/presets';
 import { trainHeadless } from './demo';
 import { runBench } from './bench';
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
         data: preset.data,
         outDir: option(args, '--out') ?? 'demo-output',
         title: preset.title,
+        trainerEntry: fileURLToPath(new URL('./trainer.js', import.meta.url)),
       });
     }
     case 'bench':

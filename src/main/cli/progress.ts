@@ -5,4 +5,8 @@ export function progressLine(fraction: number, label: string, width = 30): strin
 }
 
 export const formatSeconds = (s: number): string =>
-  !Number.isFinite(s) ? '?' : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${s.toFixed(1)}s`;
+  !Number.isFinite(s)
+    ? '?'
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+      : `${s.toFixed(1)}s`;

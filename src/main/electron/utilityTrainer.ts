@@ -5,7 +5,10 @@ import type { SpawnTrainer } from '../services/trainer/supervisor';
 export const spawnUtilityTrainer =
   (entry: string): SpawnTrainer =>
   () => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'Autoencoder Studio trainer', stdio: 'inherit' });
+    const child = utilityProcess.fork(entry, [], {
+      serviceName: 'Autoencoder Studio trainer',
+      stdio: 'inherit',
+    });
     return {
       send: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', listener),

@@ -17,7 +17,9 @@ export function createMainWindow(outDir: string): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -37,7 +39,9 @@ export function createMainWindow(outDir: string): BrowserWindow {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  app.on('web-contents-created', (_e, contents) => contents.on('will-attach-webview', (event) => event.preventDefault()));
+  app.on('web-contents-created', (_e, contents) =>
+    contents.on('will-attach-webview', (event) => event.preventDefault()),
+  );
   void window.loadFile(page);
   return window;
 }

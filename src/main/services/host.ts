@@ -34,7 +34,8 @@ export function createStudioHost(options: HostOptions): StudioHost {
   const supervisor = new TrainerSupervisor(options.spawnTrainer, emit);
 
   const handlers: StudioHandlers = {
-    'app.info': async () => ok({ version: options.version, shell: options.shell, backend: supervisor.backend }),
+    'app.info': async () =>
+      ok({ version: options.version, shell: options.shell, backend: supervisor.backend }),
 
     'data.describe': async ({ data }) => {
       const prepared = await prepareData(data);

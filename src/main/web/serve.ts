@@ -7,8 +7,14 @@ import { startWebServer } from './server';
 /** `npm run serve`: the app in a browser, served on 127.0.0.1 with a start token. */
 async function main(): Promise<void> {
   const portArg = process.argv.find((a) => a.startsWith('--port='));
-  const port = portArg ? Number(portArg.slice('--port='.length)) : Number(process.env.STUDIO_PORT ?? 0);
-  const host = createStudioHost({ shell: 'browser', version: APP_VERSION, spawnTrainer: spawnNodeTrainer() });
+  const port = portArg
+    ? Number(portArg.slice('--port='.length))
+    : Number(process.env.STUDIO_PORT ?? 0);
+  const host = createStudioHost({
+    shell: 'browser',
+    version: APP_VERSION,
+    spawnTrainer: spawnNodeTrainer(fileURLToPath(new URL('./trainer.js', import.meta.url))),
+  });
   const server = await startWebServer({
     host,
     rendererRoot: fileURLToPath(new URL('../renderer', import.meta.url)),
@@ -16,7 +22,8 @@ async function main(): Promise<void> {
   });
   console.log(`Autoencoder Studio (browser mode) is running. Open: ${server.url}`);
   void host.warmUp().then((backend) => {
-    if (backend) console.log(`Training backend: ${backend.name}${backend.hint ? ` (${backend.hint})` : ''}`);
+    if (backend)
+      console.log(`Training backend: ${backend.name}${backend.hint ? ` (${backend.hint})` : ''}`);
   });
   const shutdown = () => {
     host.dispose();

@@ -49,7 +49,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? newToken();
   let port = 0;
   const authorized = (req: IncomingMessage, url: URL): boolean =>
-    tokenMatches(token, url.searchParams.get('token')) || tokenMatches(token, readCookie(req.headers.cookie, COOKIE));
+    tokenMatches(token, url.searchParams.get('token')) ||
+    tokenMatches(token, readCookie(req.headers.cookie, COOKIE));
 
   const server: Server = createServer((req, res) => void serveHttp(req, res));
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -63,7 +64,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (!authorized(req, url)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Autoencoder Studio: this address needs the start token. Open the full address that `npm run serve` printed.');
+      res.end(
+        'Autoencoder Studio: this address needs the start token. Open the full address that `npm run serve` printed.',
+      );
       return;
     }
     if (url.searchParams.has('token')) {
@@ -125,17 +128,28 @@ function attach(ws: WebSocket, host: StudioHost): void {
       if (!isBinary) throw new Error('text frame');
       message = decodeFrame(toBytes(data));
     } catch {
-      send({ type: 'reply', id: -1, result: fail('E_INVALID_MESSAGE', 'A message to the app was damaged and ignored.') });
+      send({
+        type: 'reply',
+        id: -1,
+        result: fail('E_INVALID_MESSAGE', 'A message to the app was damaged and ignored.'),
+      });
       return;
     }
     const envelope = requestEnvelopeSchema.safeParse(message);
     if (!envelope.success) {
-      const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
-      send({ type: 'reply', id, result: fail('E_INVALID_MESSAGE', 'A message to the app was not a valid request.') });
+      const id =
+        typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
+      send({
+        type: 'reply',
+        id,
+        result: fail('E_INVALID_MESSAGE', 'A message to the app was not a valid request.'),
+      });
       return;
     }
     const { id, command, payload } = envelope.data;
-    void dispatchCommand(host.handlers, command, payload).then((result) => send({ type: 'reply', id, result }));
+    void dispatchCommand(host.handlers, command, payload).then((result) =>
+      send({ type: 'reply', id, result }),
+    );
   });
 }
 

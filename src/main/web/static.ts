@@ -15,7 +15,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Reads a file of the built renderer, refusing any path that leaves its folder. */
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -2,7 +2,7 @@ import type { GraphDocument, GraphNode } from '../graph/document';
 import { LAYER_DESCRIPTORS } from '../layers/registry';
 import { resolveParams } from '../layers/resolve';
 import { layerNames } from './names';
-import type { KerasLayerSpec, KerasModelSpec } from './spec';
+import type { InboundNode, KerasLayerSpec, KerasModelSpec } from './spec';
 import type { GraphAnalysis } from './types';
 
 /** Shapes of a node's inputs, by port, from the analysis. */
@@ -20,7 +20,7 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
   const ordered = analysis.order.map((id) => byId.get(id)!);
   const names = layerNames(ordered.filter((n) => n.kind !== 'Output'));
   const frozen = new Set(
-    ordered.filter((n) => analysis.nodes[n.id].role !== 'head' && isFrozen(doc, analysis, n)).map((n) => n.id),
+    ordered.filter((n) => n.kind !== 'ClassifierHead' && frozenByHead(doc, n.id)).map((n) => n.id),
   );
   const layerOfNode: Record<string, string> = {};
   const layers: KerasLayerSpec[] = [];
@@ -49,8 +49,8 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
       name,
       config: { name, trainable: !frozen.has(node.id), dtype: 'float32', ...keras.config },
       inbound_nodes:
-        sources.length === 0 ? [] : [sources.map((s) => [layerOfNode[s], 0, 0, {}] as const).map((x) => [...x])],
-    } as KerasLayerSpec);
+        sources.length === 0 ? [] : [sources.map((s): InboundNode => [layerOfNode[s], 0, 0, {}])],
+    });
   }
   const output = ordered.find((n) => n.kind === 'Output')!;
   const loss = resolveParams(output).params.loss as KerasModelSpec['studio']['loss'];
@@ -58,7 +58,12 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
   for (const [id, name] of names) nodeOfLayer[name] = id;
   return {
     class_name: 'Functional',
-    config: { name: 'autoencoder', layers, input_layers: [[inputLayer, 0, 0]], output_layers: [[outputLayer, 0, 0]] },
+    config: {
+      name: 'autoencoder',
+      layers,
+      input_layers: [[inputLayer, 0, 0]],
+      output_layers: [[outputLayer, 0, 0]],
+    },
     keras_version: '2.15.0',
     backend: 'tensorflow',
     studio: {
@@ -74,12 +79,6 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
 }
 
 /** A node is frozen when it feeds a ClassifierHead whose 'frozen' switch is on. */
-function isFrozen(doc: GraphDocument, analysis: GraphAnalysis, node: GraphNode): boolean {
-  return analysis.nodes[node.id].nonTrainableParams > 0 && analysis.nodes[node.id].trainableParams === 0
-    ? node.kind !== 'BatchNormalization' || frozenByHead(doc, node.id)
-    : frozenByHead(doc, node.id);
-}
-
 function frozenByHead(doc: GraphDocument, id: string): boolean {
   const seen = new Set<string>();
   const stack = [id];
@@ -89,7 +88,8 @@ function frozenByHead(doc: GraphDocument, id: string): boolean {
       if (e.source !== at || seen.has(e.target)) continue;
       seen.add(e.target);
       const target = doc.nodes.find((n) => n.id === e.target);
-      if (target?.kind === 'ClassifierHead' && resolveParams(target).params.frozen === true) return true;
+      if (target?.kind === 'ClassifierHead' && resolveParams(target).params.frozen === true)
+        return true;
       stack.push(e.target);
     }
   }

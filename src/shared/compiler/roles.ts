@@ -4,12 +4,14 @@ import { reach, type GraphIndex } from './structure';
 import type { NodeRole } from './types';
 
 const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+/** Kinds with weights: the code sits after one of them and before another. */
+const WEIGHTED = new Set(['Dense', 'TiedDense', 'Conv2D', 'Conv2DTranspose', 'ClassifierHead']);
 /** Kinds that keep the code's values as they are, so the code extends through them. */
 const CODE_FOLLOWERS = new Set(['Activation', 'BatchNormalization']);
 
 /**
  * Which node is "the code": the Code node, else the Sampling node (VAE), else the narrowest layer
- * between Input and Output (the default model's Dense 32).
+ * with learned layers both before and after it (the default model's Dense 32).
  */
 export function findCodeNode(
   index: GraphIndex,
@@ -32,12 +34,23 @@ export function findCodeNode(
   }
   const heads = order.filter((id) => index.nodes.get(id)!.kind === 'ClassifierHead');
   const afterHead = reach(heads, (id) => index.outgoing.get(id) ?? []);
+  const weighted = (id: string) => WEIGHTED.has(index.nodes.get(id)!.kind);
+  const learnsBefore = new Set<string>();
+  for (const id of order) {
+    if (weighted(id) || index.incoming.get(id)!.some((e) => learnsBefore.has(e.source)))
+      learnsBefore.add(id);
+  }
+  const learnsAfter = new Set<string>();
+  for (const id of [...order].reverse()) {
+    if (index.outgoing.get(id)!.some((n) => weighted(n) || learnsAfter.has(n))) learnsAfter.add(id);
+  }
   let best: string | null = null;
   let bestSize = Infinity;
   for (const id of order) {
     const kind = index.nodes.get(id)!.kind;
     const shape = info.get(id)?.output;
-    if (!onPath.has(id) || afterHead.has(id) || kind === 'Input' || kind === 'Output' || !shape) {
+    const between = learnsBefore.has(id) && learnsAfter.has(id);
+    if (!onPath.has(id) || afterHead.has(id) || !between || kind === 'Output' || !shape) {
       continue;
     }
     if (size(shape) < bestSize) {

@@ -1,5 +1,10 @@
 /** A Keras functional model in the JSON form Keras and tfjs write (model.to_json()). */
-export type InboundNode = [layerName: string, nodeIndex: number, tensorIndex: number, kwargs: Record<string, never>];
+export type InboundNode = [
+  layerName: string,
+  nodeIndex: number,
+  tensorIndex: number,
+  kwargs: Record<string, never>,
+];
 
 export interface KerasLayerSpec {
   class_name: string;

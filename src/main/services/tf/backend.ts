@@ -54,9 +54,11 @@ export const initBackend = async (preferred: BackendPreference = 'auto'): Promis
   if (preferred === 'auto') {
     if (await useNative('@tensorflow/tfjs-node-gpu', 'tensorflow'))
       return { name: 'tensorflow-gpu', isGpu: true, hint: null };
-    if (await useNative('@tensorflow/tfjs-node', 'tensorflow')) return { name: 'tensorflow', isGpu: false, hint: GPU_HINT };
+    if (await useNative('@tensorflow/tfjs-node', 'tensorflow'))
+      return { name: 'tensorflow', isGpu: false, hint: GPU_HINT };
   }
-  if (preferred !== 'cpu' && (await useWasm())) return { name: 'wasm', isGpu: false, hint: GPU_HINT };
+  if (preferred !== 'cpu' && (await useWasm()))
+    return { name: 'wasm', isGpu: false, hint: GPU_HINT };
   await tf.setBackend('cpu');
   await tf.ready();
   return { name: 'cpu', isGpu: false, hint: GPU_HINT };

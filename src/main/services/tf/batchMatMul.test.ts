@@ -21,12 +21,21 @@ const cases: Array<[number[], number[], boolean, boolean]> = [
 ];
 
 describe('BatchMatMul on wasm with the fast kernel', () => {
-  it.each(cases)('multiplies %j by %j (transposeA %s, transposeB %s) as the cpu backend does', async (sa, sb, ta, tb) => {
-    const a = randomValues(sa.reduce((x, y) => x * y), 1 + sa.length);
-    const b = randomValues(sb.reduce((x, y) => x * y), 7 + sb.length);
-    const error = await cpuVsWasm(() => tf.matMul(tf.tensor(a, sa), tf.tensor(b, sb), ta, tb));
-    expect(error).toBeLessThan(1e-4);
-  });
+  it.each(cases)(
+    'multiplies %j by %j (transposeA %s, transposeB %s) as the cpu backend does',
+    async (sa, sb, ta, tb) => {
+      const a = randomValues(
+        sa.reduce((x, y) => x * y),
+        1 + sa.length,
+      );
+      const b = randomValues(
+        sb.reduce((x, y) => x * y),
+        7 + sb.length,
+      );
+      const error = await cpuVsWasm(() => tf.matMul(tf.tensor(a, sa), tf.tensor(b, sb), ta, tb));
+      expect(error).toBeLessThan(1e-4);
+    },
+  );
 
   it('leaves no tensors behind', async () => {
     await tf.setBackend('wasm');
@@ -44,7 +53,9 @@ describe('BatchMatMul on wasm with the fast kernel', () => {
     const x = randomValues(32 * 20, 3);
     const w = randomValues(20 * 10, 4);
     const error = await cpuVsWasm(() => {
-      const grads = tf.grads((xs: tf.Tensor, ws: tf.Tensor) => tf.relu(tf.matMul(xs, ws)).square().sum());
+      const grads = tf.grads((xs: tf.Tensor, ws: tf.Tensor) =>
+        tf.relu(tf.matMul(xs, ws)).square().sum(),
+      );
       return grads([tf.tensor2d(x, [32, 20]), tf.tensor2d(w, [20, 10])]);
     });
     expect(error).toBeLessThan(1e-4);

@@ -18,67 +18,110 @@ const cases: Array<[Shape4, Shape4, number, 'same' | 'valid']> = [
   [[1, 5, 5, 2], [2, 2, 2, 1], 2, 'valid'],
   [[3, 9, 9, 4], [5, 5, 4, 2], 3, 'same'],
   [[2, 6, 7, 2], [1, 1, 2, 5], 1, 'valid'],
+  [[2, 6, 6, 4], [3, 3, 4, 1], 1, 'same'],
+  [[1, 5, 6, 5], [2, 3, 5, 2], 1, 'same'],
   [[1, 8, 8, 1], [4, 4, 1, 2], 2, 'same'],
 ];
 
 const tensors = (xShape: Shape4, fShape: Shape4) => {
   const size = (s: number[]) => s.reduce((a, b) => a * b);
-  return { x: randomValues(size(xShape), size(xShape) + 11), f: randomValues(size(fShape), size(fShape) + 5) };
+  return {
+    x: randomValues(size(xShape), size(xShape) + 11),
+    f: randomValues(size(fShape), size(fShape) + 5),
+  };
 };
 
 describe('convolution kernels on wasm', () => {
-  it.each(cases)('Conv2DBackpropFilter of x %j, filter %j, stride %i, %s equals cpu', async (xs, fs, s, pad) => {
-    const { x, f } = tensors(xs, fs);
-    const ys = tf.tidy(() => tf.conv2d(tf.zeros(xs) as tf.Tensor4D, tf.zeros(fs) as tf.Tensor4D, s, pad).shape);
-    const dy = randomValues(ys.reduce((a, b) => a * b), 99);
-    const error = await cpuVsWasm(() =>
-      tf.conv2dBackpropFilter?.(tf.tensor4d(x, xs), tf.tensor4d(dy, ys as Shape4), fs, s, pad) ??
-      // conv2dBackpropFilter is not public in every tfjs build: fall back to the kernel itself.
-      tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(x, xs), dy: tf.tensor4d(dy, ys as Shape4) }, {
-        strides: s,
-        pad,
-        dataFormat: 'NHWC',
-        filterShape: fs,
-      }),
-    );
-    expect(error).toBeLessThan(1e-4);
-    void f;
-  });
-
-  it.each(cases)('Conv2DBackpropInput of x %j, filter %j, stride %i, %s equals cpu', async (xs, fs, s, pad) => {
-    const { f } = tensors(xs, fs);
-    const ys = tf.tidy(() => tf.conv2d(tf.zeros(xs) as tf.Tensor4D, tf.zeros(fs) as tf.Tensor4D, s, pad).shape);
-    const dy = randomValues(ys.reduce((a, b) => a * b), 42);
-    const error = await cpuVsWasm(() =>
-      tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor4d(dy, ys as Shape4), filter: tf.tensor4d(f, fs) }, {
-        strides: s,
-        pad,
-        dataFormat: 'NHWC',
-        inputShape: xs,
-      }) as tf.Tensor,
-    );
-    expect(error).toBeLessThan(1e-4);
-  });
-
-  it.each(cases)('gradients of conv2d(x %j, filter %j, stride %i, %s) wrt input and filter equal cpu', async (xs, fs, s, pad) => {
-    const { x, f } = tensors(xs, fs);
-    const error = await cpuVsWasm(() => {
-      const grads = tf.grads((xt: tf.Tensor, ft: tf.Tensor) =>
-        tf.conv2d(xt as tf.Tensor4D, ft as tf.Tensor4D, s, pad).relu().square().sum(),
+  it.each(cases)(
+    'Conv2DBackpropFilter of x %j, filter %j, stride %i, %s equals cpu',
+    async (xs, fs, s, pad) => {
+      const { x } = tensors(xs, fs);
+      const ys = tf.tidy(
+        () => tf.conv2d(tf.zeros(xs) as tf.Tensor4D, tf.zeros(fs) as tf.Tensor4D, s, pad).shape,
       );
-      return grads([tf.tensor4d(x, xs), tf.tensor4d(f, fs)]);
-    });
-    expect(error).toBeLessThan(1e-4);
-  });
+      const dy = randomValues(
+        ys.reduce((a, b) => a * b),
+        99,
+      );
+      const error = await cpuVsWasm(() =>
+        tf.engine().runKernel(
+          'Conv2DBackpropFilter',
+          { x: tf.tensor4d(x, xs), dy: tf.tensor4d(dy, ys as Shape4) },
+          {
+            strides: s,
+            pad,
+            dataFormat: 'NHWC',
+            filterShape: fs,
+          },
+        ),
+      );
+      expect(error).toBeLessThan(1e-4);
+    },
+  );
+
+  it.each(cases)(
+    'Conv2DBackpropInput of x %j, filter %j, stride %i, %s equals cpu',
+    async (xs, fs, s, pad) => {
+      const { f } = tensors(xs, fs);
+      const ys = tf.tidy(
+        () => tf.conv2d(tf.zeros(xs) as tf.Tensor4D, tf.zeros(fs) as tf.Tensor4D, s, pad).shape,
+      );
+      const dy = randomValues(
+        ys.reduce((a, b) => a * b),
+        42,
+      );
+      const error = await cpuVsWasm(
+        () =>
+          tf.engine().runKernel(
+            'Conv2DBackpropInput',
+            { dy: tf.tensor4d(dy, ys as Shape4), filter: tf.tensor4d(f, fs) },
+            {
+              strides: s,
+              pad,
+              dataFormat: 'NHWC',
+              inputShape: xs,
+            },
+          ) as tf.Tensor,
+      );
+      expect(error).toBeLessThan(1e-4);
+    },
+  );
+
+  it.each(cases)(
+    'gradients of conv2d(x %j, filter %j, stride %i, %s) wrt input and filter equal cpu',
+    async (xs, fs, s, pad) => {
+      const { x, f } = tensors(xs, fs);
+      const error = await cpuVsWasm(() => {
+        const grads = tf.grads((xt: tf.Tensor, ft: tf.Tensor) =>
+          tf
+            .conv2d(xt as tf.Tensor4D, ft as tf.Tensor4D, s, pad)
+            .relu()
+            .square()
+            .sum(),
+        );
+        return grads([tf.tensor4d(x, xs), tf.tensor4d(f, fs)]);
+      });
+      expect(error).toBeLessThan(1e-4);
+    },
+  );
 
   it('runs conv2dTranspose forward and its gradients as the cpu backend does', async () => {
     const x = randomValues(2 * 4 * 4 * 3, 8);
     const f = randomValues(3 * 3 * 5 * 3, 9);
     const error = await cpuVsWasm(() => {
       const grads = tf.grads((xt: tf.Tensor, ft: tf.Tensor) =>
-        tf.conv2dTranspose(xt as tf.Tensor4D, ft as tf.Tensor4D, [2, 8, 8, 5], 2, 'same').square().sum(),
+        tf
+          .conv2dTranspose(xt as tf.Tensor4D, ft as tf.Tensor4D, [2, 8, 8, 5], 2, 'same')
+          .square()
+          .sum(),
       );
-      const forward = tf.conv2dTranspose(tf.tensor4d(x, [2, 4, 4, 3]), tf.tensor4d(f, [3, 3, 5, 3]), [2, 8, 8, 5], 2, 'same');
+      const forward = tf.conv2dTranspose(
+        tf.tensor4d(x, [2, 4, 4, 3]),
+        tf.tensor4d(f, [3, 3, 5, 3]),
+        [2, 8, 8, 5],
+        2,
+        'same',
+      );
       return [forward, ...grads([tf.tensor4d(x, [2, 4, 4, 3]), tf.tensor4d(f, [3, 3, 5, 3])])];
     });
     expect(error).toBeLessThan(1e-4);
@@ -88,7 +131,12 @@ describe('convolution kernels on wasm', () => {
     const x = randomValues(2 * 9 * 9 * 3, 12);
     for (const pad of ['same', 'valid'] as const) {
       const error = await cpuVsWasm(() =>
-        tf.grad((xt: tf.Tensor) => tf.maxPool(xt as tf.Tensor4D, 2, 2, pad).square().sum())(tf.tensor4d(x, [2, 9, 9, 3])),
+        tf.grad((xt: tf.Tensor) =>
+          tf
+            .maxPool(xt as tf.Tensor4D, 2, 2, pad)
+            .square()
+            .sum(),
+        )(tf.tensor4d(x, [2, 9, 9, 3])),
       );
       expect(error).toBeLessThan(1e-5);
     }
@@ -101,10 +149,15 @@ describe('convolution kernels on wasm', () => {
     for (let b = 0; b < 2; b++)
       for (let r = 0; r < 8; r++)
         for (let q = 0; q < 8; q++)
-          for (let k = 0; k < 3; k++) expected[((b * 4 + (r >> 1)) * 4 + (q >> 1)) * 3 + k] += dy[((b * 8 + r) * 8 + q) * 3 + k];
+          for (let k = 0; k < 3; k++)
+            expected[((b * 4 + (r >> 1)) * 4 + (q >> 1)) * 3 + k] +=
+              dy[((b * 8 + r) * 8 + q) * 3 + k];
     const [grad] = await runOn('wasm', () =>
       tf.grad((xt: tf.Tensor) =>
-        tf.image.resizeNearestNeighbor(xt as tf.Tensor4D, [8, 8]).mul(tf.tensor4d(dy, [2, 8, 8, 3])).sum(),
+        tf.image
+          .resizeNearestNeighbor(xt as tf.Tensor4D, [8, 8])
+          .mul(tf.tensor4d(dy, [2, 8, 8, 3]))
+          .sum(),
       )(tf.zeros([2, 4, 4, 3])),
     );
     expect(maxRelativeError(grad, expected)).toBeLessThan(1e-5);

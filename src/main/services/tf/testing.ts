@@ -14,7 +14,10 @@ export const randomValues = (size: number, seed: number): Float32Array => {
 };
 
 /** Runs `compute` on one backend and returns its results as plain arrays. */
-export const runOn = async (backend: 'cpu' | 'wasm', compute: () => tf.Tensor | tf.Tensor[]): Promise<Float32Array[]> => {
+export const runOn = async (
+  backend: 'cpu' | 'wasm',
+  compute: () => tf.Tensor | tf.Tensor[],
+): Promise<Float32Array[]> => {
   await tf.setBackend(backend);
   const result = tf.tidy(compute);
   const list = Array.isArray(result) ? result : [result];

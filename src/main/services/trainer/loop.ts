@@ -45,7 +45,11 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate
  * The training loop: an optimizer over the compiled model's loss plus its extra terms, rather than
  * model.fit, so that each term is reported on its own and a run pauses or stops at a batch boundary.
  */
-export async function runTraining(args: RunArgs, emit: Emit, control: RunControl): Promise<RunOutcome> {
+export async function runTraining(
+  args: RunArgs,
+  emit: Emit,
+  control: RunControl,
+): Promise<RunOutcome> {
   const { runId, built, settings, data } = args;
   const train = new BatchMaker(data.train, data.sampleSize, args.inputShape, settings.batchSize);
   const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
@@ -78,7 +82,8 @@ export async function runTraining(args: RunArgs, emit: Emit, control: RunControl
       const termSums: Record<string, number> = {};
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         await control.waitWhilePaused();
-        if (control.stopRequested) return { status: 'stopped', message: null, epochsCompleted: epoch - 1 };
+        if (control.stopRequested)
+          return { status: 'stopped', message: null, epochsCompleted: epoch - 1 };
         const start = batch * settings.batchSize;
         const end = Math.min(start + settings.batchSize, data.train.count);
         const step = trainStep(built, optimizer, variables, train, order, start, end, target);
@@ -90,7 +95,8 @@ export async function runTraining(args: RunArgs, emit: Emit, control: RunControl
           };
         }
         lossSum += step.loss * (end - start);
-        for (const [k, v] of Object.entries(step.terms)) termSums[k] = (termSums[k] ?? 0) + v * (end - start);
+        for (const [k, v] of Object.entries(step.terms))
+          termSums[k] = (termSums[k] ?? 0) + v * (end - start);
         samplesDone += end - start;
         const now = performance.now();
         if (now - lastProgress >= PROGRESS_INTERVAL_MS || batch === batchesPerEpoch - 1) {
@@ -167,7 +173,7 @@ function trainStep(
       const { output, terms } = built.forward(x, true);
       let total = built.lossOf(output, y);
       for (const [name, term] of Object.entries(terms)) {
-          termTensors[name] = tf.keep(term);
+        termTensors[name] = tf.keep(term);
         total = total.add(term);
       }
       return total as tf.Scalar;
@@ -226,7 +232,8 @@ function snapshot(
         noisy = corrupted.dataSync() as Float32Array;
       }
     }
-    const reconstructions = built.task === 'classify' ? originals : (built.model.predict(input) as tf.Tensor).dataSync();
+    const reconstructions =
+      built.task === 'classify' ? originals : (built.model.predict(input) as tf.Tensor).dataSync();
     return {
       runId,
       epoch,

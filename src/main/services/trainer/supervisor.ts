@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { BackendInfo, CommandReply, ParsedRequest } from '../../../shared/contract/commands';
-import { events, isEventName, type EventName, type EventPayload } from '../../../shared/contract/events';
+import {
+  events,
+  isEventName,
+  type EventName,
+  type EventPayload,
+} from '../../../shared/contract/events';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { fromTrainerSchema, type ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { trainerCrashedMessage } from './messages';
@@ -48,7 +53,10 @@ export class TrainerSupervisor {
     const child = this.spawn();
     this.process = child;
     this.ready = new Promise<BackendInfo>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the trainer did not start in time')), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error('the trainer did not start in time')),
+        READY_TIMEOUT_MS,
+      );
       child.onMessage((raw) => {
         const message = fromTrainerSchema.safeParse(raw);
         if (!message.success) return;
@@ -96,10 +104,14 @@ export class TrainerSupervisor {
 
   decode(request: ParsedRequest<'model.decode'>): Promise<Result<unknown>> {
     const child = this.process;
-    if (!child) return Promise.resolve(fail('E_NOT_FOUND', 'Train a model first, then generate images.'));
+    if (!child)
+      return Promise.resolve(fail('E_NOT_FOUND', 'Train a model first, then generate images.'));
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => finish(fail('E_TIMEOUT', 'Decoding took too long.')), DECODE_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => finish(fail('E_TIMEOUT', 'Decoding took too long.')),
+        DECODE_TIMEOUT_MS,
+      );
       const finish = (result: Result<unknown>) => {
         clearTimeout(timer);
         this.pending.delete(requestId);
@@ -135,7 +147,8 @@ export class TrainerSupervisor {
     this.process = null;
     this.ready = null;
     this.latestRun = null;
-    for (const resolve of this.pending.values()) resolve(fail('E_TRAINER_CRASHED', trainerCrashedMessage(detail)));
+    for (const resolve of this.pending.values())
+      resolve(fail('E_TRAINER_CRASHED', trainerCrashedMessage(detail)));
     this.pending.clear();
     const runId = this.activeRun;
     this.activeRun = null;

@@ -72,7 +72,9 @@ export class TrainerWorker {
       const built = buildModel(message.graph);
       if (!built.ok) return end('failed', built.error.message);
       const input = message.graph.nodes.find((n) => n.kind === 'Input');
-      const inputShape = Array.isArray(input?.params.shape) ? input.params.shape : [data.sampleSize];
+      const inputShape = Array.isArray(input?.params.shape)
+        ? input.params.shape
+        : [data.sampleSize];
       const inputSize = inputShape.reduce((a, b) => a * b, 1);
       if (inputSize !== data.sampleSize) {
         built.value.dispose();
@@ -113,10 +115,17 @@ export class TrainerWorker {
   private decode(runId: string, points: Float32Array, count: number): Result<unknown> {
     const latest = this.latest;
     if (!latest || latest.runId !== runId) {
-      return fail('E_NOT_FOUND', 'That training run is no longer loaded; train the model again to decode.');
+      return fail(
+        'E_NOT_FOUND',
+        'That training run is no longer loaded; train the model again to decode.',
+      );
     }
     const decoder = latest.built.decoder;
-    if (!decoder) return fail('E_INVALID_GRAPH', 'This design has no separate decoder to generate images with.');
+    if (!decoder)
+      return fail(
+        'E_INVALID_GRAPH',
+        'This design has no separate decoder to generate images with.',
+      );
     if (points.length !== count * latest.built.codeSize) {
       return fail('E_INVALID_MESSAGE', `Each latent point needs ${latest.built.codeSize} values.`);
     }

@@ -15,8 +15,8 @@ export function App() {
         <ErrorBanner />
         <main className="workspace">
           <aside className="left-rail">
-            <Palette />
             <ProblemsList />
+            <Palette />
           </aside>
           <section className="canvas-area" aria-label="Network">
             <GraphCanvas />

@@ -5,7 +5,10 @@ import type { RunStore } from '../stores/runStore';
 import { isActive } from '../stores/runState';
 
 /** Switches to a preset: its graph on the canvas, its settings and data in the Train panel. */
-export function pickPreset(id: string, stores: { graph: GraphStore; run: RunStore; app: AppStore }) {
+export function pickPreset(
+  id: string,
+  stores: { graph: GraphStore; run: RunStore; app: AppStore },
+) {
   const preset = getPreset(id);
   if (!preset) {
     stores.app.getState().showError('E_NOT_FOUND', `There is no preset called "${id}".`);

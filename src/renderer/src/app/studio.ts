@@ -18,6 +18,12 @@ export function startStudio(): TrainDeps {
   });
   deps = { client, graph: graphStore, run: runStore, app: appStore };
   listenToHost(deps);
+  // "Cannot train yet" stops being true the moment the graph is fixed or replaced.
+  graphStore.subscribe((state, previous) => {
+    if (state.analysis !== previous.analysis && state.analysis.valid) {
+      appStore.getState().clearErrors('E_INVALID_GRAPH');
+    }
+  });
   if (!ws) void loadAppInfo(deps);
   return deps;
 }

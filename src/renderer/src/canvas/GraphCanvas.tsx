@@ -2,7 +2,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -30,7 +29,10 @@ export function GraphCanvas() {
   const { screenToFlowPosition } = useReactFlow();
 
   const direction = useMemo(() => flowDirection(doc), [doc]);
-  const nodes = useMemo(() => toFlowNodes(doc, selectedId, direction), [doc, selectedId, direction]);
+  const nodes = useMemo(
+    () => toFlowNodes(doc, selectedId, direction),
+    [doc, selectedId, direction],
+  );
   const edges = useMemo(
     () => toFlowEdges(doc, (id) => analysis.nodes[id]?.shape ?? null),
     [doc, analysis],
@@ -87,7 +89,7 @@ export function GraphCanvas() {
       onDragOver={onDragOver}
       onPaneClick={() => graphStore.getState().select(null)}
       fitView
-      fitViewOptions={{ padding: 0.15 }}
+      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
       minZoom={0.2}
       maxZoom={2}
       deleteKeyCode={['Backspace', 'Delete']}
@@ -96,7 +98,6 @@ export function GraphCanvas() {
     >
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#2a3142" />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable className="minimap" nodeColor="#3b4458" maskColor="rgba(10,12,18,0.7)" />
       <InspectorPanel />
     </ReactFlow>
   );

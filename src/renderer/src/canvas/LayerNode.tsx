@@ -75,7 +75,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {params === null ? '' : formatParams(params)}
         </span>
       </div>
-      {hasOutput && <Handle type="source" position={horizontal ? Position.Right : Position.Bottom} />}
+      {hasOutput && (
+        <Handle type="source" position={horizontal ? Position.Right : Position.Bottom} />
+      )}
     </div>
   );
 }

@@ -14,7 +14,10 @@ const doc: GraphDocument = {
 describe('the canvas view of a graph document', () => {
   it('reads a network laid out in a row from left to right', () => {
     expect(flowDirection(doc)).toBe('right');
-    const column = { ...doc, nodes: doc.nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 200 } })) };
+    const column = {
+      ...doc,
+      nodes: doc.nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 200 } })),
+    };
     expect(flowDirection(column)).toBe('down');
   });
 
@@ -29,6 +32,11 @@ describe('the canvas view of a graph document', () => {
 
   it('labels each edge with the shape its source gives and targets the right port', () => {
     const edges = toFlowEdges(doc, (id) => (id === 'in' ? [28, 28, 1] : null));
-    expect(edges[0]).toMatchObject({ source: 'in', target: 'd1', targetHandle: 'in', label: '28×28×1' });
+    expect(edges[0]).toMatchObject({
+      source: 'in',
+      target: 'd1',
+      targetHandle: 'in',
+      label: '28×28×1',
+    });
   });
 });

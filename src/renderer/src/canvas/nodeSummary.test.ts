@@ -29,5 +29,6 @@ describe('the param line of a node', () => {
       loss: choice('Loss', 'How it is measured.', 'mse', ['mse', 'binaryCrossentropy']),
     };
     expect(summarizeParams(node({}), specs)).toBe('Rate 0.2 · mse');
+    expect(summarizeParams(node({ rate: 1 / 784 }), specs)).toBe('Rate 0.001276 · mse');
   });
 });

@@ -5,8 +5,14 @@ import type { ParamSpec } from '../../../shared/layers/types';
 export const paramValue = (node: GraphNode, key: string, spec: ParamSpec | undefined): ParamValue =>
   node.params[key] ?? spec?.default ?? null;
 
-const show = (value: ParamValue): string =>
-  Array.isArray(value) ? value.join('×') : value === null ? '—' : String(value);
+/** Numbers keep four significant digits so a weight like 1/784 stays short on the node. */
+const show = (value: ParamValue): string => {
+  if (Array.isArray(value)) return value.join('×');
+  if (value === null) return '—';
+  if (typeof value === 'number' && !Number.isInteger(value))
+    return String(Number(value.toPrecision(4)));
+  return String(value);
+};
 
 /**
  * The one line a node shows under its name: the params that tell layers apart at a glance

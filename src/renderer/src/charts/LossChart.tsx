@@ -4,11 +4,17 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatLoss } from '../format/format';
 import { epochX } from '../stores/runReducers';
 import { useRun } from '../stores/runStore';
-import { batchPath, epochPath, lossScales, type ChartFrame, type EpochPoint } from './lossChartModel';
+import {
+  batchPath,
+  epochPath,
+  lossScales,
+  type ChartFrame,
+  type EpochPoint,
+} from './lossChartModel';
 import { useWidth } from './useWidth';
 
 const HEIGHT = 230;
-const MARGIN = { top: 14, right: 16, bottom: 38, left: 52 };
+const MARGIN = { top: 14, right: 16, bottom: 38, left: 50 };
 
 /** Loss while training: batch loss as a faint line, train and validation loss per epoch. */
 export function LossChart() {
@@ -40,12 +46,16 @@ export function LossChart() {
   useEffect(() => {
     if (!xAxis.current || !yAxis.current) return;
     const ticks = Math.max(2, Math.min(totalEpochs, Math.floor(width / 60)));
-    select(xAxis.current).call(axisBottom(scales.x).ticks(ticks).tickFormat((d) => `${+d}`));
+    select(xAxis.current).call(
+      axisBottom(scales.x)
+        .ticks(ticks)
+        .tickFormat((d) => `${+d}`),
+    );
     select(yAxis.current).call(
       axisLeft(scales.y)
         .ticks(5)
         .tickSize(-(width - MARGIN.left - MARGIN.right))
-        .tickFormat((d) => formatLoss(+d)),
+        .tickFormat(scales.y.tickFormat(5)),
     );
   });
 
@@ -70,7 +80,11 @@ export function LossChart() {
           aria-label="Loss per epoch"
         >
           <g ref={yAxis} className="axis y-axis" transform={`translate(${MARGIN.left},0)`} />
-          <g ref={xAxis} className="axis x-axis" transform={`translate(0,${HEIGHT - MARGIN.bottom})`} />
+          <g
+            ref={xAxis}
+            className="axis x-axis"
+            transform={`translate(0,${HEIGHT - MARGIN.bottom})`}
+          />
           <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={HEIGHT - 4}>
             epoch
           </text>
@@ -85,7 +99,12 @@ export function LossChart() {
           <path className="epoch-line val" d={epochPath(points, 'val', scales)} />
           {points.map((p) => (
             <g key={p.epoch}>
-              <circle className="loss-point train" cx={scales.x(p.x)} cy={scales.y(p.train)} r={3.5}>
+              <circle
+                className="loss-point train"
+                cx={scales.x(p.x)}
+                cy={scales.y(p.train)}
+                r={3.5}
+              >
                 <title>{`Epoch ${p.x}: train loss ${formatLoss(p.train)}`}</title>
               </circle>
               <circle className="loss-point val" cx={scales.x(p.x)} cy={scales.y(p.val)} r={3.5}>

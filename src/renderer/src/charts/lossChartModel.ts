@@ -31,10 +31,9 @@ export function lossScales(
   frame: ChartFrame,
 ): LossScales {
   const { width, height, margin } = frame;
-  const losses = [
-    ...batches.map((b) => b.loss),
-    ...epochs.flatMap((e) => [e.train, e.val]),
-  ].filter(Number.isFinite);
+  const losses = [...batches.map((b) => b.loss), ...epochs.flatMap((e) => [e.train, e.val])].filter(
+    Number.isFinite,
+  );
   const [lo = 0, hi = 1] = extent(losses);
   const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 0.1;
   const lastX = Math.max(totalEpochs, ...epochs.map((e) => e.x), ...batches.map((b) => b.x), 1);

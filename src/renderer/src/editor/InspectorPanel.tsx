@@ -10,7 +10,9 @@ import { ParamField } from './ParamField';
 export function InspectorPanel() {
   const node = useGraph((s) => s.doc.nodes.find((n) => n.id === s.selectedNodeId));
   const info = useGraph((s) => (s.selectedNodeId ? s.analysis.nodes[s.selectedNodeId] : undefined));
-  const isCode = useGraph((s) => s.selectedNodeId !== null && s.analysis.codeNodeId === s.selectedNodeId);
+  const isCode = useGraph(
+    (s) => s.selectedNodeId !== null && s.analysis.codeNodeId === s.selectedNodeId,
+  );
   const problems = useGraph(
     useShallow((s) =>
       s.analysis.diagnostics.filter((d) => node !== undefined && d.nodeIds.includes(node.id)),

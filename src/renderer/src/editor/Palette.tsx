@@ -42,7 +42,7 @@ export function Palette() {
                 onDoubleClick={() => addInView(kind)}
               >
                 <span className="swatch" />
-                {kind}
+                <span className="palette-label">{kind}</span>
               </div>
             ))}
           </div>

@@ -30,7 +30,11 @@ export function ParamField({ name, spec, value, onCommit }: Props) {
   let control;
   if (spec.type === 'choice') {
     control = (
-      <select id={id} value={String(value ?? spec.default)} onChange={(e) => onCommit(e.target.value)}>
+      <select
+        id={id}
+        value={String(value ?? spec.default)}
+        onChange={(e) => onCommit(e.target.value)}
+      >
         {spec.options.map((o) => (
           <option key={o} value={o}>
             {o}

@@ -5,12 +5,21 @@ import { WebSocketTransport } from './websocket';
 export type Shell = 'electron' | 'browser';
 
 /** The start token of browser mode, from the page's address (the server refuses requests without it). */
-export const startToken = (): string => new URLSearchParams(window.location.search).get('token') ?? '';
+export const startToken = (): string =>
+  new URLSearchParams(window.location.search).get('token') ?? '';
 
 /** Connects to the host: the preload bridge in Electron, the WebSocket in browser mode. */
-export function connectStudio(): { client: StudioClient; shell: Shell; ws: WebSocketTransport | null } {
+export function connectStudio(): {
+  client: StudioClient;
+  shell: Shell;
+  ws: WebSocketTransport | null;
+} {
   if (window.studio) {
-    return { client: new StudioClient(bridgeTransport(window.studio)), shell: 'electron', ws: null };
+    return {
+      client: new StudioClient(bridgeTransport(window.studio)),
+      shell: 'electron',
+      ws: null,
+    };
   }
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   const url = `${protocol}//${window.location.host}/ws?token=${encodeURIComponent(startToken())}`;

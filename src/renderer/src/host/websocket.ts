@@ -56,11 +56,13 @@ export class WebSocketTransport implements ClientTransport {
         this.socket = null;
         this.opened = null;
         this.statusListener?.(false);
-        for (const p of this.pending.values()) p.reject(new Error('the connection to the host closed'));
+        for (const p of this.pending.values())
+          p.reject(new Error('the connection to the host closed'));
         this.pending.clear();
         reject(new Error('could not connect to the host'));
         // Keep listening for events: try again shortly.
-        if (this.listeners.size > 0) setTimeout(() => void this.connect().catch(() => undefined), 1000);
+        if (this.listeners.size > 0)
+          setTimeout(() => void this.connect().catch(() => undefined), 1000);
       };
     });
     return this.opened;

@@ -1,10 +1,10 @@
 import { useApp } from '../stores/appStore';
 
-const NAMES = {
-  'tensorflow-gpu': 'TensorFlow GPU',
-  tensorflow: 'TensorFlow CPU',
-  wasm: 'WebAssembly',
-  cpu: 'Plain CPU',
+const DESCRIPTIONS = {
+  'tensorflow-gpu': 'TensorFlow on the graphics card',
+  tensorflow: 'native TensorFlow on the processor',
+  wasm: 'WebAssembly on the processor',
+  cpu: 'plain JavaScript on the processor (slowest)',
 } as const;
 
 /** Which tfjs backend trains, and when it is not a GPU, how to get one. */
@@ -13,22 +13,24 @@ export function BackendBadge() {
   if (!backend) {
     return (
       <span className="backend-badge pending" data-testid="backend" title="Not known yet">
-        Backend: …
+        <span className="dot" />
+        Backend …
       </span>
     );
   }
-  const hint = backend.isGpu
-    ? 'Training runs on the graphics card.'
-    : (backend.hint ?? 'Training runs on the processor. A GPU build of TensorFlow trains faster.');
+  const how = backend.isGpu
+    ? ''
+    : `\n\nNo GPU: ${backend.hint ?? 'a machine with an NVIDIA GPU and @tensorflow/tfjs-node-gpu trains much faster.'}`;
   return (
     <span
       className={`backend-badge ${backend.isGpu ? 'gpu' : 'cpu'}`}
       data-testid="backend"
       data-backend={backend.name}
-      title={hint}
+      title={`Training runs on ${DESCRIPTIONS[backend.name]}.${how}`}
     >
       <span className="dot" />
-      {NAMES[backend.name]}
+      <span className="muted">Backend</span>
+      <strong>{backend.name}</strong>
       {!backend.isGpu && <span className="badge-hint">no GPU · hover for how</span>}
     </span>
   );

@@ -14,7 +14,6 @@ export function TopBar() {
   const busy = useRun((s) => isActive(s.phase));
   const shell = useApp((s) => s.shell);
   const connected = useApp((s) => s.connected);
-  const trainable = total.trainableParams + total.nonTrainableParams;
 
   return (
     <header className="top-bar">
@@ -44,14 +43,20 @@ export function TopBar() {
           ))}
         </select>
       </label>
-      <span className="chip" data-testid="total-params" title="Values the network learns">
-        {formatCount(trainable)} parameters
+      <span
+        className="chip"
+        data-testid="total-params"
+        title={`${formatCount(total.trainable)} trainable, ${formatCount(total.nonTrainable)} fixed`}
+      >
+        {formatCount(total.total)} parameters
       </span>
       <div className="spacer" />
       {shell === 'browser' && (
         <span
           className={`connection ${connected ? 'on' : 'off'}`}
-          title={connected ? 'Connected to the studio service' : 'Reconnecting to the studio service…'}
+          title={
+            connected ? 'Connected to the studio service' : 'Reconnecting to the studio service…'
+          }
         >
           <span className="dot" />
           {connected ? 'Connected' : 'Reconnecting…'}

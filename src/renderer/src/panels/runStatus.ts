@@ -63,6 +63,7 @@ export function describeProgress(run: RunData): string {
   if (run.phase === 'running' && p.etaSeconds > 0) {
     parts.push(`about ${formatDuration(p.etaSeconds)} left`);
   }
-  if (p.samplesPerSecond > 0) parts.push(`${Math.round(p.samplesPerSecond).toLocaleString('en-US')} samples/s`);
+  if (p.samplesPerSecond > 0)
+    parts.push(`${Math.round(p.samplesPerSecond).toLocaleString('en-US')} samples/s`);
   return parts.join(' · ');
 }

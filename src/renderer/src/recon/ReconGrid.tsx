@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useRun } from '../stores/runStore';
 import { epochNumber } from '../panels/runStatus';
-import { composeGrid, imageGeometry } from './imageGrid';
+import { BAND_GAP, composeGrid, imageGeometry } from './imageGrid';
+
+/** Samples to a line: 16 digits wrap into two bands of 8, big enough to see strokes. */
+const COLUMNS = 8;
 
 /** Validation digits as the model sees them: originals, noisy inputs if any, reconstructions. */
 export function ReconGrid() {
@@ -16,8 +19,12 @@ export function ReconGrid() {
     list.push({ label: 'Reconstruction', values: snapshot.reconstructions });
     return list;
   }, [snapshot]);
-  const geometry = useMemo(() => (snapshot ? imageGeometry(snapshot.sampleShape) : null), [snapshot]);
+  const geometry = useMemo(
+    () => (snapshot ? imageGeometry(snapshot.sampleShape) : null),
+    [snapshot],
+  );
   const count = snapshot ? Math.min(16, snapshot.count) : 0;
+  const bands = Math.max(1, Math.ceil(count / COLUMNS));
 
   useEffect(() => {
     const element = canvas.current;
@@ -26,6 +33,7 @@ export function ReconGrid() {
       rows.map((r) => r.values),
       count,
       geometry,
+      COLUMNS,
     );
     element.width = grid.width;
     element.height = grid.height;
@@ -53,10 +61,20 @@ export function ReconGrid() {
       )}
       {snapshot && geometry && (
         <div className="recon-body">
-          <div className="recon-labels" style={{ gridTemplateRows: `repeat(${rows.length}, 1fr)` }}>
-            {rows.map((r) => (
-              <span key={r.label}>{r.label}</span>
-            ))}
+          <div
+            className="recon-labels"
+            style={{ gridTemplateRows: labelRows(rows.length, bands, geometry.height) }}
+          >
+            {Array.from({ length: bands }, (_, band) =>
+              rows.map((r, i) => (
+                <span
+                  key={`${band}-${r.label}`}
+                  style={{ gridRow: band * (rows.length + 1) + i + 1 }}
+                >
+                  {r.label}
+                </span>
+              )),
+            )}
           </div>
           <canvas
             ref={canvas}
@@ -69,4 +87,10 @@ export function ReconGrid() {
       )}
     </section>
   );
+}
+
+/** Grid rows for the labels that line up with the bitmap's lines and the gaps between bands. */
+function labelRows(rowsPerBand: number, bands: number, imageHeight: number): string {
+  const band = Array.from({ length: rowsPerBand }, () => `${imageHeight + 1}fr`).join(' ');
+  return Array.from({ length: bands }, () => band).join(` ${BAND_GAP}fr `);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeGrid, imageGeometry } from './imageGrid';
+import { BAND_GAP, composeGrid, imageGeometry } from './imageGrid';
 
 describe('the reconstruction grid bitmap', () => {
   it('reads flat 784 samples as 28×28 grey images and keeps image shapes as given', () => {
@@ -23,5 +23,21 @@ describe('the reconstruction grid bitmap', () => {
     expect(at(4, 4)).toBe(255); // 2 clipped to 1
     expect(at(5, 4)).toBe(0); // -1 clipped to 0
     expect(grid.rgba[3]).toBe(255);
+  });
+});
+
+describe('a wrapped reconstruction grid', () => {
+  it('keeps each original right above its reconstruction when the rows wrap into bands', () => {
+    const geometry = { height: 1, width: 1, channels: 1 };
+    const originals = new Float32Array([1, 1, 1, 1]);
+    const recon = new Float32Array([0, 0, 0, 0.5]);
+    const grid = composeGrid([originals, recon], 4, geometry, 2);
+    expect(grid.width).toBe(2 + 3);
+    expect(grid.height).toBe(4 + 5 + BAND_GAP);
+    const at = (x: number, y: number) => grid.rgba[(y * grid.width + x) * 4];
+    expect(at(1, 1)).toBe(255); // sample 0 original
+    expect(at(1, 3)).toBe(0); // sample 0 reconstruction, right below
+    expect(at(3, 5 + BAND_GAP)).toBe(255); // sample 3 original, second band
+    expect(at(3, 7 + BAND_GAP)).toBe(128); // sample 3 reconstruction
   });
 });

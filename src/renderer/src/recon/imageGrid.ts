@@ -12,7 +12,7 @@ export interface ImageGeometry {
 export interface GridBitmap {
   width: number;
   height: number;
-  rgba: Uint8ClampedArray;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** How to draw one sample: [784] is a 28×28 grey square, [h, w, c] an image of c channels. */
@@ -20,29 +20,38 @@ export function imageGeometry(sampleShape: readonly number[]): ImageGeometry | n
   if (sampleShape.length === 3 && (sampleShape[2] === 1 || sampleShape[2] === 3)) {
     return { height: sampleShape[0], width: sampleShape[1], channels: sampleShape[2] };
   }
-  if (sampleShape.length === 2) return { height: sampleShape[0], width: sampleShape[1], channels: 1 };
+  if (sampleShape.length === 2)
+    return { height: sampleShape[0], width: sampleShape[1], channels: 1 };
   const size = sampleShape.reduce((a, b) => a * b, 1);
   const side = Math.round(Math.sqrt(size));
   return side * side === size ? { height: side, width: side, channels: 1 } : null;
 }
 
 const GAP = 1;
+/** Extra space between bands of wrapped rows. */
+export const BAND_GAP = 4;
 const BACKGROUND = [24, 28, 38];
 
-const toByte = (v: number): number => (Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, v)) * 255) : 0);
+const toByte = (v: number): number =>
+  Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, v)) * 255) : 0;
 
 /**
- * Puts `count` samples of each row side by side, one row under the other, a pixel apart. Values
- * are read as 0..1 and clipped, so a linear output that overshoots still draws.
+ * Puts the samples of each row side by side, `columns` to a line. When there are more samples
+ * than columns the rows wrap together in bands, so an original always sits right above its
+ * reconstruction. Values are read as 0..1 and clipped, so a linear output that overshoots still draws.
  */
 export function composeGrid(
   rows: readonly Float32Array[],
   count: number,
   geometry: ImageGeometry,
+  columns: number = count,
 ): GridBitmap {
   const { height: h, width: w, channels: c } = geometry;
-  const width = count * w + (count + 1) * GAP;
-  const height = rows.length * h + (rows.length + 1) * GAP;
+  const perLine = Math.max(1, Math.min(columns, count));
+  const bands = Math.max(1, Math.ceil(count / perLine));
+  const width = perLine * w + (perLine + 1) * GAP;
+  const lineCount = bands * rows.length;
+  const height = lineCount * h + (lineCount + 1) * GAP + (bands - 1) * BAND_GAP;
   const rgba = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     rgba.set(BACKGROUND, i * 4);
@@ -50,9 +59,11 @@ export function composeGrid(
   }
   const sampleSize = h * w * c;
   rows.forEach((values, row) => {
-    const top = GAP + row * (h + GAP);
     for (let s = 0; s < count; s++) {
-      const left = GAP + s * (w + GAP);
+      const band = Math.floor(s / perLine);
+      const line = band * rows.length + row;
+      const top = GAP + line * (h + GAP) + band * BAND_GAP;
+      const left = GAP + (s % perLine) * (w + GAP);
       const base = s * sampleSize;
       if (base + sampleSize > values.length) break;
       for (let y = 0; y < h; y++) {

@@ -22,6 +22,8 @@ export interface AppState {
   /** Shows an error in the banner; the same message twice in a row is shown once. */
   showError(code: string, message: string): void;
   dismissError(id: number): void;
+  /** Takes back the errors of one code once their cause is gone (a graph that became valid). */
+  clearErrors(code: string): void;
 }
 
 let nextErrorId = 1;
@@ -44,6 +46,11 @@ export const createAppStore = () =>
       set({ errors: [...get().errors, { id: nextErrorId++, code, message }].slice(-5) });
     },
     dismissError: (id) => set({ errors: get().errors.filter((e) => e.id !== id) }),
+    clearErrors(code) {
+      if (get().errors.some((e) => e.code === code)) {
+        set({ errors: get().errors.filter((e) => e.code !== code) });
+      }
+    },
   }));
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,4 +1,9 @@
-import type { GraphDocument, GraphEdge, GraphNode, ParamValue } from '../../../shared/graph/document';
+import type {
+  GraphDocument,
+  GraphEdge,
+  GraphNode,
+  ParamValue,
+} from '../../../shared/graph/document';
 
 /**
  * Pure edits of a graph document. Each returns a new document (or the same one when nothing

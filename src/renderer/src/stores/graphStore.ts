@@ -29,7 +29,8 @@ export interface GraphState {
 
 const presetOrDefault = (id: string): Preset => {
   const preset = getPreset(id) ?? getPreset(DEFAULT_PRESET_ID);
-  if (!preset) throw new Error(`E_RENDERER_1: the default preset "${DEFAULT_PRESET_ID}" is missing`);
+  if (!preset)
+    throw new Error(`E_RENDERER_1: the default preset "${DEFAULT_PRESET_ID}" is missing`);
   return preset;
 };
 
@@ -93,4 +94,5 @@ export type GraphStore = ReturnType<typeof createGraphStore>;
 export const graphStore: GraphStore = createGraphStore();
 
 /** Reads the app's graph store from a component. */
-export const useGraph = <T>(selector: (state: GraphState) => T): T => useStore(graphStore, selector);
+export const useGraph = <T>(selector: (state: GraphState) => T): T =>
+  useStore(graphStore, selector);

@@ -60,7 +60,11 @@ describe('IDX importer', () => {
 
 describe('IDX importer refuses broken files with a specific message', () => {
   it('reports a bad magic number', async () => {
-    const imagesPath = await put(dir, 'bad-magic', concat(new Uint8Array([1, 2]), images.subarray(2)));
+    const imagesPath = await put(
+      dir,
+      'bad-magic',
+      concat(new Uint8Array([1, 2]), images.subarray(2)),
+    );
     expectProblem(await importDataset({ kind: 'idx', imagesPath }), 'D101', /bad magic number/);
   });
 
@@ -89,14 +93,28 @@ describe('IDX importer refuses broken files with a specific message', () => {
   it('reports a label file with another count than the image file', async () => {
     const imagesPath = await put(dir, 'mismatch-images', images);
     const labelsPath = await put(dir, 'mismatch-labels', idxBytes('u1', [2], [1, 2]));
-    const message = expectProblem(await importDataset({ kind: 'idx', imagesPath, labelsPath }), 'D201');
+    const message = expectProblem(
+      await importDataset({ kind: 'idx', imagesPath, labelsPath }),
+      'D201',
+    );
     expect(message).toContain('The label file has 2 labels but the image file has 3 images');
   });
 
   it('groups digits in counts as people read them (60,000)', async () => {
-    const imagesPath = await put(dir, 'big-count-images', idxBytes('u1', [60000, 1], new Array(60000).fill(0)));
-    const labelsPath = await put(dir, 'big-count-labels', idxBytes('u1', [59999], new Array(59999).fill(0)));
-    const message = expectProblem(await importDataset({ kind: 'idx', imagesPath, labelsPath }), 'D201');
+    const imagesPath = await put(
+      dir,
+      'big-count-images',
+      idxBytes('u1', [60000, 1], new Array(60000).fill(0)),
+    );
+    const labelsPath = await put(
+      dir,
+      'big-count-labels',
+      idxBytes('u1', [59999], new Array(59999).fill(0)),
+    );
+    const message = expectProblem(
+      await importDataset({ kind: 'idx', imagesPath, labelsPath }),
+      'D201',
+    );
     expect(message).toContain('has 59,999 labels but the image file has 60,000 images');
   });
 
@@ -123,7 +141,11 @@ describe('IDX importer refuses broken files with a specific message', () => {
   it('reports a damaged gzip file', async () => {
     const packed = gzip(images);
     const imagesPath = await put(dir, 'damaged.gz', packed.subarray(0, packed.length - 12));
-    expectProblem(await importDataset({ kind: 'idx', imagesPath }), 'D007', /could not be unpacked/);
+    expectProblem(
+      await importDataset({ kind: 'idx', imagesPath }),
+      'D007',
+      /could not be unpacked/,
+    );
   });
 
   it('stops unpacking a gzip file at the memory limit', async () => {

@@ -27,7 +27,8 @@ function toUnit(images: Float32Array, byteValued: boolean): void {
   }
   let min = Infinity;
   let max = -Infinity;
-  for (const v of images) {
+  for (let i = 0; i < images.length; i += 1) {
+    const v = images[i];
     if (v < min) min = v;
     if (v > max) max = v;
   }

@@ -22,7 +22,12 @@ const swappedRoles = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry):
     'Conv2D',
     backend,
     { x: dyt, filter: xt },
-    { strides: [1, 1], dilations: [1, 1], pad: explicitPad(top, bottom, left, right), dataFormat: 'NHWC' },
+    {
+      strides: [1, 1],
+      dilations: [1, 1],
+      pad: explicitPad(top, bottom, left, right),
+      dataFormat: 'NHWC',
+    },
   );
   release(backend, dyt, xt);
   const out = backend.makeOutput([g.kH, g.kW, g.inC, g.outC], 'float32');
@@ -55,7 +60,8 @@ export const fastConv2DBackpropFilter: tf.KernelFunc = (args) => {
     dimRoundingMode?: 'floor' | 'round' | 'ceil';
     filterShape: [number, number, number, number];
   };
-  if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports NHWC only.');
+  if (attrs.dataFormat === 'NCHW')
+    throw new Error('Conv2DBackpropFilter on wasm supports NHWC only.');
   const g = convGeometry(
     x.shape as [number, number, number, number],
     attrs.filterShape,
@@ -76,7 +82,10 @@ export const fastConv2DBackpropFilter: tf.KernelFunc = (args) => {
       'Slice',
       backend,
       { x: xt },
-      { begin: [0, 0, 0, 0], size: [g.inC, g.inH + Math.min(bottom, 0), g.inW + Math.min(right, 0), g.batch] },
+      {
+        begin: [0, 0, 0, 0],
+        size: [g.inC, g.inH + Math.min(bottom, 0), g.inW + Math.min(right, 0), g.batch],
+      },
     );
     release(backend, xt);
     xt = cropped;

@@ -13,7 +13,8 @@ const flippedFilter = (backend: BackendWasm, filter: Info, g: ConvGeometry): Inf
       const from = ((g.kH - 1 - i) * g.kW + (g.kW - 1 - j)) * g.inC * g.outC;
       const to = (i * g.kW + j) * g.outC * g.inC;
       for (let ci = 0; ci < g.inC; ci++)
-        for (let co = 0; co < g.outC; co++) dst[to + co * g.inC + ci] = src[from + ci * g.outC + co];
+        for (let co = 0; co < g.outC; co++)
+          dst[to + co * g.inC + ci] = src[from + ci * g.outC + co];
     }
   return out;
 };
@@ -53,9 +54,16 @@ export const makeFastConv2DBackpropInput =
       dimRoundingMode?: 'floor' | 'round' | 'ceil';
       inputShape: [number, number, number, number];
     };
-    if (attrs.dataFormat === 'NCHW') return stock({ inputs: { dy, filter }, backend, attrs: args.attrs });
+    if (attrs.dataFormat === 'NCHW')
+      return stock({ inputs: { dy, filter }, backend, attrs: args.attrs });
     const filterShape = filter.shape as [number, number, number, number];
-    const g = convGeometry(attrs.inputShape, filterShape, attrs.strides, attrs.pad, attrs.dimRoundingMode);
+    const g = convGeometry(
+      attrs.inputShape,
+      filterShape,
+      attrs.strides,
+      attrs.pad,
+      attrs.dimRoundingMode,
+    );
     const top = g.kH - 1 - g.padTop;
     const left = g.kW - 1 - g.padLeft;
     const bottom = g.inH - ((g.outH - 1) * g.strideH + 1) - top + g.kH - 1;
@@ -70,7 +78,12 @@ export const makeFastConv2DBackpropInput =
       'Conv2D',
       backend,
       { x, filter: w },
-      { strides: [1, 1], dilations: [1, 1], pad: explicitPad(top, bottom, left, right), dataFormat: 'NHWC' },
+      {
+        strides: [1, 1],
+        dilations: [1, 1],
+        pad: explicitPad(top, bottom, left, right),
+        dataFormat: 'NHWC',
+      },
     );
     release(backend, w);
     if (strided) release(backend, x);

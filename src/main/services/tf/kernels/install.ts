@@ -26,7 +26,8 @@ export const installFastKernels = (): void => {
   const backpropInput = stockKernel('Conv2DBackpropInput');
   const stockMaxPoolGrad = stockKernel('MaxPoolGrad');
   const resizeGrad = stockKernel('ResizeNearestNeighborGrad');
-  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad) throw new Error('The wasm backend is not registered.');
+  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad)
+    throw new Error('The wasm backend is not registered.');
   replaced = new Map([
     ['BatchMatMul', matMul],
     ['Conv2DBackpropInput', backpropInput],

@@ -34,7 +34,9 @@ export const callStock = (
  * allocation of the kernel: a malloc may grow the heap and detach older views.
  */
 export const heapView = (backend: BackendWasm, info: Info): Float32Array =>
-  backend.typedArrayFromHeap(info as Parameters<BackendWasm['typedArrayFromHeap']>[0]) as Float32Array;
+  backend.typedArrayFromHeap(
+    info as Parameters<BackendWasm['typedArrayFromHeap']>[0],
+  ) as Float32Array;
 
 /** Frees intermediates a kernel made; the engine only tracks what a kernel returns. */
 export const release = (backend: BackendWasm, ...infos: Info[]): void => {

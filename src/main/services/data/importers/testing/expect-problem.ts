@@ -2,7 +2,11 @@ import { expect } from 'vitest';
 import type { Result } from '../../../../../shared/contract/result';
 
 /** Asserts an E_DATA failure with the numbered issue and, optionally, words in its message. */
-export function expectProblem<T>(result: Result<T>, issue: string, words?: RegExp | string): string {
+export function expectProblem<T>(
+  result: Result<T>,
+  issue: string,
+  words?: RegExp | string,
+): string {
   expect(result.ok, result.ok ? 'expected a failure but the import succeeded' : '').toBe(false);
   if (result.ok) return '';
   expect(result.error.code).toBe('E_DATA');

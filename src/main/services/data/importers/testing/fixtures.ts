@@ -46,10 +46,21 @@ function encodeNumbers(code: string, values: readonly number[], littleEndian: bo
   return bytes;
 }
 
-const IDX_TYPE_BYTES: Record<string, number> = { u1: 0x08, i1: 0x09, i2: 0x0b, i4: 0x0c, f4: 0x0d, f8: 0x0e };
+const IDX_TYPE_BYTES: Record<string, number> = {
+  u1: 0x08,
+  i1: 0x09,
+  i2: 0x0b,
+  i4: 0x0c,
+  f4: 0x0d,
+  f8: 0x0e,
+};
 
 /** An IDX file: 0, 0, type byte, rank, big-endian dims, big-endian data. */
-export function idxBytes(code: string, dims: readonly number[], values: readonly number[]): Uint8Array {
+export function idxBytes(
+  code: string,
+  dims: readonly number[],
+  values: readonly number[],
+): Uint8Array {
   const header = new Uint8Array(4 + 4 * dims.length);
   const view = new DataView(header.buffer);
   header[2] = IDX_TYPE_BYTES[code];
@@ -76,7 +87,10 @@ export function npyBytes(
   const version = options.version ?? 1;
   const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
   const order = options.fortranOrder === true ? 'True' : 'False';
-  let dict = `{'descr': '${options.descr ?? descr}', 'fortran_order': ${order}, 'shape': ${shapeText}, }`;
+  const written = options.descr ?? descr;
+  // Structured dtypes are written as a list literal, plain ones as a quoted string.
+  const descrText = written.startsWith('[') ? written : `'${written}'`;
+  let dict = `{'descr': ${descrText}, 'fortran_order': ${order}, 'shape': ${shapeText}, }`;
   const prefix = version === 1 ? 10 : 12;
   // NumPy pads the header with spaces so the data starts on a 64-byte boundary.
   while ((prefix + dict.length + 1) % 64 !== 0) dict += ' ';

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { StudioClient } from '../../../shared/contract/client';
+import type { StudioHandlers } from '../../../shared/contract/dispatch';
+import { memoryTransport } from '../../../shared/contract/memory';
+import { fail, ok } from '../../../shared/contract/result';
+import { DEFAULT_DATA_SPEC, DEFAULT_TRAIN_SETTINGS } from '../../../shared/contract/training';
+import { describeRun } from '../panels/runStatus';
+import { createAppStore } from '../stores/appStore';
+import { createGraphStore } from '../stores/graphStore';
+import { createRunStore } from '../stores/runStore';
+import { listenToHost, loadAppInfo, startTraining, stopTraining, type TrainDeps } from './training';
+
+type Emit = (name: string, payload: unknown) => void;
+const backend = { name: 'wasm' as const, isGpu: false, hint: 'A GPU needs tfjs-node-gpu.' };
+
+/**
+ * A host that answers over the in-memory transport and plays a short run as events: what the
+ * renderer sees from a real host, without training anything.
+ */
+function fakeHost(script: (emit: Emit, runId: string) => void, startReply = true) {
+  const listeners = new Set<Emit>();
+  const emit: Emit = (name, payload) => listeners.forEach((l) => l(name, payload));
+  const seen: { command: string; request: unknown }[] = [];
+  const unused = async () => fail('E_INTERNAL', 'not used');
+  const handlers: StudioHandlers = {
+    'app.info': async () => ok({ version: '0.1.0', shell: 'memory' as const, backend }),
+    'data.describe': unused,
+    'train.start': async (request) => {
+      seen.push({ command: 'train.start', request });
+      if (!startReply) return fail('E_BUSY', 'Another run is training.');
+      setTimeout(() => script(emit, 'run-1'), 0);
+      return ok({ runId: 'run-1' });
+    },
+    'train.stop': async (request) => {
+      seen.push({ command: 'train.stop', request });
+      setTimeout(
+        () =>
+          emit('train.ended', {
+            runId: 'run-1',
+            status: 'stopped',
+            message: null,
+            epochsCompleted: 0,
+          }),
+        0,
+      );
+      return ok({});
+    },
+    'train.pause': unused,
+    'train.resume': unused,
+    'model.decode': unused,
+  };
+  const transport = memoryTransport(handlers, (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  });
+  return { client: new StudioClient(transport), seen };
+}
+
+function depsFor(client: StudioClient): TrainDeps {
+  const deps = {
+    client,
+    graph: createGraphStore(),
+    run: createRunStore({ ...DEFAULT_TRAIN_SETTINGS, epochs: 2 }, DEFAULT_DATA_SPEC),
+    app: createAppStore(),
+  };
+  listenToHost(deps);
+  return deps;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+const twoEpochs = (emit: Emit, runId: string) => {
+  emit('train.started', {
+    runId,
+    epochs: 2,
+    batchesPerEpoch: 2,
+    trainCount: 4,
+    validationCount: 2,
+    backend,
+  });
+  for (const epoch of [1, 2]) {
+    emit('train.progress', {
+      runId,
+      epoch,
+      batch: 1,
+      batchesPerEpoch: 2,
+      loss: 0.5 / epoch,
+      samplesPerSecond: 10,
+      etaSeconds: 1,
+    });
+    emit('train.epoch', {
+      runId,
+      epoch,
+      trainLoss: 0.4 / epoch,
+      valLoss: 0.45 / epoch,
+      terms: {},
+      seconds: 1,
+    });
+    emit('train.snapshot', {
+      runId,
+      epoch,
+      sampleShape: [784],
+      count: 1,
+      originals: new Float32Array(784),
+      noisy: null,
+      reconstructions: new Float32Array(784),
+      labels: [7],
+    });
+  }
+  emit('train.ended', { runId, status: 'completed', message: null, epochsCompleted: 2 });
+};
+
+describe('training from the Train panel', () => {
+  it('sends the graph, the edited settings and the data, then follows the run to Completed', async () => {
+    const { client, seen } = fakeHost(twoEpochs);
+    const deps = depsFor(client);
+    deps.run.getState().editSettings({ learningRate: 0.01 });
+    await startTraining(deps);
+    await settle();
+    const request = seen[0].request as {
+      settings: { epochs: number; learningRate: number };
+      graph: unknown;
+    };
+    expect(request.settings).toMatchObject({ epochs: 2, learningRate: 0.01 });
+    expect(request.graph).toEqual(deps.graph.getState().doc);
+    const run = deps.run.getState();
+    expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(run.snapshot?.epoch).toBe(2);
+    expect(run.batchLosses).toHaveLength(2);
+    expect(describeRun(run)).toMatch(/^Completed 2 epochs/);
+    expect(deps.app.getState().backend?.name).toBe('wasm');
+    expect(deps.app.getState().errors).toEqual([]);
+  });
+
+  it('shows a refused start in the error banner and is ready again', async () => {
+    const { client } = fakeHost(() => undefined, false);
+    const deps = depsFor(client);
+    await startTraining(deps);
+    expect(deps.run.getState().phase).toBe('idle');
+    expect(deps.app.getState().errors).toMatchObject([
+      { code: 'E_BUSY', message: 'Another run is training.' },
+    ]);
+  });
+
+  it('shows the message of a run that crashed', async () => {
+    const { client } = fakeHost((emit, runId) =>
+      emit('train.ended', {
+        runId,
+        status: 'crashed',
+        message: 'The trainer ran out of memory.',
+        epochsCompleted: 0,
+      }),
+    );
+    const deps = depsFor(client);
+    await startTraining(deps);
+    await settle();
+    expect(deps.run.getState().ended?.status).toBe('crashed');
+    expect(deps.app.getState().errors[0]).toMatchObject({
+      code: 'E_TRAINER_CRASHED',
+      message: 'The trainer ran out of memory.',
+    });
+  });
+
+  it('stops the run it started', async () => {
+    const { client, seen } = fakeHost(() => undefined);
+    const deps = depsFor(client);
+    await startTraining(deps);
+    await stopTraining(deps);
+    await settle();
+    expect(seen[1]).toEqual({ command: 'train.stop', request: { runId: 'run-1' } });
+    expect(describeRun(deps.run.getState())).toBe('Stopped after 0 epochs.');
+  });
+
+  it('refuses to start a graph with problems and says why', async () => {
+    const { client, seen } = fakeHost(twoEpochs);
+    const deps = depsFor(client);
+    const out = deps.graph.getState().doc.nodes.find((n) => n.kind === 'Output')!;
+    deps.graph.getState().remove([out.id], []);
+    await startTraining(deps);
+    expect(seen).toEqual([]);
+    expect(deps.app.getState().errors[0].code).toBe('E_INVALID_GRAPH');
+  });
+
+  it('learns the backend from app.info', async () => {
+    const { client } = fakeHost(() => undefined);
+    const deps = depsFor(client);
+    await loadAppInfo(deps);
+    expect(deps.app.getState()).toMatchObject({ version: '0.1.0', backend });
+  });
+});
