@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../services/tf/backend';
 import { installFastKernels, uninstallFastKernels } from '../services/tf/kernels/install';
+import { createFastOptimizer } from '../services/tf/fused/fastOptimizer';
+import { fusedBinaryCrossEntropy } from '../services/tf/fused/losses';
 import { DIGIT_SIZE, loadDigits } from './digits';
 import { convAutoencoder, denseAutoencoder } from './models';
-import { trainEpoch } from './trainEpoch';
+import { binaryCrossEntropy, trainEpoch } from './trainEpoch';
 
 /** One measured epoch. gflops counts 6 x parameters x samples (forward and backward), as for dense nets. */
 export interface BenchFigure {
@@ -19,6 +21,8 @@ export interface BenchFigure {
 export interface BenchOptions {
   /** Leave the stock wasm kernels in place, to measure what the fast ones win. Default false. */
   stockKernels?: boolean;
+  /** Use the composed loss and tf.train.adam instead of the fused ones, to measure what they win. */
+  unfused?: boolean;
   /** Digits to train on; 10,000 unless a quick check wants fewer. */
   samples?: number;
   batchSize?: number;
@@ -40,7 +44,12 @@ const bench = async (
   const count = digits.length / DIGIT_SIZE;
   const model = build();
   const data = tf.tensor(digits, [count, ...sampleShape]);
-  const optimizer = tf.train.adam(1e-3);
+  const optimizer = options.unfused
+    ? tf.train.adam(1e-3)
+    : createFastOptimizer({ optimizer: 'adam', learningRate: 1e-3, momentum: 0 });
+  const loss = options.unfused
+    ? (output: tf.Tensor, target: tf.Tensor) => binaryCrossEntropy(target, output)
+    : fusedBinaryCrossEntropy;
   try {
     // A warm-up batch: kernel setup and XNNPACK operator creation are not part of an epoch.
     trainEpoch(
@@ -48,18 +57,21 @@ const bench = async (
       data.slice(0, Math.min(count, options.batchSize ?? 256)),
       optimizer,
       options.batchSize ?? 256,
+      loss,
     );
     const start = performance.now();
-    const loss = trainEpoch(model, data, optimizer, options.batchSize ?? 256);
+    const last = trainEpoch(model, data, optimizer, options.batchSize ?? 256, loss);
     const seconds = (performance.now() - start) / 1000;
     return {
       name,
       backend:
-        tf.getBackend() + (info.name === 'wasm' && options.stockKernels ? ' (stock kernels)' : ''),
+        tf.getBackend() +
+        (info.name === 'wasm' && options.stockKernels ? ' (stock kernels)' : '') +
+        (options.unfused ? ' (unfused loss and optimizer)' : ''),
       secondsPerEpoch: seconds,
       samplesPerSecond: count / seconds,
       gflops: (6 * model.countParams() * count) / seconds / 1e9,
-      loss,
+      loss: last,
     };
   } finally {
     data.dispose();

@@ -21,25 +21,27 @@ export const trainEpoch = (
   data: tf.Tensor,
   optimizer: tf.Optimizer,
   batchSize: number,
+  loss: (output: tf.Tensor, target: tf.Tensor) => tf.Scalar = (output, target) =>
+    binaryCrossEntropy(target, output),
 ): number => {
   const count = data.shape[0];
   const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let last: tf.Scalar | null = null;
   for (let start = 0; start < count; start += batchSize) {
     const size = Math.min(batchSize, count - start);
-    const loss = tf.tidy(() => {
+    const value = tf.tidy(() => {
       const batch = data.slice(start, size);
-      const { value, grads } = tf.variableGrads(
-        () => binaryCrossEntropy(batch, model.apply(batch, { training: true }) as tf.Tensor),
+      const { value: batchLoss, grads } = tf.variableGrads(
+        () => loss(model.apply(batch, { training: true }) as tf.Tensor, batch),
         weights,
       );
       optimizer.applyGradients(grads);
-      return value;
+      return batchLoss;
     });
     last?.dispose();
-    last = loss;
+    last = value;
   }
-  const value = last ? last.dataSync()[0] : NaN;
+  const result = last ? last.dataSync()[0] : NaN;
   last?.dispose();
-  return value;
+  return result;
 };

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 
 const CSP = [
@@ -42,6 +42,18 @@ export function createMainWindow(outDir: string): BrowserWindow {
   app.on('web-contents-created', (_e, contents) =>
     contents.on('will-attach-webview', (event) => event.preventDefault()),
   );
+  // The page asks before it is closed with unsaved changes (beforeunload); the shell shows the question.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Discard changes and close', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Your design has unsaved changes.',
+      detail: 'Close without saving them?',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadFile(page);
   return window;
 }

@@ -3,8 +3,11 @@ import type { StudioHandlers } from '../../shared/contract/dispatch';
 import type { EventName, EventPayload } from '../../shared/contract/events';
 import { fail, ok } from '../../shared/contract/result';
 import { analyzeGraph } from '../../shared/compiler';
-import { prepareData } from './data/prepare';
+import { DataError, prepareData } from './data/prepare';
 import { TrainerSupervisor, type SpawnTrainer } from './trainer/supervisor';
+import { ProjectService, type ProjectServiceOptions } from './projects/service';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 export type EventListener = (name: EventName, payload: EventPayload<EventName>) => void;
 
@@ -12,7 +15,14 @@ export interface HostOptions {
   shell: 'electron' | 'browser' | 'memory';
   version: string;
   spawnTrainer: SpawnTrainer;
+  /** Where projects, the autosave copy and checkpoints live (default: ~/.autoencoder-studio). */
+  dataDir?: string;
+  /** A native file dialog, in Electron. */
+  choosePath?: ProjectServiceOptions['choosePath'];
 }
+
+/** The app's own folder: STUDIO_DATA_DIR, else ~/.autoencoder-studio. */
+export const defaultDataDir = (): string => process.env.STUDIO_DATA_DIR ?? join(homedir(), '.autoencoder-studio');
 
 /** StudioApi implemented without Electron: the same host serves Electron, browser mode and tests. */
 export interface StudioHost {
@@ -32,13 +42,24 @@ export function createStudioHost(options: HostOptions): StudioHost {
     for (const listener of listeners) listener(name, payload);
   };
   const supervisor = new TrainerSupervisor(options.spawnTrainer, emit);
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const projects = new ProjectService(
+    { dataDir, restrictToProjectsFolder: options.shell === 'browser', choosePath: options.choosePath },
+    supervisor,
+  );
 
   const handlers: StudioHandlers = {
     'app.info': async () =>
       ok({ version: options.version, shell: options.shell, backend: supervisor.backend }),
 
     'data.describe': async ({ data }) => {
-      const prepared = await prepareData(data);
+      let prepared;
+      try {
+        prepared = await prepareData(data);
+      } catch (error) {
+        if (error instanceof DataError) return fail('E_DATA', error.message);
+        throw error;
+      }
       const n = Math.min(PREVIEW_COUNT, prepared.validation.count);
       return ok({
         name: prepared.name,
@@ -71,6 +92,17 @@ export function createStudioHost(options: HostOptions): StudioHost {
       const result = await supervisor.decode(request);
       return result as Awaited<ReturnType<StudioHandlers['model.decode']>>;
     },
+    'model.encode': async (request) => {
+      const result = await supervisor.encode(request);
+      return result as Awaited<ReturnType<StudioHandlers['model.encode']>>;
+    },
+    'project.list': () => projects.list(),
+    'project.save': (request) => projects.save(request),
+    'project.open': ({ path }) => projects.open(path),
+    'project.autosave': (request) => projects.autosave(request),
+    'project.recover': () => projects.recover(),
+    'project.discardRecovery': () => projects.discardRecovery(),
+    'project.choosePath': ({ mode, suggestedName }) => projects.choosePath(mode, suggestedName),
   };
 
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
-import { dataSpecSchema, trainSettingsSchema } from './training';
+import { projectDraftSchema } from '../project/schema';
+import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const f32 = z.instanceof(Float32Array);
 const runId = z.string().min(1).max(100);
@@ -47,7 +48,13 @@ export const commands = {
   },
   'train.start': {
     request: z
-      .object({ graph: graphDocumentSchema, settings: trainSettingsSchema, data: dataSpecSchema })
+      .object({
+        graph: graphDocumentSchema,
+        settings: trainSettingsSchema,
+        data: dataSpecSchema,
+        /** A procedure beyond one fit (greedy layer-wise, encoder reuse); none trains the graph once. */
+        procedure: procedureSchema.nullable().default(null),
+      })
       .strict(),
     reply: z.object({ runId }),
   },
@@ -64,6 +71,67 @@ export const commands = {
       })
       .strict(),
     reply: z.object({ images: f32, shape, count: z.number().int() }),
+  },
+  'model.encode': {
+    request: z
+      .object({
+        runId,
+        /** Inputs, one after another: count x inputSize values. */
+        images: f32,
+        count: z.number().int().min(1).max(10000),
+      })
+      .strict(),
+    reply: z.object({ codes: f32, codeSize: z.number().int(), count: z.number().int() }),
+  },
+  /** The host's projects folder (browser mode saves there), its projects and the recent ones. */
+  'project.list': {
+    request: empty,
+    reply: z.object({
+      folder: z.string(),
+      projects: z.array(z.object({ name: z.string(), path: z.string(), modified: z.string(), size: z.number() })),
+      recent: z.array(z.object({ name: z.string(), path: z.string() })),
+    }),
+  },
+  /** Saves atomically; path null saves as `name` in the projects folder. Weights of the named run are included. */
+  'project.save': {
+    request: z
+      .object({
+        project: projectDraftSchema,
+        path: z.string().min(1).max(4096).nullable(),
+        weightsOfRun: z.string().max(100).nullable(),
+      })
+      .strict(),
+    reply: z.object({ path: z.string(), savedAt: z.string(), withWeights: z.boolean() }),
+  },
+  /** Opens a project; its trained weights, if any, are loaded so the views can use them at once. */
+  'project.open': {
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    reply: z.object({
+      project: projectDraftSchema,
+      path: z.string(),
+      /** The run id under which the saved weights are loaded, or null when the file has none. */
+      loadedRunId: z.string().nullable(),
+    }),
+  },
+  /** Writes the crash-recovery copy (called a few seconds after each change). */
+  'project.autosave': {
+    request: z.object({ project: projectDraftSchema, path: z.string().nullable() }).strict(),
+    reply: empty,
+  },
+  /** The crash-recovery copy left by an earlier session, if any. */
+  'project.recover': {
+    request: empty,
+    reply: z.object({
+      project: projectDraftSchema.nullable(),
+      path: z.string().nullable(),
+      savedAt: z.string().nullable(),
+    }),
+  },
+  'project.discardRecovery': { request: empty, reply: empty },
+  /** A native open/save dialog (Electron only; browser mode answers E_UNSUPPORTED and lists the folder). */
+  'project.choosePath': {
+    request: z.object({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(200) }).strict(),
+    reply: z.object({ path: z.string().nullable() }),
   },
 } as const;
 

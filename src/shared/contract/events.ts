@@ -35,7 +35,25 @@ export const events = {
     valLoss: finite,
     /** Each extra loss term on its own (KL, sparsity, contractive), averaged over the epoch. */
     terms: z.record(z.string(), finite),
+    /** Other measures, e.g. accuracy and valAccuracy for a classifier. */
+    metrics: z.record(z.string(), finite).optional(),
     seconds: finite,
+    /** The phase of a multi-phase procedure this epoch belongs to (1-based). */
+    phase: z.number().int().optional(),
+  }),
+  /** A procedure (greedy layer-wise, encoder reuse) entered a new phase. */
+  'train.phase': z.object({
+    runId,
+    index: z.number().int().min(1),
+    count: z.number().int().min(1),
+    label: z.string(),
+  }),
+  /** Encoder reuse: validation accuracy of the pretrained classifier beside one trained from scratch. */
+  'train.comparison': z.object({
+    runId,
+    labelled: z.number().int(),
+    pretrained: finite,
+    scratch: finite,
   }),
   'train.snapshot': z.object({
     runId,
@@ -47,6 +65,36 @@ export const events = {
     noisy: f32.nullable(),
     reconstructions: f32,
     labels: z.array(z.number().int()),
+  }),
+  /** The first layer's weights after an epoch: one image per unit (the unit's incoming weights). */
+  'train.features': z.object({
+    runId,
+    epoch: z.number().int(),
+    /** units x inputSize values, unit after unit. */
+    weights: f32,
+    units: z.number().int(),
+    /** The shape each unit's image has (the input's shape, e.g. [784] for 28x28 digits). */
+    inputShape: z.array(z.number().int()),
+  }),
+  /** Code values of up to 2,000 validation samples after an epoch, with their labels. */
+  'train.codes': z.object({
+    runId,
+    epoch: z.number().int(),
+    /** count x codeSize values, sample after sample. */
+    codes: f32,
+    codeSize: z.number().int(),
+    count: z.number().int(),
+    labels: z.instanceof(Int32Array),
+    /** For a variational model: the log-variance of each code value (same layout), else null. */
+    logVar: f32.nullable(),
+  }),
+  /** Once per run: the validation samples whose codes 'train.codes' sends, for hover images and PCA. */
+  'train.samples': z.object({
+    runId,
+    images: f32,
+    sampleShape: z.array(z.number().int()),
+    count: z.number().int(),
+    labels: z.instanceof(Int32Array),
   }),
   'train.ended': z.object({
     runId,

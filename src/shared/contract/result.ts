@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'E_DATA'
   | 'E_INTERNAL'
   | 'E_UNAUTHORIZED'
-  | 'E_TIMEOUT';
+  | 'E_TIMEOUT'
+  | 'E_UNSUPPORTED'
+  | 'E_PROJECT';
 
 export interface StudioError {
   code: ErrorCode;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
 import { backendInfoSchema } from './commands';
-import { dataSpecSchema, trainSettingsSchema } from './training';
+import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const runId = z.string().min(1).max(100);
 
@@ -13,6 +13,7 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     graph: graphDocumentSchema,
     settings: trainSettingsSchema,
     data: dataSpecSchema,
+    procedure: procedureSchema.nullable(),
   }),
   z.object({ type: z.enum(['stop', 'pause', 'resume']), runId }),
   z.object({
@@ -20,6 +21,22 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     requestId: z.number().int(),
     runId,
     points: z.instanceof(Float32Array),
+    count: z.number().int().min(1).max(10000),
+  }),
+  z.object({ type: z.literal('getWeights'), requestId: z.number().int(), runId }),
+  z.object({
+    type: z.literal('loadWeights'),
+    requestId: z.number().int(),
+    runId,
+    graph: graphDocumentSchema,
+    tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
+    data: z.instanceof(Float32Array),
+  }),
+  z.object({
+    type: z.literal('encode'),
+    requestId: z.number().int(),
+    runId,
+    images: z.instanceof(Float32Array),
     count: z.number().int().min(1).max(10000),
   }),
 ]);

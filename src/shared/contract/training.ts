@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importSourceSchema } from './dataSources';
 
 /** How a run trains: what the Train panel edits and a preset suggests. */
 export const trainSettingsSchema = z.object({
@@ -16,7 +17,11 @@ export type TrainSettings = z.infer<typeof trainSettingsSchema>;
 
 /** Which data a run uses. The embedded digits, or a data set imported into the host. */
 export const dataSpecSchema = z.object({
-  source: z.enum(['mnist']).default('mnist'),
+  /** 'mnist': the embedded digits; 'file': a data set imported from the person's files. */
+  source: z.enum(['mnist', 'file']).default('mnist'),
+  file: importSourceSchema.nullable().default(null),
+  /** How imported values are scaled: into [0, 1], standardized per feature, or left as they are. */
+  scaling: z.enum(['unit', 'standardize', 'none']).default('unit'),
   /** Keep only these labels (for example [1, 5, 6]); null keeps all. */
   labels: z.array(z.number().int().min(0).max(9999)).max(10000).nullable().default(null),
   /** Share of the samples held out for validation. */
@@ -29,3 +34,35 @@ export type DataSpec = z.infer<typeof dataSpecSchema>;
 
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = trainSettingsSchema.parse({});
 export const DEFAULT_DATA_SPEC: DataSpec = dataSpecSchema.parse({});
+
+/** Train one autoencoder at a time, outside in, then fine-tune the whole stack. */
+export const greedyProcedureSchema = z.object({
+  kind: z.literal('greedy'),
+  phases: z
+    .array(
+      z.object({
+        label: z.string().max(200),
+        /** The encoder and decoder layers (node ids) trained in this phase. */
+        encoderNodeId: z.string().min(1),
+        decoderNodeId: z.string().min(1),
+        epochs: z.number().int().min(1).max(10000),
+      }),
+    )
+    .min(1)
+    .max(20),
+  fineTuneEpochs: z.number().int().min(0).max(10000),
+});
+
+/** Pretrain the encoder as an autoencoder on all data, then train the head on a few labels. */
+export const reuseEncoderProcedureSchema = z.object({
+  kind: z.literal('reuse-encoder'),
+  /** The preset whose encoder is pretrained (same encoder layer names). */
+  pretrainPresetId: z.string().min(1).max(100),
+  /** How many labelled samples the classifier learns from. */
+  labelledCount: z.number().int().min(10).max(1_000_000),
+});
+
+export const procedureSchema = z.discriminatedUnion('kind', [greedyProcedureSchema, reuseEncoderProcedureSchema]);
+export type GreedyProcedure = z.infer<typeof greedyProcedureSchema>;
+export type ReuseEncoderProcedure = z.infer<typeof reuseEncoderProcedureSchema>;
+export type Procedure = z.infer<typeof procedureSchema>;

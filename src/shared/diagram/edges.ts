@@ -4,16 +4,19 @@ import type { VisibleEdge } from './visible';
 
 const ARROW = 5;
 
-/** Where the flow leaves a glyph: the middle of its side (LR) or bottom (TB) face. */
+/**
+ * Where the flow leaves a glyph: the middle of its front face's far edge. Edges are drawn under
+ * the glyphs, so the line seems to come out of the box's side.
+ */
 const exitOf = (n: LaidNode, lr: boolean): [number, number] => {
-  const { w, h, dx, dy } = n.glyph;
-  return lr ? [n.x + w + dx / 2, n.y + h / 2 - dy / 2] : [n.x + w / 2, n.y + h];
+  const { w, h } = n.glyph;
+  return lr ? [n.x + w, n.y + h / 2] : [n.x + w / 2, n.y + h];
 };
 
-/** Where the flow enters a glyph: the middle of its front (LR) or top (TB) face. */
+/** Where the flow enters a glyph: the middle of its front face's near edge. */
 const entryOf = (n: LaidNode, lr: boolean): [number, number] => {
-  const { w, h, dx, dy } = n.glyph;
-  return lr ? [n.x, n.y + h / 2] : [n.x + w / 2 + dx / 2, n.y - dy / 2];
+  const { w, h } = n.glyph;
+  return lr ? [n.x, n.y + h / 2] : [n.x + w / 2, n.y];
 };
 
 /** The connectors: straight along the axis, a smooth S-curve into and out of branches. */

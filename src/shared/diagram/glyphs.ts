@@ -54,9 +54,9 @@ export function glyphFor(
     const [h, w, c] = shape;
     const face = spatialExtent(h);
     const depth = slab ? 6 : channelExtent(c);
-    const oblique = spatialExtent(w) * 0.42;
-    const dx = oblique * 0.8;
-    const dy = oblique * 0.6;
+    const oblique = Math.min(spatialExtent(w) * 0.32, 44);
+    const dx = oblique * 0.85;
+    const dy = oblique * 0.55;
     return options.direction === 'LR'
       ? { form: 'cuboid', w: depth, h: face, dx, dy }
       : { form: 'cuboid', w: face, h: depth, dx, dy };

@@ -10,6 +10,10 @@ const LOSS_NAMES: Record<string, string> = {
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 
+/** A parameter as a reader wants it: 0.00128, not 0.0012755102040816326. */
+export const short = (v: unknown): string =>
+  typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(3))) : String(v);
+
 /**
  * The detail line under a layer: what a reader of the slide needs to rebuild it (units or
  * filters, window, activation), not every parameter.
@@ -42,7 +46,7 @@ export function detailLine(node: GraphNode): string {
     case 'Reshape':
       return `to ${formatShape(p.targetShape as number[])}`;
     case 'GaussianNoise':
-      return `noise σ ${p.stddev}`;
+      return `noise σ ${short(p.stddev)}`;
     case 'MaskingNoise':
       return `mask ${pct(p.rate as number)}`;
     case 'SaltAndPepperNoise':
@@ -55,13 +59,13 @@ export function detailLine(node: GraphNode): string {
       return act(p.activation);
     case 'Code': {
       const parts: string[] = [];
-      if (p.sparsity === 'l1') parts.push(`L1 ${p.sparsityWeight}`);
-      if (p.sparsity === 'kl') parts.push(`KL ρ ${p.targetRate}`);
-      if ((p.contractiveWeight as number) > 0) parts.push(`contractive ${p.contractiveWeight}`);
+      if (p.sparsity === 'l1') parts.push(`L1 ${short(p.sparsityWeight)}`);
+      if (p.sparsity === 'kl') parts.push(`KL ρ ${short(p.targetRate)}`);
+      if ((p.contractiveWeight as number) > 0) parts.push(`contractive ${short(p.contractiveWeight)}`);
       return parts.length > 0 ? parts.join(' · ') : 'code';
     }
     case 'Sampling':
-      return `sample z · β ${p.beta}`;
+      return `sample z · β ${short(p.beta)}`;
   }
 }
 

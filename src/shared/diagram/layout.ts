@@ -53,7 +53,7 @@ export interface NodeFacts {
 
 const LINE_GAP = 4;
 /** Space between columns beyond the widest of glyph and label. */
-const RANK_GAP = 22;
+const RANK_GAP = 28;
 const LABEL_PAD = 12;
 
 function labelLines(node: GraphNode, facts: NodeFacts, options: DiagramOptions): LabelLine[] {
@@ -113,7 +113,10 @@ export function layoutDiagram(
     let cross = -total / 2;
     items.forEach((item, k) => {
       const mainLo = center - item.main / 2;
-      const crossLo = cross;
+      // A lone glyph centres its front face on the axis, so the flow runs straight through it;
+      // stacked ones share the column by their full boxes.
+      const g = item.glyph;
+      const crossLo = items.length === 1 ? (lr ? -g.h / 2 - g.dy : -g.w / 2) : cross;
       cross += item.cross + (gaps[k] ?? 0);
       const box: Box = lr
         ? { left: mainLo, top: crossLo, right: mainLo + item.main, bottom: crossLo + item.cross }

@@ -25,7 +25,7 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
     const { analysis } = compileGraph(preset.graph);
     expect(built.value.model.countParams()).toBe(analysis.totals.total);
     const trainable = built.value.model.trainableWeights.reduce(
-      (n, w) => n + w.shape.reduce((a, b) => a * b, 1),
+      (n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1),
       0,
     );
     expect(trainable).toBe(analysis.totals.trainable);

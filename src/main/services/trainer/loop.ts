@@ -1,14 +1,16 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
+import type { BackendInfo } from '../../../shared/contract/commands';
 import type { EventName, EventPayload, RunStatus } from '../../../shared/contract/events';
 import type { TrainSettings } from '../../../shared/contract/training';
-import type { BackendInfo } from '../../../shared/contract/commands';
 import { seededRandom, shuffleInPlace } from '../../../shared/util/random';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
 import { BatchMaker, identityOrder } from './batches';
-import { makeOptimizer } from './optimizer';
+import { evaluate, snapshot } from './evaluate';
 import { divergedMessage } from './messages';
-import { withScope } from './scope';
+import { makeOptimizer } from './optimizer';
+import { trainStep } from './step';
+import { codesEvent, featuresEvent, samplesEvent } from './views';
 
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
@@ -34,31 +36,39 @@ export interface RunArgs {
   backend: BackendInfo;
   /** Number of classes when the model is a classifier. */
   classes?: number;
+  /** The optimizer to use (a resumed run brings its restored one); made from the settings if absent. */
+  optimizer?: tf.Optimizer;
+  /** The first epoch to train (a resumed run continues after its checkpoint). */
+  startEpoch?: number;
+  /** Tags epoch events with the phase of a multi-phase procedure. */
+  phase?: number;
+  /** Send reconstructions, features and codes after each epoch (off for phases whose input is not an image). */
+  snapshots?: boolean;
+  /** Called after each finished epoch, before the next: writes the checkpoint. */
+  onEpochEnd?: (epoch: number, optimizer: tf.Optimizer) => Promise<void>;
+  /** Called when the run stops on a non-finite loss, with the last good weights in place. */
+  onDiverged?: (epoch: number, optimizer: tf.Optimizer) => Promise<void>;
 }
 
-const SNAPSHOT_COUNT = 16;
 const PROGRESS_INTERVAL_MS = 100;
-const EVAL_BATCH = 500;
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The training loop: an optimizer over the compiled model's loss plus its extra terms, rather than
  * model.fit, so that each term is reported on its own and a run pauses or stops at a batch boundary.
  */
-export async function runTraining(
-  args: RunArgs,
-  emit: Emit,
-  control: RunControl,
-): Promise<RunOutcome> {
+export async function runTraining(args: RunArgs, emit: Emit, control: RunControl): Promise<RunOutcome> {
   const { runId, built, settings, data } = args;
-  const train = new BatchMaker(data.train, data.sampleSize, args.inputShape, settings.batchSize);
+  const classes = args.classes ?? 10;
+  const maker = new BatchMaker(data.train, data.sampleSize, args.inputShape, settings.batchSize);
   const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
-  const optimizer = makeOptimizer(settings);
+  const optimizer = args.optimizer ?? makeOptimizer(settings);
   const variables = built.model.trainableWeights.map((w) => w.read() as tf.Variable);
   const order = identityOrder(data.train.count);
   const random = seededRandom(settings.seed);
-  const target = (x: tf.Tensor, start: number, end: number): tf.Tensor =>
-    built.task === 'classify' ? train.oneHot(order, start, end, args.classes ?? 10) : x;
+  const firstEpoch = args.startEpoch ?? 1;
+  // A resumed run replays the shuffles of the epochs it already trained, so its order matches.
+  for (let e = 1; e < firstEpoch; e++) shuffleInPlace(order, random);
 
   emit('train.started', {
     runId,
@@ -68,41 +78,51 @@ export async function runTraining(
     validationCount: data.validation.count,
     backend: args.backend,
   });
+  const views = args.snapshots !== false;
+  if (views) emit('train.samples', samplesEvent(runId, data));
 
   const started = performance.now();
+  const samplesToDo = (settings.epochs - firstEpoch + 1) * data.train.count;
   let samplesDone = 0;
   let lastProgress = 0;
   let best = Infinity;
   let sinceBest = 0;
+  let epoch = firstEpoch - 1;
+  const ended = (status: RunStatus, message: string | null = null): RunOutcome => ({
+    status,
+    message,
+    epochsCompleted: epoch,
+  });
   try {
-    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    for (epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
       const epochStart = performance.now();
       shuffleInPlace(order, random);
       let lossSum = 0;
       const termSums: Record<string, number> = {};
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         await control.waitWhilePaused();
-        if (control.stopRequested)
-          return { status: 'stopped', message: null, epochsCompleted: epoch - 1 };
+        if (control.stopRequested) return (epoch--, ended('stopped'));
         const start = batch * settings.batchSize;
         const end = Math.min(start + settings.batchSize, data.train.count);
-        const step = trainStep(built, optimizer, variables, train, order, start, end, target);
+        const step = trainStep(
+          built,
+          optimizer,
+          variables,
+          () => maker.inputs(order, start, end),
+          (x) => (built.task === 'classify' ? maker.oneHot(order, start, end, classes) : x),
+        );
         if (step === null) {
-          return {
-            status: 'failed',
-            message: divergedMessage(epoch, batch + 1, settings),
-            epochsCompleted: epoch - 1,
-          };
+          epoch--;
+          await args.onDiverged?.(epoch, optimizer);
+          return ended('failed', divergedMessage(epoch + 1, batch + 1, settings));
         }
         lossSum += step.loss * (end - start);
-        for (const [k, v] of Object.entries(step.terms))
-          termSums[k] = (termSums[k] ?? 0) + v * (end - start);
+        for (const [k, v] of Object.entries(step.terms)) termSums[k] = (termSums[k] ?? 0) + v * (end - start);
         samplesDone += end - start;
         const now = performance.now();
         if (now - lastProgress >= PROGRESS_INTERVAL_MS || batch === batchesPerEpoch - 1) {
           lastProgress = now;
           const perSecond = samplesDone / ((now - started) / 1000);
-          const remaining = settings.epochs * data.train.count - samplesDone;
           emit('train.progress', {
             runId,
             epoch,
@@ -110,28 +130,35 @@ export async function runTraining(
             batchesPerEpoch,
             loss: step.loss,
             samplesPerSecond: perSecond,
-            etaSeconds: remaining / Math.max(perSecond, 1e-9),
+            etaSeconds: (samplesToDo - samplesDone) / Math.max(perSecond, 1e-9),
           });
         }
         await yieldToEvents();
       }
-      const trainSeconds = (performance.now() - epochStart) / 1000;
-      const terms = Object.fromEntries(
-        Object.entries(termSums).map(([k, v]) => [k, v / data.train.count]),
-      );
-      const valLoss = evaluate(built, data, args);
+      const seconds = (performance.now() - epochStart) / 1000;
+      const n = data.train.count;
+      const terms = Object.fromEntries(Object.entries(termSums).map(([k, v]) => [k, v / n]));
+      const validation = evaluate(built, data, args.inputShape, classes);
       emit('train.epoch', {
         runId,
         epoch,
-        trainLoss: lossSum / data.train.count,
-        valLoss,
+        trainLoss: lossSum / n,
+        valLoss: validation.loss,
         terms,
-        seconds: trainSeconds,
+        ...(validation.accuracy === null ? {} : { metrics: { valAccuracy: validation.accuracy } }),
+        seconds,
+        ...(args.phase === undefined ? {} : { phase: args.phase }),
       });
-      emit('train.snapshot', snapshot(runId, epoch, built, data, args.inputShape));
-      if (args.settings.earlyStoppingPatience !== null) {
-        if (valLoss < best - 1e-7) [best, sinceBest] = [valLoss, 0];
-        else if (++sinceBest >= args.settings.earlyStoppingPatience) {
+      if (views) {
+        emit('train.snapshot', snapshot(runId, epoch, built, data, args.inputShape));
+        const features = featuresEvent(runId, epoch, built, args.inputShape);
+        if (features) emit('train.features', features);
+        if (built.task === 'reconstruct') emit('train.codes', codesEvent(runId, epoch, built, data, args.inputShape));
+      }
+      await args.onEpochEnd?.(epoch, optimizer);
+      if (settings.earlyStoppingPatience !== null) {
+        if (validation.loss < best - 1e-7) [best, sinceBest] = [validation.loss, 0];
+        else if (++sinceBest >= settings.earlyStoppingPatience) {
           return {
             status: 'completed',
             message: `Stopped early after epoch ${epoch}: the validation loss had not improved for ${sinceBest} epochs.`,
@@ -142,107 +169,6 @@ export async function runTraining(
     }
     return { status: 'completed', message: null, epochsCompleted: settings.epochs };
   } finally {
-    optimizer.dispose();
+    if (!args.optimizer) optimizer.dispose();
   }
-}
-
-interface StepResult {
-  loss: number;
-  terms: Record<string, number>;
-}
-
-/**
- * One optimizer step. Returns null, leaving the weights untouched, when the loss or the gradients
- * are not finite: the weights kept are the last good ones.
- */
-function trainStep(
-  built: BuiltModel,
-  optimizer: tf.Optimizer,
-  variables: tf.Variable[],
-  maker: BatchMaker,
-  order: Int32Array,
-  start: number,
-  end: number,
-  target: (x: tf.Tensor, start: number, end: number) => tf.Tensor,
-): StepResult | null {
-  return withScope(() => {
-    const x = maker.inputs(order, start, end);
-    const y = target(x, start, end);
-    const termTensors: Record<string, tf.Scalar> = {};
-    const { value, grads } = tf.variableGrads(() => {
-      const { output, terms } = built.forward(x, true);
-      let total = built.lossOf(output, y);
-      for (const [name, term] of Object.entries(terms)) {
-        termTensors[name] = tf.keep(term);
-        total = total.add(term);
-      }
-      return total as tf.Scalar;
-    }, variables);
-    const gradList = Object.values(grads);
-    const check = tf.addN([value, ...gradList.map((g) => g.square().sum())]);
-    const [loss, checkValue] = [value.dataSync()[0], check.dataSync()[0]];
-    const terms: Record<string, number> = {};
-    for (const [name, t] of Object.entries(termTensors)) {
-      terms[name] = t.dataSync()[0];
-      t.dispose();
-    }
-    if (!Number.isFinite(loss) || !Number.isFinite(checkValue)) return null;
-    optimizer.applyGradients(grads);
-    return { loss, terms };
-  });
-}
-
-/** The validation loss (reconstruction or classification loss plus the extra terms), inference mode. */
-function evaluate(built: BuiltModel, data: PreparedData, args: RunArgs): number {
-  const maker = new BatchMaker(data.validation, data.sampleSize, args.inputShape, EVAL_BATCH);
-  const order = identityOrder(data.validation.count);
-  let sum = 0;
-  for (let start = 0; start < data.validation.count; start += EVAL_BATCH) {
-    const end = Math.min(start + EVAL_BATCH, data.validation.count);
-    sum += withScope(() => {
-      const x = maker.inputs(order, start, end);
-      const y = built.task === 'classify' ? maker.oneHot(order, start, end, args.classes ?? 10) : x;
-      const { output, terms } = built.forward(x, false);
-      let total: tf.Tensor = built.lossOf(output, y);
-      for (const term of Object.values(terms)) total = total.add(term);
-      return total.dataSync()[0] * (end - start);
-    });
-  }
-  return sum / data.validation.count;
-}
-
-/** Reconstructions of a fixed validation sample, with the corrupted input when the graph adds noise. */
-function snapshot(
-  runId: string,
-  epoch: number,
-  built: BuiltModel,
-  data: PreparedData,
-  inputShape: number[],
-): EventPayload<'train.snapshot'> {
-  const count = Math.min(SNAPSHOT_COUNT, data.validation.count);
-  const originals = data.validation.images.slice(0, count * data.sampleSize);
-  return withScope(() => {
-    const x = tf.tensor(originals, [count, ...inputShape]);
-    let noisy: Float32Array | null = null;
-    let input = x;
-    if (built.hasNoise) {
-      const corrupted = built.forward(x, true).corrupted;
-      if (corrupted) {
-        input = corrupted;
-        noisy = corrupted.dataSync() as Float32Array;
-      }
-    }
-    const reconstructions =
-      built.task === 'classify' ? originals : (built.model.predict(input) as tf.Tensor).dataSync();
-    return {
-      runId,
-      epoch,
-      sampleShape: data.sampleShape,
-      count,
-      originals,
-      noisy: noisy ? Float32Array.from(noisy) : null,
-      reconstructions: Float32Array.from(reconstructions),
-      labels: Array.from(data.validation.labels.subarray(0, count)),
-    };
-  });
 }

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     const parsed = toTrainerSchema.safeParse(raw);
     if (!parsed.success) return; // The host only sends valid messages; anything else is dropped.
     void worker.handle(parsed.data).then((result) => {
-      if (result && parsed.data.type === 'decode') {
+      if (result && 'requestId' in parsed.data) {
         channel.send({ type: 'reply', requestId: parsed.data.requestId, result });
       }
     });

@@ -103,6 +103,38 @@ export class TrainerSupervisor {
   }
 
   decode(request: ParsedRequest<'model.decode'>): Promise<Result<unknown>> {
+    return this.ask({ type: 'decode', requestId: 0, ...request });
+  }
+
+  encode(request: ParsedRequest<'model.encode'>): Promise<Result<unknown>> {
+    return this.ask({ type: 'encode', requestId: 0, ...request });
+  }
+
+  /** The trained weights of a run the trainer still holds. */
+  getWeights(runId: string): Promise<Result<unknown>> {
+    return this.ask({ type: 'getWeights', requestId: 0, runId });
+  }
+
+  /** Loads saved weights into a freshly built model under a new run id; starts the trainer if needed. */
+  async loadWeights(
+    graph: ParsedRequest<'train.start'>['graph'],
+    weights: { tensors: { name: string; shape: number[] }[]; data: Float32Array<ArrayBuffer> },
+  ): Promise<Result<{ runId: string }>> {
+    if (this.activeRun) return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
+    try {
+      await this.ensureStarted();
+    } catch (error) {
+      return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
+    }
+    const runId = randomUUID();
+    const result = await this.ask({ type: 'loadWeights', requestId: 0, runId, graph, ...weights });
+    if (!result.ok) return result;
+    this.latestRun = runId;
+    return ok({ runId });
+  }
+
+  /** Sends a request to the trainer and waits for its reply (or a crash, or a time-out). */
+  private ask(message: Extract<ToTrainer, { requestId: number }>): Promise<Result<unknown>> {
     const child = this.process;
     if (!child)
       return Promise.resolve(fail('E_NOT_FOUND', 'Train a model first, then generate images.'));
@@ -118,7 +150,7 @@ export class TrainerSupervisor {
         resolve(result);
       };
       this.pending.set(requestId, finish);
-      child.send({ type: 'decode', requestId, ...request });
+      child.send({ ...message, requestId });
     });
   }
 

@@ -3,10 +3,11 @@ import type { BackendInfo } from '../../../shared/contract/commands';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
-import { prepareData } from '../data/prepare';
+import { DataError, prepareData } from '../data/prepare';
 import { buildModel, type BuiltModel } from '../model';
 import { runTraining, type Emit, type RunControl } from './loop';
 import { withScope } from './scope';
+import { flattenWeights, restoreWeights } from './weights';
 
 type StartMessage = Extract<ToTrainer, { type: 'start' }>;
 
@@ -58,6 +59,12 @@ export class TrainerWorker {
         return null;
       case 'decode':
         return this.decode(message.runId, message.points, message.count);
+      case 'encode':
+        return this.encode(message.runId, message.images, message.count);
+      case 'getWeights':
+        return this.getWeights(message.runId);
+      case 'loadWeights':
+        return this.loadWeights(message);
     }
   }
 
@@ -101,7 +108,8 @@ export class TrainerWorker {
       );
       end(outcome.status, outcome.message, outcome.epochsCompleted);
     } catch (error) {
-      end('failed', `Training failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof DataError) end('failed', error.message);
+      else end('failed', `Training failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (this.current?.runId === runId) this.current = null;
     }
@@ -110,6 +118,42 @@ export class TrainerWorker {
   private replaceLatest(runId: string, built: BuiltModel): void {
     this.latest?.built.dispose();
     this.latest = { runId, built };
+  }
+
+  private getWeights(runId: string): Result<unknown> {
+    if (this.latest?.runId !== runId) return fail('E_NOT_FOUND', 'That run is no longer loaded.');
+    if (this.current?.runId === runId) return fail('E_BUSY', 'Wait until training ends to save its weights.');
+    return ok(flattenWeights(this.latest.built.model));
+  }
+
+  /** Builds the graph's model and puts saved weights in it: an opened project's trained model. */
+  private loadWeights(message: Extract<ToTrainer, { type: 'loadWeights' }>): Result<unknown> {
+    if (this.current) return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
+    const built = buildModel(message.graph);
+    if (!built.ok) return built;
+    const problem = restoreWeights(built.value.model, { tensors: message.tensors, data: message.data });
+    if (problem) {
+      built.value.dispose();
+      return fail('E_PROJECT', problem);
+    }
+    this.replaceLatest(message.runId, built.value);
+    return ok({});
+  }
+
+  private encode(runId: string, images: Float32Array, count: number): Result<unknown> {
+    const latest = this.latest;
+    if (!latest || latest.runId !== runId) {
+      return fail('E_NOT_FOUND', 'That training run is no longer loaded; train the model again.');
+    }
+    const inputShape = latest.built.model.inputs[0].shape.slice(1) as number[];
+    if (images.length !== count * inputShape.reduce((a, b) => a * b, 1)) {
+      return fail('E_INVALID_MESSAGE', `Each input needs ${inputShape.join('×')} values.`);
+    }
+    return withScope(() => {
+      const codes = latest.built.encoder.predict(tf.tensor(images, [count, ...inputShape])) as tf.Tensor;
+      const codeSize = latest.built.codeSize;
+      return ok({ codes: Float32Array.from(codes.dataSync()), codeSize, count });
+    });
   }
 
   private decode(runId: string, points: Float32Array, count: number): Result<unknown> {

@@ -1,6 +1,7 @@
 import { connectStudio } from '../host';
 import { appStore } from '../stores/appStore';
 import { graphStore } from '../stores/graphStore';
+import { runHistory } from '../stores/runHistory';
 import { runStore } from '../stores/runStore';
 import { listenToHost, loadAppInfo, type TrainDeps } from './training';
 
@@ -16,7 +17,7 @@ export function startStudio(): TrainDeps {
     // A fresh connection may have missed the backend announcement.
     if (connected && deps) void loadAppInfo(deps);
   });
-  deps = { client, graph: graphStore, run: runStore, app: appStore };
+  deps = { client, graph: graphStore, run: runStore, app: appStore, history: runHistory };
   listenToHost(deps);
   // "Cannot train yet" stops being true the moment the graph is fixed or replaced.
   graphStore.subscribe((state, previous) => {

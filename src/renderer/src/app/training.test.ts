@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StudioClient } from '../../../shared/contract/client';
+import { commands } from '../../../shared/contract/commands';
 import type { StudioHandlers } from '../../../shared/contract/dispatch';
 import { memoryTransport } from '../../../shared/contract/memory';
 import { fail, ok } from '../../../shared/contract/result';
@@ -23,6 +24,7 @@ function fakeHost(script: (emit: Emit, runId: string) => void, startReply = true
   const seen: { command: string; request: unknown }[] = [];
   const unused = async () => fail('E_INTERNAL', 'not used');
   const handlers: StudioHandlers = {
+    ...(Object.fromEntries(Object.keys(commands).map((name) => [name, unused])) as StudioHandlers),
     'app.info': async () => ok({ version: '0.1.0', shell: 'memory' as const, backend }),
     'data.describe': unused,
     'train.start': async (request) => {
@@ -45,9 +47,14 @@ function fakeHost(script: (emit: Emit, runId: string) => void, startReply = true
       );
       return ok({});
     },
-    'train.pause': unused,
-    'train.resume': unused,
-    'model.decode': unused,
+    'train.pause': async (request) => {
+      seen.push({ command: 'train.pause', request });
+      return ok({});
+    },
+    'train.resume': async (request) => {
+      seen.push({ command: 'train.resume', request });
+      return ok({});
+    },
   };
   const transport = memoryTransport(handlers, (listener) => {
     listeners.add(listener);

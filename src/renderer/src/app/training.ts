@@ -1,19 +1,38 @@
 import type { StudioClient } from '../../../shared/contract/client';
+import type { Procedure } from '../../../shared/contract/training';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { getPreset } from '../../../shared/presets';
 import type { AppStore } from '../stores/appStore';
 import type { GraphStore } from '../stores/graphStore';
+import type { RunHistory } from '../stores/runHistory';
 import type { RunStore } from '../stores/runStore';
 
-/** What the train actions need: the host client and the three stores. */
+/** What the train actions need: the host client and the stores. */
 export interface TrainDeps {
   client: Pick<StudioClient, 'invoke' | 'on'>;
   graph: GraphStore;
   run: RunStore;
   app: AppStore;
+  /** Where ended runs are kept for overlays and comparisons; none in tests that do not look. */
+  history?: RunHistory;
+}
+
+/**
+ * The procedure of the open preset (greedy phases, encoder reuse), when the graph still has the
+ * layers it names; an edited graph without them trains once, as any other graph.
+ */
+export function procedureFor(presetId: string, doc: GraphDocument): Procedure | null {
+  const procedure = getPreset(presetId)?.procedure;
+  if (!procedure) return null;
+  if (procedure.kind === 'reuse-encoder') return procedure;
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  const complete = procedure.phases.every((p) => ids.has(p.encoderNodeId) && ids.has(p.decoderNodeId));
+  return complete ? procedure : null;
 }
 
 /** Starts a run of the current graph with the Train panel's settings and the preset's data. */
 export async function startTraining({ client, graph, run, app }: TrainDeps): Promise<void> {
-  const { analysis, doc } = graph.getState();
+  const { analysis, doc, presetId } = graph.getState();
   if (!analysis.valid) {
     const first = analysis.diagnostics.find((d) => d.severity === 'error');
     app
@@ -26,7 +45,8 @@ export async function startTraining({ client, graph, run, app }: TrainDeps): Pro
   }
   const { settings, data } = run.getState();
   run.getState().begin();
-  const result = await client.invoke('train.start', { graph: doc, settings, data });
+  const procedure = procedureFor(presetId, doc);
+  const result = await client.invoke('train.start', { graph: doc, settings, data, procedure });
   if (!result.ok) {
     run.getState().abandon();
     app.getState().showError(result.error.code, result.error.message);
@@ -44,8 +64,31 @@ export async function stopTraining({ client, run, app }: TrainDeps): Promise<voi
   if (!result.ok) app.getState().showError(result.error.code, result.error.message);
 }
 
+/** Pauses the run at the next batch boundary, or resumes a paused one. */
+export async function togglePause({ client, run, app }: TrainDeps): Promise<void> {
+  const { runId, paused, phase } = run.getState();
+  if (!runId || phase !== 'running') return;
+  const result = await client.invoke(paused ? 'train.resume' : 'train.pause', { runId });
+  if (!result.ok) return app.getState().showError(result.error.code, result.error.message);
+  run.getState().setPaused(!paused);
+}
+
+/** Keeps an ended run in the history: its curves for the overlay, its last codes to compare. */
+function keepEnded({ run, graph, history }: TrainDeps, runId: string): void {
+  const state = run.getState();
+  if (!history || !state.ended || state.runId !== runId || state.epochs.length === 0) return;
+  const { presetId, title } = graph.getState();
+  history
+    .getState()
+    .keep(
+      { runId, presetId, status: state.ended.status, epochs: state.epochs, codes: state.codes },
+      title,
+    );
+}
+
 /** Routes the host's events into the stores; returns the function that stops listening. */
-export function listenToHost({ client, run, app }: TrainDeps): () => void {
+export function listenToHost(deps: TrainDeps): () => void {
+  const { client, run, app } = deps;
   const offs = [
     client.on('trainer.backend', (e) => app.getState().setBackend(e)),
     client.on('train.started', (e) => {
@@ -55,9 +98,15 @@ export function listenToHost({ client, run, app }: TrainDeps): () => void {
     client.on('train.progress', (e) => run.getState().onTrainProgress(e)),
     client.on('train.epoch', (e) => run.getState().onTrainEpoch(e)),
     client.on('train.snapshot', (e) => run.getState().onTrainSnapshot(e)),
+    client.on('train.features', (e) => run.getState().onTrainFeatures(e)),
+    client.on('train.codes', (e) => run.getState().onTrainCodes(e)),
+    client.on('train.samples', (e) => run.getState().onTrainSamples(e)),
+    client.on('train.phase', (e) => run.getState().onTrainPhase(e)),
+    client.on('train.comparison', (e) => run.getState().onTrainComparison(e)),
     client.on('train.ended', (e) => {
       const before = run.getState().runId;
       run.getState().onTrainEnded(e);
+      keepEnded(deps, e.runId);
       const failed = e.status === 'failed' || e.status === 'crashed';
       if (failed && (before === null || before === e.runId)) {
         const code = e.status === 'crashed' ? 'E_TRAINER_CRASHED' : 'E_TRAIN_FAILED';

@@ -18,7 +18,7 @@ const running: RunData = {
     samplesPerSecond: 5120.4,
     etaSeconds: 65,
   },
-  epochs: [{ epoch: 1, trainLoss: 0.25, valLoss: 0.2345, terms: {}, seconds: 3 }],
+  epochs: [{ epoch: 1, x: 1, trainLoss: 0.25, valLoss: 0.2345, terms: {}, seconds: 3 }],
 };
 
 describe('the run status line', () => {

@@ -11,12 +11,16 @@ import type {
  */
 
 /** An id not yet used in the document, readable in diagnostics ("dense-3"). */
-export function freshNodeId(doc: GraphDocument, kind: string): string {
+export function freshNodeId(
+  doc: GraphDocument,
+  kind: string,
+  taken: ReadonlySet<string> = new Set(),
+): string {
   const base = kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   const used = new Set(doc.nodes.map((n) => n.id));
   for (let i = 1; ; i++) {
     const id = `${base}-${i}`;
-    if (!used.has(id)) return id;
+    if (!used.has(id) && !taken.has(id)) return id;
   }
 }
 

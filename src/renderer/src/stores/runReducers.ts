@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../../shared/contract/events';
-import type { RunData } from './runState';
+import type { EpochRecord, RunData } from './runState';
 
 /**
  * How each training event changes the run state: pure functions, so they are tested without a
@@ -35,7 +35,11 @@ export function onTrainProgress(state: RunData, e: EventPayload<'train.progress'
   if (!belongs(state, e.runId)) return state;
   const epochBase = baseOf(state, e.epoch);
   const { runId: _runId, ...progress } = e;
-  const x = e.epoch - epochBase + Math.min(1, e.batch / Math.max(1, e.batchesPerEpoch));
+  const x =
+    state.phaseOffset +
+    e.epoch -
+    epochBase +
+    Math.min(1, e.batch / Math.max(1, e.batchesPerEpoch));
   return {
     ...state,
     runId: e.runId,
@@ -50,12 +54,15 @@ export function onTrainProgress(state: RunData, e: EventPayload<'train.progress'
 
 export function onTrainEpoch(state: RunData, e: EventPayload<'train.epoch'>): RunData {
   if (!belongs(state, e.runId)) return state;
-  const { runId: _runId, ...record } = e;
+  const { runId: _runId, ...rest } = e;
+  const epochBase = baseOf(state, e.epoch);
+  const record = { ...rest, x: state.phaseOffset + e.epoch - epochBase + 1 };
+  const same = (r: EpochRecord) => r.epoch === e.epoch && r.phase === e.phase;
   return {
     ...state,
     runId: e.runId,
-    epochBase: baseOf(state, e.epoch),
-    epochs: [...state.epochs.filter((r) => r.epoch !== e.epoch), record],
+    epochBase,
+    epochs: [...state.epochs.filter((r) => !same(r)), record],
   };
 }
 
@@ -65,10 +72,48 @@ export function onTrainSnapshot(state: RunData, e: EventPayload<'train.snapshot'
   return { ...state, runId: e.runId, snapshot };
 }
 
+export function onTrainFeatures(state: RunData, e: EventPayload<'train.features'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...features } = e;
+  return { ...state, runId: e.runId, features };
+}
+
+export function onTrainCodes(state: RunData, e: EventPayload<'train.codes'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...codes } = e;
+  return { ...state, runId: e.runId, codes };
+}
+
+export function onTrainSamples(state: RunData, e: EventPayload<'train.samples'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...samples } = e;
+  return { ...state, runId: e.runId, samples };
+}
+
+export function onTrainPhase(state: RunData, e: EventPayload<'train.phase'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...stage } = e;
+  // A new phase numbers its epochs from the start again; its points continue after the last ones.
+  const phaseOffset = e.index > 1 ? (state.epochs.at(-1)?.x ?? state.phaseOffset) : 0;
+  return { ...state, runId: e.runId, stage, phaseOffset };
+}
+
+export function onTrainComparison(state: RunData, e: EventPayload<'train.comparison'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...comparison } = e;
+  return { ...state, runId: e.runId, comparison };
+}
+
 export function onTrainEnded(state: RunData, e: EventPayload<'train.ended'>): RunData {
   if (!belongs(state, e.runId)) return state;
   const { status, message, epochsCompleted } = e;
-  return { ...state, runId: e.runId, phase: 'ended', ended: { status, message, epochsCompleted } };
+  return {
+    ...state,
+    runId: e.runId,
+    phase: 'ended',
+    paused: false,
+    ended: { status, message, epochsCompleted },
+  };
 }
 
 /** The x of an epoch's point on the loss chart: epochs completed when it was measured. */
@@ -77,5 +122,14 @@ export const epochX = (state: Pick<RunData, 'epochBase'>, epoch: number): number
 
 export type TrainEventName = Extract<
   EventName,
-  'train.started' | 'train.progress' | 'train.epoch' | 'train.snapshot' | 'train.ended'
+  | 'train.started'
+  | 'train.progress'
+  | 'train.epoch'
+  | 'train.snapshot'
+  | 'train.features'
+  | 'train.codes'
+  | 'train.samples'
+  | 'train.phase'
+  | 'train.comparison'
+  | 'train.ended'
 >;

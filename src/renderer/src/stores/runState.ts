@@ -10,9 +10,15 @@ export interface BatchPoint {
   loss: number;
 }
 
-export type EpochRecord = Omit<EventPayload<'train.epoch'>, 'runId'>;
+/** One epoch's losses; x places it on the chart (epochs done, counted across procedure phases). */
+export type EpochRecord = Omit<EventPayload<'train.epoch'>, 'runId'> & { x: number };
 export type Snapshot = Omit<EventPayload<'train.snapshot'>, 'runId'>;
 export type Progress = Omit<EventPayload<'train.progress'>, 'runId'>;
+export type Features = Omit<EventPayload<'train.features'>, 'runId'>;
+export type Codes = Omit<EventPayload<'train.codes'>, 'runId'>;
+export type Samples = Omit<EventPayload<'train.samples'>, 'runId'>;
+export type Stage = Omit<EventPayload<'train.phase'>, 'runId'>;
+export type Comparison = Omit<EventPayload<'train.comparison'>, 'runId'>;
 
 export interface RunData {
   settings: TrainSettings;
@@ -24,6 +30,20 @@ export interface RunData {
   batchLosses: BatchPoint[];
   epochs: EpochRecord[];
   snapshot: Snapshot | null;
+  /** The first layer's weights after the latest epoch. */
+  features: Features | null;
+  /** Code values of the view samples after the latest epoch. */
+  codes: Codes | null;
+  /** The validation samples the codes belong to (sent once per run). */
+  samples: Samples | null;
+  /** Where a multi-phase procedure stands (greedy phases, encoder reuse). */
+  stage: Stage | null;
+  /** Encoder reuse: pretrained against scratch validation accuracy. */
+  comparison: Comparison | null;
+  /** Epochs done in earlier phases of a procedure, so later phases continue the chart's x. */
+  phaseOffset: number;
+  /** Paused at a batch boundary by the person. */
+  paused: boolean;
   ended: { status: RunStatus; message: string | null; epochsCompleted: number } | null;
   /** The number the trainer gives the first epoch (0 or 1), learnt from the first event. */
   epochBase: number | null;
@@ -40,6 +60,13 @@ export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => 
   batchLosses: [],
   epochs: [],
   snapshot: null,
+  features: null,
+  codes: null,
+  samples: null,
+  stage: null,
+  comparison: null,
+  phaseOffset: 0,
+  paused: false,
   ended: null,
   epochBase: null,
 });

@@ -13,6 +13,10 @@ import { initialRun, type RunData } from './runState';
 export interface RunState extends RunData {
   /** Changes the settings the next run uses (the Train panel's fields). */
   editSettings(patch: Partial<TrainSettings>): void;
+  /** Changes the data the next run uses (source, label filter, limit, validation share). */
+  editData(patch: Partial<DataSpec>): void;
+  /** The host paused or resumed the run at a batch boundary. */
+  setPaused(paused: boolean): void;
   /** Takes a preset's settings and data; clears the last run's results. */
   useDefaults(settings: TrainSettings, data: DataSpec): void;
   /** A start was asked for: clears the last results and waits for the host. */
@@ -26,6 +30,11 @@ export interface RunState extends RunData {
   onTrainProgress(e: EventPayload<'train.progress'>): void;
   onTrainEpoch(e: EventPayload<'train.epoch'>): void;
   onTrainSnapshot(e: EventPayload<'train.snapshot'>): void;
+  onTrainFeatures(e: EventPayload<'train.features'>): void;
+  onTrainCodes(e: EventPayload<'train.codes'>): void;
+  onTrainSamples(e: EventPayload<'train.samples'>): void;
+  onTrainPhase(e: EventPayload<'train.phase'>): void;
+  onTrainComparison(e: EventPayload<'train.comparison'>): void;
   onTrainEnded(e: EventPayload<'train.ended'>): void;
 }
 
@@ -38,6 +47,10 @@ export function createRunStore(settings: TrainSettings, data: DataSpec) {
     return {
       ...initialRun(settings, data),
       editSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
+      editData: (patch) => set({ data: { ...get().data, ...patch } }),
+      setPaused(paused) {
+        if (get().phase === 'running' || !paused) set({ paused });
+      },
       useDefaults: (s, d) => set(initialRun(s, d)),
       begin() {
         const { settings: s, data: d } = get();
@@ -57,6 +70,11 @@ export function createRunStore(settings: TrainSettings, data: DataSpec) {
       onTrainProgress: (e) => apply(reduce.onTrainProgress(get(), e)),
       onTrainEpoch: (e) => apply(reduce.onTrainEpoch(get(), e)),
       onTrainSnapshot: (e) => apply(reduce.onTrainSnapshot(get(), e)),
+      onTrainFeatures: (e) => apply(reduce.onTrainFeatures(get(), e)),
+      onTrainCodes: (e) => apply(reduce.onTrainCodes(get(), e)),
+      onTrainSamples: (e) => apply(reduce.onTrainSamples(get(), e)),
+      onTrainPhase: (e) => apply(reduce.onTrainPhase(get(), e)),
+      onTrainComparison: (e) => apply(reduce.onTrainComparison(get(), e)),
       onTrainEnded: (e) => apply(reduce.onTrainEnded(get(), e)),
     };
   });

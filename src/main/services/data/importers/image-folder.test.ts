@@ -20,7 +20,7 @@ describe('picture folder importer', () => {
     await put(
       root,
       'cat/1.png',
-      pngBytes(2, 2, (x, y) => grey(x * 255)),
+      pngBytes(2, 2, (x) => grey(x * 255)),
     );
     await put(
       root,

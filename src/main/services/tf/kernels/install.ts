@@ -5,6 +5,7 @@ import { makeFastConv2DBackpropInput } from './conv2dBackpropInput';
 import { stockKernel, type StockKernel } from './wasmAccess';
 import { maxPoolGrad } from './maxPoolGrad';
 import { resizeNearestGrad } from './resizeNearestGrad';
+import { makeFastSlice } from './slice';
 
 /** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
 let replaced: Map<string, StockKernel | null> | null = null;
@@ -15,7 +16,7 @@ const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
 };
 
 /**
- * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput), adds the
+ * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Slice), adds the
  * missing Conv2DBackpropFilter and replaces MaxPoolGrad (wrong for windows of
  * negative values) and ResizeNearestNeighborGrad (slow). Call it after the wasm backend is ready: the stock kernels it
  * wraps are set up when the backend initializes. Calling it again does nothing.
@@ -26,7 +27,8 @@ export const installFastKernels = (): void => {
   const backpropInput = stockKernel('Conv2DBackpropInput');
   const stockMaxPoolGrad = stockKernel('MaxPoolGrad');
   const resizeGrad = stockKernel('ResizeNearestNeighborGrad');
-  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad)
+  const slice = stockKernel('Slice');
+  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad || !slice)
     throw new Error('The wasm backend is not registered.');
   replaced = new Map([
     ['BatchMatMul', matMul],
@@ -34,12 +36,14 @@ export const installFastKernels = (): void => {
     ['Conv2DBackpropFilter', stockKernel('Conv2DBackpropFilter')],
     ['MaxPoolGrad', stockMaxPoolGrad],
     ['ResizeNearestNeighborGrad', resizeGrad],
+    ['Slice', slice],
   ]);
   swap('BatchMatMul', makeFastBatchMatMul(matMul));
   swap('Conv2DBackpropInput', makeFastConv2DBackpropInput(backpropInput));
   swap('Conv2DBackpropFilter', fastConv2DBackpropFilter);
   swap('MaxPoolGrad', maxPoolGrad);
   swap('ResizeNearestNeighborGrad', resizeNearestGrad);
+  swap('Slice', makeFastSlice(slice));
 };
 
 /** Puts the stock kernels back (a missing one stays missing); for before/after measurements. */

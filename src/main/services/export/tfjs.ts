@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import * as tf from '@tensorflow/tfjs';
+import { fail, ok, type Result } from '../../../shared/contract/result';
+import type { TrainSettings } from '../../../shared/contract/training';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { buildModel, type BuiltModel } from '../model';
+import { tfjsReadme } from './tfjsReadme';
+import { decodeWeights, untieOrphans } from './tiedToDense';
+
+const CUSTOM = ['TiedDense', 'Sampling', 'MaskingNoise', 'SaltAndPepperNoise', 'Code'];
+const KERAS_LOSS = { mse: 'mean_squared_error', binaryCrossentropy: 'binary_crossentropy', categoricalCrossentropy: 'categorical_crossentropy' } as const;
+const OPTIMIZER = { adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop' } as const;
+
+/** A model's artifacts, as model.save would write them, without touching any file. */
+async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let captured: tf.io.ModelArtifacts | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      captured = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return captured!;
+}
+
+/** model.json in the tf.io layers format, pointing at weights.bin beside it. */
+function modelJson(a: tf.io.ModelArtifacts): string {
+  return JSON.stringify({
+    format: 'layers-model',
+    generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
+    convertedBy: 'Autoencoder Studio',
+    modelTopology: a.modelTopology,
+    weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs ?? [] }],
+    ...(a.trainingConfig ? { trainingConfig: a.trainingConfig } : {}),
+    ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
+  });
+}
+
+export interface TfjsExportOptions {
+  settings?: TrainSettings;
+  /** Trained weights by their names ("encoder_1/kernel"); fresh weights when absent. */
+  weights?: Record<string, Float32Array>;
+}
+
+/** Writes model/, encoder/ and decoder/ (when separable) with a README into `dir`, from a built model. */
+export async function writeTfjsModel(built: BuiltModel, doc: GraphDocument, dir: string, settings?: TrainSettings): Promise<Result<string[]>> {
+  const parts: [string, tf.LayersModel][] = [['model', built.model], ['encoder', built.encoder]];
+  if (built.decoder) parts.push(['decoder', built.decoder]);
+  // Built beside the target and renamed over it at the end: a failure leaves no half-written folder.
+  const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const full = await artifactsOf(built.model);
+    const kernels = decodeWeights(full);
+    const written: string[] = [];
+    for (const [part, model] of parts) {
+      let a = part === 'model' ? full : untieOrphans(await artifactsOf(model), kernels);
+      if (part === 'model') {
+        a = {
+          ...a,
+          trainingConfig: {
+            loss: KERAS_LOSS[built.loss],
+            metrics: [],
+            optimizer_config: settings
+              ? { class_name: OPTIMIZER[settings.optimizer], config: { learning_rate: settings.learningRate } }
+              : { class_name: 'Adam', config: {} },
+          } as unknown as tf.io.TrainingConfig,
+          userDefinedMetadata: { autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode } },
+        };
+      }
+      await mkdir(`${temp}/${part}`, { recursive: true });
+      await writeFile(`${temp}/${part}/model.json`, modelJson(a));
+      await writeFile(`${temp}/${part}/weights.bin`, new Uint8Array(a.weightData as ArrayBuffer));
+      written.push(part);
+    }
+    const used = CUSTOM.filter((c) => built.spec.config.layers.some((l) => l.class_name === c));
+    await writeFile(`${temp}/README.md`, tfjsReadme(written, used));
+    await rm(dir, { recursive: true, force: true });
+    await rename(temp, dir);
+    return ok(written);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    return fail('E_INTERNAL', `The TensorFlow.js model could not be written: ${String(error)}`);
+  }
+}
+
+/** Builds the graph's model (with trained weights when given) and writes its TensorFlow.js files. */
+export async function exportTfjsModel(doc: GraphDocument, dir: string, options: TfjsExportOptions = {}): Promise<Result<string[]>> {
+  const built = buildModel(doc);
+  if (!built.ok) return built;
+  try {
+    if (options.weights) {
+      for (const w of built.value.model.weights) {
+        const values = options.weights[w.originalName];
+        if (!values) continue;
+        if (values.length !== w.shape.reduce((a, b) => a! * b!, 1)) {
+          return fail('E_DATA', `The trained weight '${w.originalName}' does not fit the model (the graph changed since training).`);
+        }
+        const t = tf.tensor(values, w.shape as number[]);
+        w.write(t);
+        t.dispose();
+      }
+    }
+    return await writeTfjsModel(built.value, doc, dir, options.settings);
+  } finally {
+    built.value.dispose();
+  }
+}

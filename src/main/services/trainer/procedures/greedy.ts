@@ -1,0 +1,65 @@
+import type { GreedyProcedure } from '../../../../shared/contract/training';
+import type { PreparedData } from '../../data/dataset';
+import { evaluate, snapshot } from '../evaluate';
+import type { Emit, RunControl, RunOutcome } from '../loop';
+import { encodeData } from './codes';
+import { planGreedy } from './greedyPlan';
+import { stackedSummary } from './messages';
+import { PhaseRunner, type ProcedureArgs } from './phases';
+import { phaseModel } from './phaseModel';
+
+export const FINE_TUNE_LABEL = 'Fine-tune the whole stack';
+
+/**
+ * Greedy layer-wise training (Hands-On ML ch. 15): the outer encoder and decoder pair learns to
+ * reconstruct the images, each inner pair the codes of the pairs outside it (with MSE, as codes are
+ * not in [0, 1]); the trained layers stacked are the full autoencoder, optionally fine-tuned.
+ */
+export async function runGreedy(
+  procedure: GreedyProcedure,
+  args: ProcedureArgs,
+  emit: Emit,
+  control: RunControl,
+): Promise<RunOutcome> {
+  const { built, settings } = args;
+  const plan = planGreedy(built, procedure, args.graph);
+  const fineTune = procedure.fineTuneEpochs > 0;
+  const runner = new PhaseRunner(args, emit, control, procedure.phases.length + (fineTune ? 1 : 0));
+  if (!plan.ok) return runner.end('failed', plan.message);
+
+  let data: PreparedData = args.data;
+  let inputShape = args.inputShape;
+  for (const [k, phase] of plan.phases.entries()) {
+    if (k > 0) {
+      // The previous phase's encoder layers, now trained, turn its input into this phase's.
+      const previous = plan.phases[k - 1];
+      const encoder = previous.layers.slice(0, previous.encoderCount).map((name) => built.model.getLayer(name));
+      data = encodeData(data, encoder, inputShape);
+      inputShape = phase.inputShape;
+    }
+    const model = phaseModel(built, phase, k === 0 ? built.loss : 'mse', k + 1);
+    const epochs = procedure.phases[k].epochs;
+    const ended = await runner.run(phase.label, {
+      built: model,
+      data,
+      inputShape,
+      settings: { ...settings, epochs },
+      snapshots: k === 0,
+    });
+    if (ended) return ended;
+  }
+
+  const stacked = evaluate(built, args.data, args.inputShape, args.classes ?? 10);
+  emit('train.snapshot', snapshot(args.runId, runner.epochs, built, args.data, args.inputShape));
+  if (fineTune) {
+    const ended = await runner.run(FINE_TUNE_LABEL, {
+      built,
+      data: args.data,
+      inputShape: args.inputShape,
+      settings: { ...settings, epochs: procedure.fineTuneEpochs },
+      snapshots: true,
+    });
+    if (ended) return ended;
+  }
+  return runner.end('completed', stackedSummary(stacked.loss, fineTune));
+}

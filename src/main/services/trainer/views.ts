@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs';
+import type { EventPayload } from '../../../shared/contract/events';
+import type { PreparedData } from '../data/dataset';
+import type { BuiltModel } from '../model';
+import { withScope } from './scope';
+
+/** How many validation samples the latent-space views get (codes, hover images, PCA). */
+export const VIEW_SAMPLES = 2000;
+
+const viewCount = (data: PreparedData) => Math.min(VIEW_SAMPLES, data.validation.count);
+
+/** Once per run: the validation samples whose codes are sent after each epoch. */
+export function samplesEvent(runId: string, data: PreparedData): EventPayload<'train.samples'> {
+  const count = viewCount(data);
+  return {
+    runId,
+    images: data.validation.images.slice(0, count * data.sampleSize),
+    sampleShape: data.sampleShape,
+    count,
+    labels: data.validation.labels.slice(0, count),
+  };
+}
+
+/** The first Dense layer's weights, one row per unit, or null when the model has no Dense layer. */
+export function featuresEvent(
+  runId: string,
+  epoch: number,
+  built: BuiltModel,
+  inputShape: number[],
+): EventPayload<'train.features'> | null {
+  const kernel = built.firstLayerKernel();
+  if (!kernel) return null;
+  try {
+    const [inputSize, units] = kernel.shape;
+    if (inputSize !== inputShape.reduce((a, b) => a * b, 1)) return null;
+    const weights = withScope(() => Float32Array.from(kernel.transpose().dataSync()));
+    return { runId, epoch, weights, units, inputShape };
+  } finally {
+    kernel.dispose();
+  }
+}
+
+/** Code values of the view samples (inference mode), with their labels. */
+export function codesEvent(
+  runId: string,
+  epoch: number,
+  built: BuiltModel,
+  data: PreparedData,
+  inputShape: number[],
+): EventPayload<'train.codes'> {
+  const count = viewCount(data);
+  return withScope(() => {
+    const x = tf.tensor(data.validation.images.subarray(0, count * data.sampleSize), [count, ...inputShape]);
+    const codes = built.encoder.predict(x) as tf.Tensor;
+    const codeSize = codes.size / count;
+    return {
+      runId,
+      epoch,
+      codes: Float32Array.from(codes.dataSync()),
+      codeSize,
+      count,
+      labels: data.validation.labels.slice(0, count),
+      logVar: null,
+    };
+  });
+}

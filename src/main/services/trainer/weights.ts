@@ -1,0 +1,51 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** A model's weights as one flat Float32Array plus their names and shapes, in the model's order. */
+export interface FlatWeights {
+  tensors: { name: string; shape: number[] }[];
+  data: Float32Array;
+}
+
+export function flattenWeights(model: tf.LayersModel): FlatWeights {
+  const tensors = model.weights.map((w) => ({ name: w.originalName, shape: [...w.shape] as number[] }));
+  const values = model.getWeights();
+  const total = values.reduce((n, t) => n + t.size, 0);
+  const data = new Float32Array(total);
+  let at = 0;
+  for (const t of values) {
+    data.set(t.dataSync(), at);
+    at += t.size;
+  }
+  return { tensors, data };
+}
+
+/**
+ * Puts saved weights back into a model built from the same graph. Returns a message for the
+ * person when they do not fit (a file from another design), else null.
+ */
+export function restoreWeights(model: tf.LayersModel, saved: FlatWeights): string | null {
+  const expected = model.weights;
+  if (expected.length !== saved.tensors.length) {
+    return `The saved weights belong to another design (${saved.tensors.length} tensors, this one has ${expected.length}).`;
+  }
+  for (let i = 0; i < expected.length; i++) {
+    const want = expected[i].shape.join('×');
+    const got = saved.tensors[i].shape.join('×');
+    if (want !== got) return `The saved weights do not fit layer weight '${expected[i].originalName}' (${got} instead of ${want}).`;
+  }
+  const total = saved.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
+  if (total !== saved.data.length) return 'The saved weights are incomplete.';
+  let at = 0;
+  const values = saved.tensors.map((t) => {
+    const size = t.shape.reduce((a, b) => a * b, 1);
+    const tensor = tf.tensor(saved.data.subarray(at, at + size), t.shape);
+    at += size;
+    return tensor;
+  });
+  model.setWeights(values);
+  tf.dispose(values);
+  return null;
+}
+
+/** True when every weight is a finite number. */
+export const allFinite = (weights: FlatWeights): boolean => weights.data.every((v) => Number.isFinite(v));

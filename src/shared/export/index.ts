@@ -1,0 +1,3 @@
+export { exportKerasScript, type KerasScriptOptions } from './keras';
+export { exportSummary, formatSummaryMarkdown } from './summary';
+export { importLayersModel, type ImportedModel } from './importModel';

@@ -1,0 +1,32 @@
+import { formatSummaryText, summarize, type ModelSummary } from '../compiler';
+import type { GraphDocument } from '../graph/document';
+import { KIND_TITLES } from '../diagram/legend';
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+/** Markdown table cells: a pipe or newline would break the row. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The summary as Markdown: a table like Keras' model.summary(), then the totals. */
+export function formatSummaryMarkdown(summary: ModelSummary, title = 'autoencoder'): string {
+  const rows = summary.rows.map(
+    (r) =>
+      `| ${cell(r.name)} | ${cell(KIND_TITLES[r.kind as keyof typeof KIND_TITLES] ?? r.kind)} | \`${r.outputShape}\` | ${thousands(r.params)} |`,
+  );
+  return [
+    `### Model: ${cell(title)}`,
+    '',
+    '| Layer | Type | Output shape | Parameters |',
+    '| --- | --- | --- | ---: |',
+    ...rows,
+    '',
+    `**Total parameters:** ${thousands(summary.totals.total)}  `,
+    `Trainable: ${thousands(summary.totals.trainable)} · Non-trainable: ${thousands(summary.totals.nonTrainable)}`,
+    '',
+  ].join('\n');
+}
+
+/** The model summary of a graph as plain text (Keras layout) and as Markdown. */
+export function exportSummary(doc: GraphDocument, title = 'autoencoder'): { text: string; markdown: string } {
+  const summary = summarize(doc);
+  return { text: `${formatSummaryText(summary, title)}\n`, markdown: formatSummaryMarkdown(summary, title) };
+}
