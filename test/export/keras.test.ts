@@ -26,7 +26,8 @@ describe('exportKerasScript', () => {
       return file;
     });
     // One interpreter for all scripts: compile each, fail loudly on the first syntax error.
-    const check = 'import py_compile, sys\nfor f in sys.argv[1:]:\n    py_compile.compile(f, doraise=True)\n';
+    const check =
+      'import py_compile, sys\nfor f in sys.argv[1:]:\n    py_compile.compile(f, doraise=True)\n';
     expect(() => execFileSync('python3', ['-c', check, ...files], { stdio: 'pipe' })).not.toThrow();
   });
 

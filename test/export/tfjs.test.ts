@@ -57,11 +57,24 @@ describe('TensorFlow.js export', () => {
         const codeShape = [2, ...(m.encoder.outputs[0].shape.slice(1) as number[])];
         const code = tf.randomNormal(codeShape, 0, 1, 'float32', 8);
         const inputFile = join(workDir, `${id}-input.json`);
-        writeFileSync(inputFile, JSON.stringify({ input: Array.from(x.dataSync()), shape, code: Array.from(code.dataSync()), codeShape }));
-        const { stdout } = await run(process.execPath, [LOADER, dir, inputFile], { maxBuffer: 64 << 20 });
+        writeFileSync(
+          inputFile,
+          JSON.stringify({
+            input: Array.from(x.dataSync()),
+            shape,
+            code: Array.from(code.dataSync()),
+            codeShape,
+          }),
+        );
+        const { stdout } = await run(process.execPath, [LOADER, dir, inputFile], {
+          maxBuffer: 64 << 20,
+        });
         const got = JSON.parse(stdout) as Record<string, number[]>;
 
-        const expected: Record<string, tf.Tensor> = { model: m.model.predict(x) as tf.Tensor, encoder: m.encoder.predict(x) as tf.Tensor };
+        const expected: Record<string, tf.Tensor> = {
+          model: m.model.predict(x) as tf.Tensor,
+          encoder: m.encoder.predict(x) as tf.Tensor,
+        };
         if (m.decoder) expected.decoder = m.decoder.predict(code) as tf.Tensor;
         expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort());
         for (const [part, tensor] of Object.entries(expected)) {

@@ -8,7 +8,9 @@ export type KernelTimes = Map<string, number>;
  * kernels (the fast BatchMatMul calls Transpose) is counted once, as itself. Returns the times
  * and a function that puts the original kernels back.
  */
-export const startKernelTimer = (backendName = 'wasm'): { times: KernelTimes; stop: () => void } => {
+export const startKernelTimer = (
+  backendName = 'wasm',
+): { times: KernelTimes; stop: () => void } => {
   const times: KernelTimes = new Map();
   const originals = tf.getKernelsForBackend(backendName);
   let depth = 0;

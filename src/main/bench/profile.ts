@@ -4,12 +4,12 @@ import { createFastOptimizer } from '../services/tf/fused/fastOptimizer';
 import { fusedBinaryCrossEntropy } from '../services/tf/fused/losses';
 import { DIGIT_SIZE, loadDigits } from './digits';
 import { startKernelTimer } from './kernelTimer';
-import { denseAutoencoder } from './models';
+import { convAutoencoder, denseAutoencoder } from './models';
 
 /** Where the time of one dense training batch goes, in milliseconds per batch. */
 export interface BatchProfile {
   total: number;
-  /** Matrix products, with the transposes the fast BatchMatMul makes. */
+  /** Matrix products and convolutions, with the transposes the fast BatchMatMul makes. */
   matmul: number;
   /** The fused loss kernels (forward and gradient). */
   loss: number;
@@ -23,13 +23,26 @@ export interface BatchProfile {
   kernels: Array<[string, number]>;
 }
 
-const MATMUL = new Set(['BatchMatMul', '_FusedMatMul', 'Transpose']);
+const MATMUL = new Set([
+  'BatchMatMul',
+  '_FusedMatMul',
+  'Transpose',
+  'Conv2D',
+  'FusedConv2D',
+  'Conv2DBackpropInput',
+  'Conv2DBackpropFilter',
+]);
 
-/** Profiles `batches` batches of the dense benchmark with the fused loss and optimizer. */
-export const profileDense = async (batches = 30, batchSize = 256): Promise<BatchProfile> => {
+/** Profiles `batches` batches of the dense (or conv) benchmark with the fused loss and optimizer. */
+export const profileBatches = async (
+  which: 'dense' | 'conv' = 'dense',
+  batches = 30,
+  batchSize = 256,
+): Promise<BatchProfile> => {
   await initBackend('wasm');
-  const model = denseAutoencoder();
-  const data = tf.tensor(loadDigits(batches * batchSize), [batches * batchSize, DIGIT_SIZE]);
+  const model = which === 'dense' ? denseAutoencoder() : convAutoencoder();
+  const sampleShape = which === 'dense' ? [DIGIT_SIZE] : [28, 28, 1];
+  const data = tf.tensor(loadDigits(batches * batchSize), [batches * batchSize, ...sampleShape]);
   const optimizer = createFastOptimizer({ optimizer: 'adam', learningRate: 1e-3, momentum: 0 });
   const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let optimizerMs = 0;
@@ -51,7 +64,8 @@ export const profileDense = async (batches = 30, batchSize = 256): Promise<Batch
   for (let b = 0; b < batches; b++) step(b * batchSize);
   const total = performance.now() - t0;
   timer.stop();
-  tf.dispose([data, model]);
+  data.dispose();
+  model.dispose();
   optimizer.dispose();
   const per = (ms: number) => ms / batches;
   const kernels = [...timer.times].map(([k, ms]): [string, number] => [k, per(ms)]);

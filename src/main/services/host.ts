@@ -41,8 +41,8 @@ export function createStudioHost(options: HostOptions): StudioHost {
   const emit = <N extends EventName>(name: N, payload: EventPayload<N>) => {
     for (const listener of listeners) listener(name, payload);
   };
-  const supervisor = new TrainerSupervisor(options.spawnTrainer, emit);
   const dataDir = options.dataDir ?? defaultDataDir();
+  const supervisor = new TrainerSupervisor(options.spawnTrainer, emit, dataDir);
   const projects = new ProjectService(
     { dataDir, restrictToProjectsFolder: options.shell === 'browser', choosePath: options.choosePath },
     supervisor,
@@ -85,6 +85,7 @@ export function createStudioHost(options: HostOptions): StudioHost {
       }
       return supervisor.start(request);
     },
+    'train.continue': ({ runId }) => supervisor.continueRun(runId),
     'train.stop': async ({ runId }) => supervisor.control('stop', runId),
     'train.pause': async ({ runId }) => supervisor.control('pause', runId),
     'train.resume': async ({ runId }) => supervisor.control('resume', runId),

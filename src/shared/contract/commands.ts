@@ -58,6 +58,8 @@ export const commands = {
       .strict(),
     reply: z.object({ runId }),
   },
+  /** Continues a run that ended early (crash, stop, diverged) from its last checkpoint. */
+  'train.continue': { request: z.object({ runId }).strict(), reply: z.object({ runId, fromEpoch: z.number().int() }) },
   'train.stop': { request: z.object({ runId }).strict(), reply: empty },
   'train.pause': { request: z.object({ runId }).strict(), reply: empty },
   'train.resume': { request: z.object({ runId }).strict(), reply: empty },

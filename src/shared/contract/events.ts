@@ -102,6 +102,8 @@ export const events = {
     /** Why it ended, in words a person understands; null when it simply completed. */
     message: z.string().nullable(),
     epochsCompleted: z.number().int(),
+    /** The epoch a checkpoint holds, when the run can be continued with 'train.continue'. */
+    checkpointEpoch: z.number().int().nullable().optional(),
   }),
 } as const;
 

@@ -14,6 +14,10 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     settings: trainSettingsSchema,
     data: dataSpecSchema,
     procedure: procedureSchema.nullable(),
+    /** Where to write a checkpoint after every epoch; null writes none. */
+    checkpointDir: z.string().nullable(),
+    /** Continue from the checkpoint in checkpointDir instead of starting afresh. */
+    resume: z.boolean(),
   }),
   z.object({ type: z.enum(['stop', 'pause', 'resume']), runId }),
   z.object({

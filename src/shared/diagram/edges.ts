@@ -42,10 +42,24 @@ export function drawEdges(layout: Layout, edges: VisibleEdge[], color: string): 
       const my = (sy + ey) / 2;
       d = `M${num(sx)},${num(sy)} C${num(sx)},${num(my)} ${num(ex)},${num(my)} ${num(ex)},${num(ey)}`;
     }
-    out += el('path', { d, fill: 'none', stroke: color, 'stroke-width': 1.4, 'stroke-linecap': 'round' });
+    out += el('path', {
+      d,
+      fill: 'none',
+      stroke: color,
+      'stroke-width': 1.4,
+      'stroke-linecap': 'round',
+    });
     const head: [number, number][] = lr
-      ? [[tx, ty], [ex, ty - ARROW * 0.7], [ex, ty + ARROW * 0.7]]
-      : [[tx, ty], [tx - ARROW * 0.7, ey], [tx + ARROW * 0.7, ey]];
+      ? [
+          [tx, ty],
+          [ex, ty - ARROW * 0.7],
+          [ex, ty + ARROW * 0.7],
+        ]
+      : [
+          [tx, ty],
+          [tx - ARROW * 0.7, ey],
+          [tx + ARROW * 0.7, ey],
+        ];
     out += el('polygon', { points: points(head), fill: color });
   }
   return out;

@@ -12,7 +12,9 @@ export function embedGraph(doc: GraphDocument): string {
   return `<metadata id="${EMBED_ID}">${escapeXml(json)}</metadata>`;
 }
 
-const METADATA = new RegExp(`<metadata\\b[^>]*\\bid=["']${EMBED_ID}["'][^>]*>([\\s\\S]*?)</metadata>`);
+const METADATA = new RegExp(
+  `<metadata\\b[^>]*\\bid=["']${EMBED_ID}["'][^>]*>([\\s\\S]*?)</metadata>`,
+);
 
 /** Opens an exported SVG as a project: the graph it carries, checked and migrated. */
 export function graphFromSvg(svgText: string): Result<GraphDocument> {
@@ -34,7 +36,10 @@ export function graphFromSvg(svgText: string): Result<GraphDocument> {
   }
   const e = envelope as { format?: unknown; graph?: unknown } | null;
   if (e === null || typeof e !== 'object' || e.format !== FORMAT) {
-    return fail('E_INVALID_GRAPH', 'The model inside this picture is in a format this app does not know.');
+    return fail(
+      'E_INVALID_GRAPH',
+      'The model inside this picture is in a format this app does not know.',
+    );
   }
   return migrateDocument(e.graph);
 }

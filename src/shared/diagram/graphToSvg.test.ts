@@ -16,12 +16,15 @@ function parseStrict(svg: string) {
 const layerIds = (svg: string) => [...svg.matchAll(/data-node-id="([^"]+)"/g)].map((m) => m[1]);
 
 describe('graphToSvg', () => {
-  it.each(PRESETS.map((p) => [p.id, p] as const))('draws preset %s as SVG a real parser accepts', (_id, preset) => {
-    const svg = graphToSvg(preset.graph, { title: preset.title });
-    const doc = parseStrict(svg);
-    expect(doc.documentElement?.nodeName).toBe('svg');
-    expect(layerIds(svg)).toHaveLength(preset.graph.nodes.length);
-  });
+  it.each(PRESETS.map((p) => [p.id, p] as const))(
+    'draws preset %s as SVG a real parser accepts',
+    (_id, preset) => {
+      const svg = graphToSvg(preset.graph, { title: preset.title });
+      const doc = parseStrict(svg);
+      expect(doc.documentElement?.nodeName).toBe('svg');
+      expect(layerIds(svg)).toHaveLength(preset.graph.nodes.length);
+    },
+  );
 
   it('draws every palette, theme and direction as valid SVG', () => {
     const graph = getPreset('vae')!.graph;
@@ -54,7 +57,10 @@ describe('graphToSvg', () => {
     const before = structuredClone(preset.graph);
     const [, first, second] = preset.graph.nodes;
     const svg = graphToSvg(preset.graph, {
-      overrides: { [first.id]: { label: 'Squeeze' }, [second.id]: { hidden: true, color: '#123456' } },
+      overrides: {
+        [first.id]: { label: 'Squeeze' },
+        [second.id]: { hidden: true, color: '#123456' },
+      },
     });
     parseStrict(svg);
     expect(svg).toContain('>Squeeze</text>');
@@ -89,10 +95,13 @@ describe('graphToSvg', () => {
 });
 
 describe('graphFromSvg', () => {
-  it.each(PRESETS.map((p) => [p.id, p] as const))('opens the SVG of preset %s as the same graph', (_id, preset) => {
-    const opened = graphFromSvg(graphToSvg(preset.graph, { palette: 'print', direction: 'TB' }));
-    expect(opened).toEqual({ ok: true, value: preset.graph });
-  });
+  it.each(PRESETS.map((p) => [p.id, p] as const))(
+    'opens the SVG of preset %s as the same graph',
+    (_id, preset) => {
+      const opened = graphFromSvg(graphToSvg(preset.graph, { palette: 'print', direction: 'TB' }));
+      expect(opened).toEqual({ ok: true, value: preset.graph });
+    },
+  );
 
   it('refuses an SVG that carries no model, with a message', () => {
     const result = graphFromSvg('<svg xmlns="http://www.w3.org/2000/svg"/>');

@@ -7,7 +7,12 @@ import { drawGlyph, type GlyphPaint } from './glyphs';
 import { drawGroups } from './groups';
 import { boundsOf, layoutDiagram, LINE_SPACING, type Box, type LaidNode } from './layout';
 import { drawLegend, type LegendItem } from './legend';
-import { DEFAULT_DIAGRAM_OPTIONS, diagramOptionsSchema, type DiagramOptions, type DiagramOptionsInput } from './options';
+import {
+  DEFAULT_DIAGRAM_OPTIONS,
+  diagramOptionsSchema,
+  type DiagramOptions,
+  type DiagramOptionsInput,
+} from './options';
 import { kindStyle, shade, themeColors, type ThemeColors } from './palette';
 import { patternDef, patternId } from './patterns';
 import { el, escapeXml, num, text } from './svgText';
@@ -22,7 +27,12 @@ interface Paint extends GlyphPaint {
 }
 
 /** Colours of one node: its kind's style, a picture-only colour override winning over it. */
-function paintOf(n: LaidNode, options: DiagramOptions, theme: ThemeColors, patterns: Map<string, string>): Paint {
+function paintOf(
+  n: LaidNode,
+  options: DiagramOptions,
+  theme: ThemeColors,
+  patterns: Map<string, string>,
+): Paint {
   const style = kindStyle(n.node.kind, options.palette);
   const custom = options.overrides[n.node.id]?.color;
   const base = custom ?? style.fill;
@@ -39,7 +49,8 @@ function paintOf(n: LaidNode, options: DiagramOptions, theme: ThemeColors, patte
     side: shade(base, textured ? -0.2 : -0.18),
     stroke: theme.ink ?? shade(base, -0.4),
     dashed: n.glyph.form === 'unknown',
-    legendFill: style.texture === 'none' ? style.fill : `url(#${patternId(style.texture, style.fill)})`,
+    legendFill:
+      style.texture === 'none' ? style.fill : `url(#${patternId(style.texture, style.fill)})`,
   };
 }
 
@@ -107,27 +118,48 @@ export function graphToSvg(
   for (const n of layout.nodes) {
     const paint = paintOf(n, opts, theme, patterns);
     if (!legend.has(n.node.kind)) {
-      legend.set(n.node.kind, { kind: n.node.kind, fill: paint.legendFill, stroke: theme.ink ?? shade(kindStyle(n.node.kind, opts.palette).fill, -0.4) });
+      legend.set(n.node.kind, {
+        kind: n.node.kind,
+        fill: paint.legendFill,
+        stroke: theme.ink ?? shade(kindStyle(n.node.kind, opts.palette).fill, -0.4),
+      });
     }
     glyphs += `<g class="layer" data-node-id="${escapeXml(n.node.id)}">${drawGlyph(n.glyph, n.x, n.y, paint)}</g>`;
     labels += drawLabel(n, theme);
   }
-  const groups = opts.groups ? drawGroups(layout, theme) : { shapes: '', titles: '', boxes: [] as Box[] };
+  const groups = opts.groups
+    ? drawGroups(layout, theme)
+    : { shapes: '', titles: '', boxes: [] as Box[] };
   const edges = drawEdges(layout, visible.edges, theme.edge);
 
   let bounds = boundsOf([...layout.nodes.flatMap((n) => [n.box, n.labelBox]), ...groups.boxes]);
   let legendSvg = '';
   if (opts.legend) {
     const width = Math.max(bounds.right - bounds.left, 520);
-    const drawn = drawLegend([...legend.values()], (bounds.left + bounds.right) / 2, bounds.bottom + 30, width, theme.text);
+    const drawn = drawLegend(
+      [...legend.values()],
+      (bounds.left + bounds.right) / 2,
+      bounds.bottom + 30,
+      width,
+      theme.text,
+    );
     legendSvg = drawn.svg;
     bounds = boundsOf([bounds, drawn.box]);
   }
   let titleSvg = '';
   if (opts.title) {
     const y = bounds.top - 18;
-    titleSvg = text(opts.title, { x: bounds.left, y, 'font-size': 18, 'font-weight': 600, fill: theme.text });
-    bounds = boundsOf([bounds, { left: bounds.left, top: y - 18, right: bounds.left + 10, bottom: y }]);
+    titleSvg = text(opts.title, {
+      x: bounds.left,
+      y,
+      'font-size': 18,
+      'font-weight': 600,
+      fill: theme.text,
+    });
+    bounds = boundsOf([
+      bounds,
+      { left: bounds.left, top: y - 18, right: bounds.left + 10, bottom: y },
+    ]);
   }
 
   const width = Math.ceil(bounds.right - bounds.left + 2 * MARGIN);

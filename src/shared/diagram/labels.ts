@@ -61,7 +61,8 @@ export function detailLine(node: GraphNode): string {
       const parts: string[] = [];
       if (p.sparsity === 'l1') parts.push(`L1 ${short(p.sparsityWeight)}`);
       if (p.sparsity === 'kl') parts.push(`KL ρ ${short(p.targetRate)}`);
-      if ((p.contractiveWeight as number) > 0) parts.push(`contractive ${short(p.contractiveWeight)}`);
+      if ((p.contractiveWeight as number) > 0)
+        parts.push(`contractive ${short(p.contractiveWeight)}`);
       return parts.length > 0 ? parts.join(' · ') : 'code';
     }
     case 'Sampling':

@@ -58,10 +58,17 @@ const LABEL_PAD = 12;
 
 function labelLines(node: GraphNode, facts: NodeFacts, options: DiagramOptions): LabelLine[] {
   const lines: LabelLine[] = [
-    { text: nameLine(node, options.overrides[node.id]?.label), size: 13, weight: 600, tone: 'text' },
+    {
+      text: nameLine(node, options.overrides[node.id]?.label),
+      size: 13,
+      weight: 600,
+      tone: 'text',
+    },
   ];
-  if (options.details) lines.push({ text: detailLine(node), size: 11.5, weight: 400, tone: 'text' });
-  if (options.shapes) lines.push({ text: shapeLine(facts.shape), size: 11, weight: 400, tone: 'muted' });
+  if (options.details)
+    lines.push({ text: detailLine(node), size: 11.5, weight: 400, tone: 'text' });
+  if (options.shapes)
+    lines.push({ text: shapeLine(facts.shape), size: 11, weight: 400, tone: 'muted' });
   return lines;
 }
 
@@ -104,11 +111,15 @@ export function layoutDiagram(
   for (const [r, column] of columns.entries()) {
     const items = column.map((n) => ({ node: n, ...prepared.get(n.id)! }));
     const size = Math.max(
-      ...items.map((i) => (lr ? Math.max(i.main, blockWidth(i.lines)) : Math.max(i.main, blockHeight(i.lines)))),
+      ...items.map((i) =>
+        lr ? Math.max(i.main, blockWidth(i.lines)) : Math.max(i.main, blockHeight(i.lines)),
+      ),
     );
     const center = at + size / 2;
     // Stack the column's glyphs across the axis, leaving room for each label but the last.
-    const gaps = items.slice(0, -1).map((i) => (lr ? blockHeight(i.lines) : blockWidth(i.lines)) + 2 * LABEL_PAD + 8);
+    const gaps = items
+      .slice(0, -1)
+      .map((i) => (lr ? blockHeight(i.lines) : blockWidth(i.lines)) + 2 * LABEL_PAD + 8);
     const total = items.reduce((s, i) => s + i.cross, 0) + gaps.reduce((s, g) => s + g, 0);
     let cross = -total / 2;
     items.forEach((item, k) => {
@@ -155,7 +166,12 @@ export function layoutDiagram(
       n.labelX = (n.box.left + n.box.right - n.glyph.dx) / 2;
       const top = last ? shared : n.box.bottom + LABEL_PAD;
       n.labelY = top + n.lines[0].size;
-      n.labelBox = { left: n.labelX - width / 2, top, right: n.labelX + width / 2, bottom: top + height };
+      n.labelBox = {
+        left: n.labelX - width / 2,
+        top,
+        right: n.labelX + width / 2,
+        bottom: top + height,
+      };
     } else {
       n.labelX = last ? shared : n.box.right + LABEL_PAD;
       const top = (n.box.top + n.box.bottom) / 2 - height / 2;

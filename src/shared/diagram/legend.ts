@@ -75,10 +75,20 @@ export function drawLegend(
         stroke: item.stroke,
         'stroke-width': 0.8,
       });
-      svg += text(KIND_TITLES[item.kind], { x: x + SWATCH + 7, y: y + SWATCH - 1.5, 'font-size': FONT, fill: textColor });
+      svg += text(KIND_TITLES[item.kind], {
+        x: x + SWATCH + 7,
+        y: y + SWATCH - 1.5,
+        'font-size': FONT,
+        fill: textColor,
+      });
       x += item.w + ITEM_GAP;
     }
   });
-  const box = { left: center - widest / 2, top, right: center + widest / 2, bottom: top + rows.length * ROW - (ROW - SWATCH) };
+  const box = {
+    left: center - widest / 2,
+    top,
+    right: center + widest / 2,
+    bottom: top + rows.length * ROW - (ROW - SWATCH),
+  };
   return { svg: `<g class="legend">${svg}</g>`, box };
 }

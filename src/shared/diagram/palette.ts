@@ -137,7 +137,13 @@ const parseHex = (hex: string): [number, number, number] => {
 };
 
 const toHex = (rgb: number[]): string =>
-  `#${rgb.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+  `#${rgb
+    .map((v) =>
+      Math.round(Math.min(255, Math.max(0, v)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`.toUpperCase();
 
 /** Mixes a colour towards white (amount > 0) or black (amount < 0): the faces of a 3-D glyph. */
 export function shade(hex: string, amount: number): string {

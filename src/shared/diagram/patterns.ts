@@ -9,9 +9,13 @@ function strokes(texture: Exclude<Texture, 'none'>, ink: string): string {
     el('line', { x1, y1, x2, y2, stroke: ink, 'stroke-width': 0.8 });
   switch (texture) {
     case 'diag':
-      return line(0, SIZE, SIZE, 0) + line(-1, 1, 1, -1) + line(SIZE - 1, SIZE + 1, SIZE + 1, SIZE - 1);
+      return (
+        line(0, SIZE, SIZE, 0) + line(-1, 1, 1, -1) + line(SIZE - 1, SIZE + 1, SIZE + 1, SIZE - 1)
+      );
     case 'antidiag':
-      return line(0, 0, SIZE, SIZE) + line(SIZE - 1, -1, SIZE + 1, 1) + line(-1, SIZE - 1, 1, SIZE + 1);
+      return (
+        line(0, 0, SIZE, SIZE) + line(SIZE - 1, -1, SIZE + 1, 1) + line(-1, SIZE - 1, 1, SIZE + 1)
+      );
     case 'cross':
       return line(0, SIZE, SIZE, 0) + line(0, 0, SIZE, SIZE);
     case 'dots':

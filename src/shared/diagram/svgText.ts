@@ -8,11 +8,13 @@ const XML_ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
+// Control characters other than tab and newline are not allowed in XML 1.0 at all.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 /** Escapes text for an XML text node or a double-quoted attribute. */
 export const escapeXml = (text: string): string =>
-  // Control characters other than tab and newline are not allowed in XML 1.0 at all.
-  // eslint-disable-next-line no-control-regex
-  text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+  text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
 
 /** Reverses escapeXml, plus the numeric references another SVG editor may have written. */
 export function unescapeXml(text: string): string {
@@ -55,7 +57,7 @@ export const points = (pts: readonly (readonly [number, number])[]): string =>
 export function textWidth(content: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of content) {
-    if ('il.,:;|!\'’ '.includes(ch)) em += 0.3;
+    if ("il.,:;|!'’ ".includes(ch)) em += 0.3;
     else if ('fjtrI()[]'.includes(ch)) em += 0.36;
     else if ('mwMW'.includes(ch)) em += 0.86;
     else if (ch >= 'A' && ch <= 'Z') em += 0.68;

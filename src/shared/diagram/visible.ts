@@ -54,9 +54,12 @@ export function visibleGraph(
 export function ranksOf(graph: VisibleGraph): Map<string, number> {
   const rank = new Map<string, number>();
   const sourcesOf = new Map<string, string[]>();
-  for (const e of graph.edges) sourcesOf.set(e.target, [...(sourcesOf.get(e.target) ?? []), e.source]);
+  for (const e of graph.edges)
+    sourcesOf.set(e.target, [...(sourcesOf.get(e.target) ?? []), e.source]);
   for (const node of graph.nodes) {
-    const before = (sourcesOf.get(node.id) ?? []).map((s) => rank.get(s)).filter((r) => r !== undefined);
+    const before = (sourcesOf.get(node.id) ?? [])
+      .map((s) => rank.get(s))
+      .filter((r) => r !== undefined);
     rank.set(node.id, before.length === 0 ? 0 : Math.max(...before) + 1);
   }
   return rank;

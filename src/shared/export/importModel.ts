@@ -1,5 +1,11 @@
 import { fail, ok, type Result } from '../contract/result';
-import { GRAPH_VERSION, graphDocumentSchema, type GraphDocument, type GraphEdge, type GraphNode } from '../graph/document';
+import {
+  GRAPH_VERSION,
+  graphDocumentSchema,
+  type GraphDocument,
+  type GraphEdge,
+  type GraphNode,
+} from '../graph/document';
 import { LAYER_DESCRIPTORS } from '../layers/registry';
 import { findModelConfig, readTopology, type TopologyLayer } from './kerasTopology';
 import { importLayer } from './layerImport';
@@ -77,13 +83,22 @@ function readWeights(files: WeightFiles): Result<Record<string, ImportedWeight>>
     for (const w of (group as { weights?: unknown[] }).weights ?? []) {
       const spec = w as { name: string; shape: number[]; dtype?: string; quantization?: unknown };
       if ((spec.dtype ?? 'float32') !== 'float32' || spec.quantization) {
-        return fail('E_DATA', `The weight '${spec.name}' is stored as ${spec.quantization ? 'quantized numbers' : spec.dtype}; the app reads only float32 weights.`);
+        return fail(
+          'E_DATA',
+          `The weight '${spec.name}' is stored as ${spec.quantization ? 'quantized numbers' : spec.dtype}; the app reads only float32 weights.`,
+        );
       }
       const count = spec.shape.reduce((a, b) => a * b, 1);
       if (offset + count * 4 > files.data.byteLength) {
-        return fail('E_DATA', 'The weight files are shorter than the model says: a file is missing or damaged.');
+        return fail(
+          'E_DATA',
+          'The weight files are shorter than the model says: a file is missing or damaged.',
+        );
       }
-      weights[spec.name] = { shape: [...spec.shape], values: new Float32Array(files.data.slice(offset, offset + count * 4)) };
+      weights[spec.name] = {
+        shape: [...spec.shape],
+        values: new Float32Array(files.data.slice(offset, offset + count * 4)),
+      };
       offset += count * 4;
     }
   }
@@ -94,18 +109,36 @@ function readWeights(files: WeightFiles): Result<Record<string, ImportedWeight>>
  * A Keras or TensorFlow.js layers-model JSON as an editable graph (auto positions), with its
  * weights when given. All or nothing: any layer the app lacks refuses the whole import.
  */
-export function importLayersModel(json: unknown, weightFiles: WeightFiles | null = null): Result<ImportedModel> {
+export function importLayersModel(
+  json: unknown,
+  weightFiles: WeightFiles | null = null,
+): Result<ImportedModel> {
   const found = findModelConfig(json);
-  if (!found) return fail('E_INVALID_GRAPH', 'This file is not a Keras or TensorFlow.js layers model (no model topology in it).');
+  if (!found)
+    return fail(
+      'E_INVALID_GRAPH',
+      'This file is not a Keras or TensorFlow.js layers model (no model topology in it).',
+    );
   if (!['Functional', 'Model', 'Sequential'].includes(found.className)) {
-    return fail('E_INVALID_GRAPH', `This file holds a ${found.className}, not a layers model the app can open.`);
+    return fail(
+      'E_INVALID_GRAPH',
+      `This file holds a ${found.className}, not a layers model the app can open.`,
+    );
   }
   const topology = readTopology(found.className, found.config);
   if (typeof topology === 'string') return fail('E_INVALID_GRAPH', topology);
-  if (topology.outputs.length !== 1) return fail('E_INVALID_GRAPH', `This model has ${topology.outputs.length} outputs; the app opens models with one.`);
+  if (topology.outputs.length !== 1)
+    return fail(
+      'E_INVALID_GRAPH',
+      `This model has ${topology.outputs.length} outputs; the app opens models with one.`,
+    );
   const output = topology.outputs[0];
   const inputs = topology.layers.filter((l) => l.className === 'InputLayer');
-  if (inputs.length !== 1) return fail('E_INVALID_GRAPH', `This model has ${inputs.length} inputs; the app opens models with one.`);
+  if (inputs.length !== 1)
+    return fail(
+      'E_INVALID_GRAPH',
+      `This model has ${inputs.length} inputs; the app opens models with one.`,
+    );
 
   const positions = autoPositions(topology.layers);
   const nodes: GraphNode[] = [];
@@ -119,12 +152,25 @@ export function importLayersModel(json: unknown, weightFiles: WeightFiles | null
     }
     const ports = LAYER_DESCRIPTORS[imported.kind].ports;
     if (layer.inputs.length !== ports.length) {
-      problems.push(`The layer '${layer.name}' takes ${layer.inputs.length} inputs where the app's ${imported.kind} takes ${ports.length}.`);
+      problems.push(
+        `The layer '${layer.name}' takes ${layer.inputs.length} inputs where the app's ${imported.kind} takes ${ports.length}.`,
+      );
       continue;
     }
-    nodes.push({ id: layer.name, kind: imported.kind, name: humanName(layer.name), params: imported.params, position: positions.get(layer.name)! });
+    nodes.push({
+      id: layer.name,
+      kind: imported.kind,
+      name: humanName(layer.name),
+      params: imported.params,
+      position: positions.get(layer.name)!,
+    });
     layer.inputs.forEach((source, i) =>
-      edges.push({ id: `${source}->${layer.name}:${ports[i]}`, source, target: layer.name, targetPort: ports[i] }),
+      edges.push({
+        id: `${source}->${layer.name}:${ports[i]}`,
+        source,
+        target: layer.name,
+        targetPort: ports[i],
+      }),
     );
   }
   // Nothing is half-imported: the first problem is the message, all of them are the details.
@@ -135,11 +181,26 @@ export function importLayersModel(json: unknown, weightFiles: WeightFiles | null
   if (last.kind === 'ClassifierHead') last.params.frozen = frozen;
   const outputId = nodes.some((n) => n.id === 'output') ? 'output_node' : 'output';
   const at = positions.get(output)!;
-  nodes.push({ id: outputId, kind: 'Output', name: 'output', params: { loss: lossOf(found.trainingConfig, last) }, position: { x: at.x + DX, y: Y0 } });
-  edges.push({ id: `${output}->${outputId}:in`, source: output, target: outputId, targetPort: 'in' });
+  nodes.push({
+    id: outputId,
+    kind: 'Output',
+    name: 'output',
+    params: { loss: lossOf(found.trainingConfig, last) },
+    position: { x: at.x + DX, y: Y0 },
+  });
+  edges.push({
+    id: `${output}->${outputId}:in`,
+    source: output,
+    target: outputId,
+    targetPort: 'in',
+  });
 
   const parsed = graphDocumentSchema.safeParse({ version: GRAPH_VERSION, nodes, edges });
-  if (!parsed.success) return fail('E_INVALID_GRAPH', 'The model could not be turned into a graph: a layer has an unreadable setting.');
+  if (!parsed.success)
+    return fail(
+      'E_INVALID_GRAPH',
+      'The model could not be turned into a graph: a layer has an unreadable setting.',
+    );
   let weights: Record<string, ImportedWeight> = {};
   if (weightFiles) {
     const read = readWeights(weightFiles);

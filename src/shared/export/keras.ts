@@ -35,13 +35,34 @@ const side = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const activationArg = (a: unknown) => (a === 'linear' || a === undefined ? undefined : a);
 
 /** The constructor of a layer: class and arguments (without name and trainable). */
-function constructorOf(layer: KerasLayerSpec, objectVar: (name: string) => string): [string, string[]] | null {
+function constructorOf(
+  layer: KerasLayerSpec,
+  objectVar: (name: string) => string,
+): [string, string[]] | null {
   const c = layer.config;
   switch (layer.class_name) {
     case 'Dense':
-      return ['layers.Dense', [pyValue(c.units), ...pyKwargs({ activation: activationArg(c.activation), use_bias: c.use_bias === false ? false : undefined })]];
+      return [
+        'layers.Dense',
+        [
+          pyValue(c.units),
+          ...pyKwargs({
+            activation: activationArg(c.activation),
+            use_bias: c.use_bias === false ? false : undefined,
+          }),
+        ],
+      ];
     case 'TiedDense':
-      return ['TiedDense', [objectVar(c.partner as string), ...pyKwargs({ activation: activationArg(c.activation), use_bias: c.use_bias === false ? false : undefined })]];
+      return [
+        'TiedDense',
+        [
+          objectVar(c.partner as string),
+          ...pyKwargs({
+            activation: activationArg(c.activation),
+            use_bias: c.use_bias === false ? false : undefined,
+          }),
+        ],
+      ];
     case 'Activation':
       return ['layers.Activation', [pyValue(c.activation)]];
     case 'Dropout':
@@ -64,11 +85,21 @@ function constructorOf(layer: KerasLayerSpec, objectVar: (name: string) => strin
         [
           pyValue(c.filters),
           pyValue(side(c.kernel_size)),
-          ...pyKwargs({ strides: side(c.strides) === 1 ? undefined : side(c.strides), padding: c.padding, activation: activationArg(c.activation) }),
+          ...pyKwargs({
+            strides: side(c.strides) === 1 ? undefined : side(c.strides),
+            padding: c.padding,
+            activation: activationArg(c.activation),
+          }),
         ],
       ];
     case 'MaxPooling2D':
-      return ['layers.MaxPooling2D', [pyValue(side(c.pool_size)), ...pyKwargs({ padding: c.padding === 'valid' ? undefined : c.padding })]];
+      return [
+        'layers.MaxPooling2D',
+        [
+          pyValue(side(c.pool_size)),
+          ...pyKwargs({ padding: c.padding === 'valid' ? undefined : c.padding }),
+        ],
+      ];
     case 'UpSampling2D':
       return ['layers.UpSampling2D', [pyValue(side(c.size))]];
     case 'Code':
@@ -78,7 +109,8 @@ function constructorOf(layer: KerasLayerSpec, objectVar: (name: string) => strin
           sparsity: c.sparsity === 'none' ? undefined : c.sparsity,
           sparsity_weight: c.sparsity === 'none' ? undefined : c.sparsity_weight,
           target_rate: c.sparsity === 'kl' ? c.target_rate : undefined,
-          contractive_weight: (c.contractive_weight as number) > 0 ? c.contractive_weight : undefined,
+          contractive_weight:
+            (c.contractive_weight as number) > 0 ? c.contractive_weight : undefined,
         }),
       ];
     case 'Sampling':
@@ -113,7 +145,10 @@ export function exportKerasScript(
   const compiled = compileGraph(doc);
   if (!compiled.ok) {
     const first = compiled.analysis.diagnostics.find((d) => d.severity === 'error');
-    return fail('E_INVALID_GRAPH', `The model cannot be written as Keras code yet: ${first?.message ?? 'the graph is empty.'}`);
+    return fail(
+      'E_INVALID_GRAPH',
+      `The model cannot be written as Keras code yet: ${first?.message ?? 'the graph is empty.'}`,
+    );
   }
   const { spec, analysis } = compiled;
   const tensors = new Map<string, string>();
@@ -134,12 +169,17 @@ export function exportKerasScript(
     const v = alloc(layer.name);
     tensors.set(layer.name, v);
     const ctor = constructorOf(layer, objectVar);
-    if (!ctor) return fail('E_INVALID_GRAPH', `The layer '${layer.name}' (${layer.class_name}) cannot be written as Keras code.`);
+    if (!ctor)
+      return fail(
+        'E_INVALID_GRAPH',
+        `The layer '${layer.name}' (${layer.class_name}) cannot be written as Keras code.`,
+      );
     if (PY_CUSTOM_LAYERS[layer.class_name]) used.add(layer.class_name);
     const [callee, args] = ctor;
     if (layer.class_name === 'Code' && (layer.config.contractive_weight as number) > 0) {
       const source = layer.inbound_nodes[0][0][0];
-      if (refs.has(source)) args.push(`dense=${objectVar(source)}`, `dense_activation=${pyValue(refs.get(source))}`);
+      if (refs.has(source))
+        args.push(`dense=${objectVar(source)}`, `dense_activation=${pyValue(refs.get(source))}`);
     }
     args.push(`name=${pyValue(layer.name)}`);
     if (layer.config.trainable === false) args.push('trainable=False');
@@ -156,14 +196,16 @@ export function exportKerasScript(
   const codeVar = spec.studio.codeLayer ? tensors.get(spec.studio.codeLayer) : null;
   const classify = spec.studio.task === 'classify';
   const samples = options.samples ?? 1000;
-  const classes = classify ? (spec.config.layers.find((l) => l.name === spec.studio.outputLayer)?.config.units as number) : 0;
+  const classes = classify
+    ? (spec.config.layers.find((l) => l.name === spec.studio.outputLayer)?.config.units as number)
+    : 0;
   const title = options.title ?? 'autoencoder';
 
   const lines = [
     '"""',
     `${title}: exported from Autoencoder Studio.`,
     '',
-    'Builds the same model with the Keras functional API, compiles it with the project\'s settings',
+    "Builds the same model with the Keras functional API, compiles it with the project's settings",
     'and trains it on random placeholder data. Replace x_train with your own data (values in [0, 1]).',
     `Parameters: ${analysis.totals.total.toLocaleString('en-US')} (${analysis.totals.trainable.toLocaleString('en-US')} trainable).`,
     '"""',
@@ -176,7 +218,7 @@ export function exportKerasScript(
   const order = ['TiedDense', 'Sampling', 'MaskingNoise', 'SaltAndPepperNoise', 'Code'];
   const custom = order.filter((k) => used.has(k));
   if (custom.length > 0) {
-    lines.push('', '# The app\'s own layers, as small Keras layers.', '');
+    lines.push('', "# The app's own layers, as small Keras layers.", '');
     for (const k of custom) lines.push(PY_CUSTOM_LAYERS[k], '');
   }
   lines.push('', '# The model, layer by layer, with the names of the graph.', ...body);
@@ -184,7 +226,10 @@ export function exportKerasScript(
   if (codeVar && !classify) lines.push(`encoder = keras.Model(inputs, ${codeVar}, name="encoder")`);
   lines.push(
     '',
-    pyCall('autoencoder.compile', [`optimizer=${optimizerOf(settings)}`, `loss=${pyValue(LOSSES[spec.studio.loss])}`]),
+    pyCall('autoencoder.compile', [
+      `optimizer=${optimizerOf(settings)}`,
+      `loss=${pyValue(LOSSES[spec.studio.loss])}`,
+    ]),
     'autoencoder.summary()',
     '',
     '# Placeholder data: replace with your own.',

@@ -21,7 +21,9 @@ type Raw = Record<string, unknown>;
 const isRecord = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The model config inside a model.json, an H5-style {model_config}, or a bare Keras config. */
-export function findModelConfig(json: unknown): { className: string; config: unknown; trainingConfig: unknown } | null {
+export function findModelConfig(
+  json: unknown,
+): { className: string; config: unknown; trainingConfig: unknown } | null {
   if (!isRecord(json)) return null;
   if (isRecord(json.modelTopology)) {
     const inner = findModelConfig(json.modelTopology);
@@ -29,10 +31,16 @@ export function findModelConfig(json: unknown): { className: string; config: unk
   }
   if (isRecord(json.model_config)) {
     const inner = findModelConfig(json.model_config);
-    return inner ? { ...inner, trainingConfig: json.training_config ?? inner.trainingConfig } : null;
+    return inner
+      ? { ...inner, trainingConfig: json.training_config ?? inner.trainingConfig }
+      : null;
   }
   if (typeof json.class_name === 'string' && 'config' in json) {
-    return { className: json.class_name, config: json.config, trainingConfig: json.training_config ?? null };
+    return {
+      className: json.class_name,
+      config: json.config,
+      trainingConfig: json.training_config ?? null,
+    };
   }
   return null;
 }
@@ -56,7 +64,8 @@ function inboundOf(inbound: unknown): string[] | null {
   return [];
 }
 
-const layerName = (l: Raw): string => String(l.name ?? (isRecord(l.config) ? l.config.name : '') ?? '');
+const layerName = (l: Raw): string =>
+  String(l.name ?? (isRecord(l.config) ? l.config.name : '') ?? '');
 
 /** The layers in file order, each with its inputs; a message when the structure is unreadable. */
 export function readTopology(className: string, config: unknown): Topology | string {
@@ -66,26 +75,45 @@ export function readTopology(className: string, config: unknown): Topology | str
   if (className === 'Sequential') {
     let previous: string | null = null;
     for (const raw of rawLayers) {
-      if (!isRecord(raw) || typeof raw.class_name !== 'string') return 'A layer of the model is unreadable.';
+      if (!isRecord(raw) || typeof raw.class_name !== 'string')
+        return 'A layer of the model is unreadable.';
       const cfg = isRecord(raw.config) ? raw.config : {};
       const name = layerName(raw);
       const shape = cfg.batch_input_shape ?? cfg.batch_shape;
       if (previous === null && raw.class_name !== 'InputLayer' && Array.isArray(shape)) {
-        layers.push({ className: 'InputLayer', name: 'input', config: { batch_input_shape: shape }, inputs: [] });
+        layers.push({
+          className: 'InputLayer',
+          name: 'input',
+          config: { batch_input_shape: shape },
+          inputs: [],
+        });
         previous = 'input';
       }
-      layers.push({ className: raw.class_name, name, config: cfg, inputs: previous === null ? [] : [previous] });
+      layers.push({
+        className: raw.class_name,
+        name,
+        config: cfg,
+        inputs: previous === null ? [] : [previous],
+      });
       previous = name;
     }
-    if (layers[0]?.className !== 'InputLayer') return 'The model does not say what shape its input has.';
+    if (layers[0]?.className !== 'InputLayer')
+      return 'The model does not say what shape its input has.';
     return { layers, outputs: [previous!] };
   }
   for (const raw of rawLayers) {
-    if (!isRecord(raw) || typeof raw.class_name !== 'string') return 'A layer of the model is unreadable.';
+    if (!isRecord(raw) || typeof raw.class_name !== 'string')
+      return 'A layer of the model is unreadable.';
     const name = layerName(raw);
     const inputs = inboundOf(raw.inbound_nodes);
-    if (inputs === null) return `The layer '${name}' is used more than once; the app cannot show a shared layer.`;
-    layers.push({ className: raw.class_name, name, config: isRecord(raw.config) ? raw.config : {}, inputs });
+    if (inputs === null)
+      return `The layer '${name}' is used more than once; the app cannot show a shared layer.`;
+    layers.push({
+      className: raw.class_name,
+      name,
+      config: isRecord(raw.config) ? raw.config : {},
+      inputs,
+    });
   }
   const outs = isRecord(config) ? config.output_layers : null;
   const outputs = Array.isArray(outs)

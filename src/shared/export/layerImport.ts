@@ -3,8 +3,7 @@ import { ACTIVATIONS } from '../layers/params';
 import type { TopologyLayer } from './kerasTopology';
 
 export type LayerImport =
-  | { ok: true; kind: NodeKind; params: Record<string, ParamValue> }
-  | { ok: false; message: string };
+  { ok: true; kind: NodeKind; params: Record<string, ParamValue> } | { ok: false; message: string };
 
 /** A config value under its Keras (snake_case) or tfjs (camelCase) key. */
 const pick = (c: Record<string, unknown>, snake: string): unknown => {
@@ -17,9 +16,15 @@ const isSquare = (v: unknown) => !Array.isArray(v) || v.every((x) => x === v[0])
 /** The Keras activation name, if the app has it. */
 function activationOf(layer: TopologyLayer): string | { error: string } {
   const raw = pick(layer.config, 'activation') ?? 'linear';
-  const name = typeof raw === 'string' ? raw : String((raw as { class_name?: unknown }).class_name ?? raw);
-  const known = name === 'softmax' ? name : (ACTIVATIONS as readonly string[]).find((a) => a === name);
-  return known ?? { error: `The layer '${layer.name}' uses the activation '${name}', which the app does not have.` };
+  const name =
+    typeof raw === 'string' ? raw : String((raw as { class_name?: unknown }).class_name ?? raw);
+  const known =
+    name === 'softmax' ? name : (ACTIVATIONS as readonly string[]).find((a) => a === name);
+  return (
+    known ?? {
+      error: `The layer '${layer.name}' uses the activation '${name}', which the app does not have.`,
+    }
+  );
 }
 
 const unsupported = (layer: TopologyLayer, what: string): LayerImport => ({
@@ -38,18 +43,24 @@ export function importLayer(layer: TopologyLayer, isLast: boolean): LayerImport 
   };
   switch (layer.className) {
     case 'InputLayer': {
-      const shape = (pick(c, 'batch_input_shape') ?? pick(c, 'batch_shape')) as unknown[] | undefined;
-      if (!Array.isArray(shape)) return { ok: false, message: 'The model does not say what shape its input has.' };
+      const shape = (pick(c, 'batch_input_shape') ?? pick(c, 'batch_shape')) as
+        unknown[] | undefined;
+      if (!Array.isArray(shape))
+        return { ok: false, message: 'The model does not say what shape its input has.' };
       return { ok: true, kind: 'Input', params: { shape: shape.slice(1).map(Number) } };
     }
     case 'Dense': {
       const a = activationOf(layer);
-      if (a === 'softmax' && isLast) return { ok: true, kind: 'ClassifierHead', params: { classes: Number(c.units) } };
+      if (a === 'softmax' && isLast)
+        return { ok: true, kind: 'ClassifierHead', params: { classes: Number(c.units) } };
       return activated('Dense', { units: Number(c.units), useBias: pick(c, 'use_bias') !== false });
     }
     case 'TiedDense': {
       const partner = c.partner;
-      const name = typeof partner === 'string' ? partner : String((partner as { name?: unknown } | null)?.name ?? '');
+      const name =
+        typeof partner === 'string'
+          ? partner
+          : String((partner as { name?: unknown } | null)?.name ?? '');
       return activated('TiedDense', { partner: name, useBias: pick(c, 'use_bias') !== false });
     }
     case 'Activation':
@@ -62,11 +73,19 @@ export function importLayer(layer: TopologyLayer, isLast: boolean): LayerImport 
     case 'SaltAndPepperNoise':
       return { ok: true, kind: layer.className, params: { rate: Number(c.rate) } };
     case 'BatchNormalization':
-      return { ok: true, kind: 'BatchNormalization', params: { momentum: Number(c.momentum), epsilon: Number(c.epsilon) } };
+      return {
+        ok: true,
+        kind: 'BatchNormalization',
+        params: { momentum: Number(c.momentum), epsilon: Number(c.epsilon) },
+      };
     case 'Flatten':
       return { ok: true, kind: 'Flatten', params: {} };
     case 'Reshape':
-      return { ok: true, kind: 'Reshape', params: { targetShape: (pick(c, 'target_shape') as number[]).map(Number) } };
+      return {
+        ok: true,
+        kind: 'Reshape',
+        params: { targetShape: (pick(c, 'target_shape') as number[]).map(Number) },
+      };
     case 'Conv2D':
     case 'Conv2DTranspose': {
       const k = pick(c, 'kernel_size');
@@ -84,13 +103,20 @@ export function importLayer(layer: TopologyLayer, isLast: boolean): LayerImport 
     case 'MaxPooling2D': {
       const p = pick(c, 'pool_size') ?? 2;
       const s = pick(c, 'strides') ?? p;
-      if (!isSquare(p) || side(s) !== side(p)) return unsupported(layer, 'a pooling step that differs from its window');
-      return { ok: true, kind: 'MaxPooling2D', params: { poolSize: side(p), padding: String(c.padding ?? 'valid') } };
+      if (!isSquare(p) || side(s) !== side(p))
+        return unsupported(layer, 'a pooling step that differs from its window');
+      return {
+        ok: true,
+        kind: 'MaxPooling2D',
+        params: { poolSize: side(p), padding: String(c.padding ?? 'valid') },
+      };
     }
     case 'UpSampling2D': {
       const size = c.size ?? 2;
-      if (!isSquare(size)) return unsupported(layer, 'a factor that differs across width and height');
-      if (c.interpolation !== undefined && c.interpolation !== 'nearest') return unsupported(layer, `'${String(c.interpolation)}' interpolation`);
+      if (!isSquare(size))
+        return unsupported(layer, 'a factor that differs across width and height');
+      if (c.interpolation !== undefined && c.interpolation !== 'nearest')
+        return unsupported(layer, `'${String(c.interpolation)}' interpolation`);
       return { ok: true, kind: 'UpSampling2D', params: { size: side(size) } };
     }
     case 'Code':
@@ -107,6 +133,9 @@ export function importLayer(layer: TopologyLayer, isLast: boolean): LayerImport 
     case 'Sampling':
       return { ok: true, kind: 'Sampling', params: { beta: Number(c.beta ?? 1) } };
     default:
-      return { ok: false, message: `This model uses a layer the app does not have: ${layer.className} '${layer.name}'.` };
+      return {
+        ok: false,
+        message: `This model uses a layer the app does not have: ${layer.className} '${layer.name}'.`,
+      };
   }
 }

@@ -9,8 +9,29 @@ const KEYWORDS = new Set(
 );
 /** Names the script itself uses, which a layer variable must not shadow. */
 const TAKEN = new Set([
-  'np', 'tf', 'keras', 'layers', 'inputs', 'outputs', 'autoencoder', 'encoder', 'x_train', 'y_train',
-  'history', 'print', 'input', 'range', 'len', 'sum', 'min', 'max', 'abs', 'list', 'dict', 'set', 'id',
+  'np',
+  'tf',
+  'keras',
+  'layers',
+  'inputs',
+  'outputs',
+  'autoencoder',
+  'encoder',
+  'x_train',
+  'y_train',
+  'history',
+  'print',
+  'input',
+  'range',
+  'len',
+  'sum',
+  'min',
+  'max',
+  'abs',
+  'list',
+  'dict',
+  'set',
+  'id',
 ]);
 
 /** A Python identifier from a Keras layer name (already snake_case), never a keyword. */
@@ -37,7 +58,8 @@ export function pyValue(value: unknown): string {
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return value > 0 ? 'float("inf")' : value < 0 ? '-float("inf")' : 'float("nan")';
+    if (!Number.isFinite(value))
+      return value > 0 ? 'float("inf")' : value < 0 ? '-float("inf")' : 'float("nan")';
     return String(value);
   }
   // JSON string escapes are valid Python string escapes.
@@ -46,7 +68,9 @@ export function pyValue(value: unknown): string {
     const items = value.map(pyValue);
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
   }
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${pyValue(v)}`);
+  const entries = Object.entries(value as Record<string, unknown>).map(
+    ([k, v]) => `${JSON.stringify(k)}: ${pyValue(v)}`,
+  );
   return `{${entries.join(', ')}}`;
 }
 

@@ -10,7 +10,10 @@ const isRecord = (v: unknown): v is Raw => v !== null && typeof v === 'object' &
  * the canvas where a layer matches its node's kind, so a round trip gives the same project.
  */
 export function restoreStudioNames(imported: GraphDocument, json: unknown): GraphDocument {
-  const meta = isRecord(json) && isRecord(json.userDefinedMetadata) ? json.userDefinedMetadata.autoencoderStudio : null;
+  const meta =
+    isRecord(json) && isRecord(json.userDefinedMetadata)
+      ? json.userDefinedMetadata.autoencoderStudio
+      : null;
   if (!isRecord(meta) || !isRecord(meta.layerOfNode)) return imported;
   const original = migrateDocument(meta.graph);
   if (!original.ok) return imported;
@@ -24,7 +27,9 @@ export function restoreStudioNames(imported: GraphDocument, json: unknown): Grap
   const importedOutput = imported.nodes.find((n) => n.kind === 'Output');
   if (originalOutput && importedOutput) idOf.set(importedOutput.id, originalOutput.id);
   // Only a complete, kind-for-kind match is trusted; anything else keeps the file's own names.
-  const matches = imported.nodes.every((n) => originalById.get(idOf.get(n.id) ?? '')?.kind === n.kind);
+  const matches = imported.nodes.every(
+    (n) => originalById.get(idOf.get(n.id) ?? '')?.kind === n.kind,
+  );
   if (!matches || new Set(idOf.values()).size !== idOf.size) return imported;
   const map = (id: string) => idOf.get(id) ?? id;
   const originalEdges = original.value.edges;
@@ -33,13 +38,16 @@ export function restoreStudioNames(imported: GraphDocument, json: unknown): Grap
     nodes: imported.nodes.map((n) => {
       const o = originalById.get(map(n.id))!;
       const params = { ...n.params };
-      if (n.kind === 'TiedDense' && typeof params.partner === 'string') params.partner = map(params.partner);
+      if (n.kind === 'TiedDense' && typeof params.partner === 'string')
+        params.partner = map(params.partner);
       return { ...n, id: o.id, name: o.name, position: { ...o.position }, params };
     }),
     edges: imported.edges.map((e) => {
       const source = map(e.source);
       const target = map(e.target);
-      const same = originalEdges.find((o) => o.source === source && o.target === target && o.targetPort === e.targetPort);
+      const same = originalEdges.find(
+        (o) => o.source === source && o.target === target && o.targetPort === e.targetPort,
+      );
       return { ...e, id: same?.id ?? e.id, source, target };
     }),
   };

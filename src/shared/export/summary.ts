@@ -26,7 +26,13 @@ export function formatSummaryMarkdown(summary: ModelSummary, title = 'autoencode
 }
 
 /** The model summary of a graph as plain text (Keras layout) and as Markdown. */
-export function exportSummary(doc: GraphDocument, title = 'autoencoder'): { text: string; markdown: string } {
+export function exportSummary(
+  doc: GraphDocument,
+  title = 'autoencoder',
+): { text: string; markdown: string } {
   const summary = summarize(doc);
-  return { text: `${formatSummaryText(summary, title)}\n`, markdown: formatSummaryMarkdown(summary, title) };
+  return {
+    text: `${formatSummaryText(summary, title)}\n`,
+    markdown: formatSummaryMarkdown(summary, title),
+  };
 }

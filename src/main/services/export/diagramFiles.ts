@@ -36,11 +36,19 @@ const sizeOf = (svg: string): [number, number] | null => {
 /** Renders the diagram SVG to a one-page vector PDF the size of the picture. */
 export function svgToPdf(svg: string): Promise<Result<Uint8Array>> {
   const size = sizeOf(svg);
-  if (!size) return Promise.resolve(fail('E_INTERNAL', 'The picture has no size, so no PDF page could be made for it.'));
+  if (!size)
+    return Promise.resolve(
+      fail('E_INTERNAL', 'The picture has no size, so no PDF page could be made for it.'),
+    );
   const [width, height] = size;
   return new Promise((resolve) => {
     try {
-      const doc = new PDFDocument({ size: [width, height], margin: 0, autoFirstPage: true, info: { Title: 'Autoencoder diagram', Creator: 'Autoencoder Studio' } });
+      const doc = new PDFDocument({
+        size: [width, height],
+        margin: 0,
+        autoFirstPage: true,
+        info: { Title: 'Autoencoder diagram', Creator: 'Autoencoder Studio' },
+      });
       const fonts = findSansFonts();
       if (fonts) {
         doc.registerFont('Sans', fonts.regular);
@@ -49,7 +57,9 @@ export function svgToPdf(svg: string): Promise<Result<Uint8Array>> {
       const chunks: Buffer[] = [];
       doc.on('data', (c: Buffer) => chunks.push(c));
       doc.on('end', () => resolve(ok(new Uint8Array(Buffer.concat(chunks)))));
-      doc.on('error', (e: unknown) => resolve(fail('E_INTERNAL', `The PDF could not be written: ${String(e)}`)));
+      doc.on('error', (e: unknown) =>
+        resolve(fail('E_INTERNAL', `The PDF could not be written: ${String(e)}`)),
+      );
       SVGtoPDF(doc, svg, 0, 0, {
         width,
         height,

@@ -13,12 +13,18 @@ async function readWeightFiles(json: unknown, folder: string): Promise<Result<Ar
       // A manifest names files beside model.json; never follow it elsewhere.
       const name = String(path);
       if (name.includes('..') || name.startsWith('/') || name.includes('\\')) {
-        return fail('E_DATA', `The model names a weight file outside its folder ('${name}'); it was not read.`);
+        return fail(
+          'E_DATA',
+          `The model names a weight file outside its folder ('${name}'); it was not read.`,
+        );
       }
       try {
         parts.push(new Uint8Array(await readFile(join(folder, name))));
       } catch {
-        return fail('E_DATA', `The weight file '${name}' named by the model is missing beside model.json.`);
+        return fail(
+          'E_DATA',
+          `The weight file '${name}' named by the model is missing beside model.json.`,
+        );
       }
     }
   }
@@ -42,7 +48,12 @@ export async function importModelFile(path: string): Promise<Result<ImportedMode
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     const missing = (error as { code?: string }).code === 'ENOENT';
-    return fail(missing ? 'E_NOT_FOUND' : 'E_DATA', missing ? `The file '${path}' does not exist.` : 'This file is not valid JSON, so it is not a model.json.');
+    return fail(
+      missing ? 'E_NOT_FOUND' : 'E_DATA',
+      missing
+        ? `The file '${path}' does not exist.`
+        : 'This file is not valid JSON, so it is not a model.json.',
+    );
   }
   const weights = await readWeightFiles(json, dirname(path));
   if (!weights.ok) return weights;

@@ -26,7 +26,10 @@ export const exportOptionsSchema = z
     /** PNG size: 1x, 2x or 4x the SVG's. */
     scale: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(2),
     /** The base of the file names written. */
-    baseName: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/).default('autoencoder'),
+    baseName: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/)
+      .default('autoencoder'),
   })
   .strict();
 export type ExportOptions = z.input<typeof exportOptionsSchema>;
@@ -50,7 +53,10 @@ export async function exportProject(
 ): Promise<Result<string[]>> {
   const parsed = exportOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    return fail('E_INVALID_MESSAGE', `The export settings are not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+    return fail(
+      'E_INVALID_MESSAGE',
+      `The export settings are not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`,
+    );
   }
   const o = parsed.data;
   const base = join(outDir, o.baseName);

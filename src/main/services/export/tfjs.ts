@@ -2,15 +2,45 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { fail, ok, type Result } from '../../../shared/contract/result';
-import type { TrainSettings } from '../../../shared/contract/training';
+import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { buildModel, type BuiltModel } from '../model';
 import { tfjsReadme } from './tfjsReadme';
 import { decodeWeights, untieOrphans } from './tiedToDense';
 
 const CUSTOM = ['TiedDense', 'Sampling', 'MaskingNoise', 'SaltAndPepperNoise', 'Code'];
-const KERAS_LOSS = { mse: 'mean_squared_error', binaryCrossentropy: 'binary_crossentropy', categoricalCrossentropy: 'categorical_crossentropy' } as const;
-const OPTIMIZER = { adam: 'Adam', sgd: 'SGD', rmsprop: 'RMSprop' } as const;
+const KERAS_LOSS = {
+  mse: 'mean_squared_error',
+  binaryCrossentropy: 'binary_crossentropy',
+  categoricalCrossentropy: 'categorical_crossentropy',
+} as const;
+
+/** The optimizer as tfjs' loader rebuilds it (its class names and every field it reads). */
+function optimizerConfig(s: TrainSettings): {
+  class_name: string;
+  config: Record<string, unknown>;
+} {
+  const learning_rate = s.learningRate;
+  switch (s.optimizer) {
+    case 'adam':
+      return {
+        class_name: 'Adam',
+        config: { learning_rate, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+      };
+    case 'sgd':
+      return s.momentum > 0
+        ? {
+            class_name: 'Momentum',
+            config: { learning_rate, momentum: s.momentum, use_nesterov: false },
+          }
+        : { class_name: 'SGD', config: { learning_rate } };
+    case 'rmsprop':
+      return {
+        class_name: 'RMSProp',
+        config: { learning_rate, decay: 0.9, momentum: 0, epsilon: 1e-7, centered: false },
+      };
+  }
+}
 
 /** A model's artifacts, as model.save would write them, without touching any file. */
 async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
@@ -44,8 +74,16 @@ export interface TfjsExportOptions {
 }
 
 /** Writes model/, encoder/ and decoder/ (when separable) with a README into `dir`, from a built model. */
-export async function writeTfjsModel(built: BuiltModel, doc: GraphDocument, dir: string, settings?: TrainSettings): Promise<Result<string[]>> {
-  const parts: [string, tf.LayersModel][] = [['model', built.model], ['encoder', built.encoder]];
+export async function writeTfjsModel(
+  built: BuiltModel,
+  doc: GraphDocument,
+  dir: string,
+  settings?: TrainSettings,
+): Promise<Result<string[]>> {
+  const parts: [string, tf.LayersModel][] = [
+    ['model', built.model],
+    ['encoder', built.encoder],
+  ];
   if (built.decoder) parts.push(['decoder', built.decoder]);
   // Built beside the target and renamed over it at the end: a failure leaves no half-written folder.
   const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`;
@@ -61,11 +99,11 @@ export async function writeTfjsModel(built: BuiltModel, doc: GraphDocument, dir:
           trainingConfig: {
             loss: KERAS_LOSS[built.loss],
             metrics: [],
-            optimizer_config: settings
-              ? { class_name: OPTIMIZER[settings.optimizer], config: { learning_rate: settings.learningRate } }
-              : { class_name: 'Adam', config: {} },
+            optimizer_config: optimizerConfig(settings ?? DEFAULT_TRAIN_SETTINGS),
           } as unknown as tf.io.TrainingConfig,
-          userDefinedMetadata: { autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode } },
+          userDefinedMetadata: {
+            autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode },
+          },
         };
       }
       await mkdir(`${temp}/${part}`, { recursive: true });
@@ -85,7 +123,11 @@ export async function writeTfjsModel(built: BuiltModel, doc: GraphDocument, dir:
 }
 
 /** Builds the graph's model (with trained weights when given) and writes its TensorFlow.js files. */
-export async function exportTfjsModel(doc: GraphDocument, dir: string, options: TfjsExportOptions = {}): Promise<Result<string[]>> {
+export async function exportTfjsModel(
+  doc: GraphDocument,
+  dir: string,
+  options: TfjsExportOptions = {},
+): Promise<Result<string[]>> {
   const built = buildModel(doc);
   if (!built.ok) return built;
   try {
@@ -94,7 +136,10 @@ export async function exportTfjsModel(doc: GraphDocument, dir: string, options: 
         const values = options.weights[w.originalName];
         if (!values) continue;
         if (values.length !== w.shape.reduce((a, b) => a! * b!, 1)) {
-          return fail('E_DATA', `The trained weight '${w.originalName}' does not fit the model (the graph changed since training).`);
+          return fail(
+            'E_DATA',
+            `The trained weight '${w.originalName}' does not fit the model (the graph changed since training).`,
+          );
         }
         const t = tf.tensor(values, w.shape as number[]);
         w.write(t);

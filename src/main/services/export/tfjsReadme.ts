@@ -6,10 +6,10 @@ export function tfjsReadme(parts: string[], customLayers: string[]): string {
       : [
           `The model uses layers of Autoencoder Studio: ${customLayers.map((c) => `\`${c}\``).join(', ')}.`,
           'Register a class of the same name for each before loading, with',
-          '`tf.serialization.registerClass(MyLayer)` (the app\'s own are in',
+          "`tf.serialization.registerClass(MyLayer)` (the app's own are in",
           '`src/main/services/model/layers/`; its `registerCustomLayers()` registers them all).',
           customLayers.includes('TiedDense')
-            ? '`TiedDense` reuses the kernel of the Dense layer named in its `partner` config: after loading, set each TiedDense\'s `partner` to `model.getLayer(partnerName)` (the app\'s `linkTiedLayers(model)` does this). In `decoder/` tied layers are written as plain Dense layers with the transposed kernel, so it loads alone.'
+            ? "`TiedDense` reuses the kernel of the Dense layer named in its `partner` config: after loading, set each TiedDense's `partner` to `model.getLayer(partnerName)` (the app's `linkTiedLayers(model)` does this). In `decoder/` tied layers are written as plain Dense layers with the transposed kernel, so it loads alone."
             : '',
           'Noise and sampling layers change values only while training; `predict` passes values through (Sampling gives the mean).',
         ]
@@ -20,7 +20,10 @@ export function tfjsReadme(parts: string[], customLayers: string[]): string {
     '',
     'Folders (each a `model.json` with its `weights.bin`, in the tf.io layers format):',
     '',
-    ...parts.map((p) => `- \`${p}/\`: ${p === 'model' ? 'the whole autoencoder (input → reconstruction)' : p === 'encoder' ? 'input → code' : 'code → reconstruction'}`),
+    ...parts.map(
+      (p) =>
+        `- \`${p}/\`: ${p === 'model' ? 'the whole autoencoder (input → reconstruction)' : p === 'encoder' ? 'input → code' : 'code → reconstruction'}`,
+    ),
     '',
     '## Loading',
     '',

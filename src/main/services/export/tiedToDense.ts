@@ -4,13 +4,18 @@ type Layer = { class_name: string; config: Record<string, unknown>; name?: strin
 type Topology = { config: { layers: Layer[] } };
 
 /** Weight values by name, in the order of the artifacts' weight specs. */
-export function decodeWeights(artifacts: tf.io.ModelArtifacts): Map<string, { shape: number[]; values: Float32Array }> {
+export function decodeWeights(
+  artifacts: tf.io.ModelArtifacts,
+): Map<string, { shape: number[]; values: Float32Array }> {
   const out = new Map<string, { shape: number[]; values: Float32Array }>();
   const data = artifacts.weightData as ArrayBuffer;
   let offset = 0;
   for (const spec of artifacts.weightSpecs ?? []) {
     const count = spec.shape.reduce((a, b) => a * b, 1);
-    out.set(spec.name, { shape: [...spec.shape], values: new Float32Array(data.slice(offset, offset + count * 4)) });
+    out.set(spec.name, {
+      shape: [...spec.shape],
+      values: new Float32Array(data.slice(offset, offset + count * 4)),
+    });
     offset += count * 4;
   }
   return out;
@@ -35,7 +40,8 @@ export function encodeWeights(weights: Map<string, { shape: number[]; values: Fl
 
 const transpose = (values: Float32Array, rows: number, cols: number): Float32Array => {
   const out = new Float32Array(values.length);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c];
   return out;
 };
 
@@ -63,7 +69,10 @@ export function untieOrphans(
     const p = l.config.partner as string | { name: string };
     const partner = kernels.get(`${typeof p === 'string' ? p : p.name}/kernel`)!;
     const [rows, cols] = partner.shape;
-    kernelFor.set(String(l.config.name), { shape: [cols, rows], values: transpose(partner.values, rows, cols) });
+    kernelFor.set(String(l.config.name), {
+      shape: [cols, rows],
+      values: transpose(partner.values, rows, cols),
+    });
     const { partner: _partner, ...rest } = l.config;
     l.class_name = 'Dense';
     l.config = {
@@ -80,6 +89,11 @@ export function untieOrphans(
     if (kernel && !rebuilt.has(`${layer}/kernel`)) rebuilt.set(`${layer}/kernel`, kernel);
     rebuilt.set(name, w);
   }
-  for (const [layer, kernel] of kernelFor) if (!rebuilt.has(`${layer}/kernel`)) rebuilt.set(`${layer}/kernel`, kernel);
-  return { ...artifacts, modelTopology: topology as unknown as tf.io.ModelArtifacts['modelTopology'], ...encodeWeights(rebuilt) };
+  for (const [layer, kernel] of kernelFor)
+    if (!rebuilt.has(`${layer}/kernel`)) rebuilt.set(`${layer}/kernel`, kernel);
+  return {
+    ...artifacts,
+    modelTopology: topology as unknown as tf.io.ModelArtifacts['modelTopology'],
+    ...encodeWeights(rebuilt),
+  };
 }

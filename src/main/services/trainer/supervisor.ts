@@ -8,6 +8,7 @@ import {
 } from '../../../shared/contract/events';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { fromTrainerSchema, type ToTrainer } from '../../../shared/contract/trainerProtocol';
+import { checkpointDir, readCheckpoint } from './checkpointState';
 import { trainerCrashedMessage } from './messages';
 
 /** A started trainer process, whichever way it was started (fork or Electron utilityProcess). */
@@ -41,6 +42,8 @@ export class TrainerSupervisor {
   constructor(
     private readonly spawn: SpawnTrainer,
     private readonly emit: HostEmit,
+    /** The app's data folder, under which each run keeps its checkpoint; null keeps none. */
+    private readonly dataDir: string | null = null,
   ) {}
 
   get isRunning(): boolean {
@@ -79,11 +82,14 @@ export class TrainerSupervisor {
     return this.ready;
   }
 
-  async start(request: ParsedRequest<'train.start'>): Promise<Result<CommandReply<'train.start'>>> {
+  async start(
+    request: ParsedRequest<'train.start'>,
+    continueRun: string | null = null,
+  ): Promise<Result<CommandReply<'train.start'>>> {
     if (this.activeRun) {
       return fail('E_BUSY', 'A model is already training. Stop it first, or wait until it ends.');
     }
-    const runId = randomUUID();
+    const runId = continueRun ?? randomUUID();
     this.activeRun = runId;
     try {
       await this.ensureStarted();
@@ -92,8 +98,19 @@ export class TrainerSupervisor {
       return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
     }
     this.latestRun = runId;
-    this.process?.send({ type: 'start', runId, ...request });
+    const checkpoint = this.dataDir ? checkpointDir(this.dataDir, runId) : null;
+    this.process?.send({ type: 'start', runId, ...request, checkpointDir: checkpoint, resume: continueRun !== null });
     return ok({ runId });
+  }
+
+  /** Starts a run again from its last checkpoint, under the same run id. */
+  async continueRun(runId: string): Promise<Result<CommandReply<'train.continue'>>> {
+    const state = this.dataDir ? await readCheckpoint(checkpointDir(this.dataDir, runId)) : null;
+    if (!state) return fail('E_NOT_FOUND', 'This run has no checkpoint to continue from; start it again.');
+    if (state.epoch >= state.settings.epochs) return fail('E_NOT_FOUND', 'This run already trained all its epochs.');
+    const { graph, settings, data, procedure } = state;
+    const started = await this.start({ graph, settings, data, procedure }, runId);
+    return started.ok ? ok({ runId, fromEpoch: state.epoch + 1 }) : started;
   }
 
   control(type: 'stop' | 'pause' | 'resume', runId: string): Result<Record<string, never>> {
@@ -184,13 +201,17 @@ export class TrainerSupervisor {
     this.pending.clear();
     const runId = this.activeRun;
     this.activeRun = null;
-    if (runId) {
-      this.emit('train.ended', {
-        runId,
-        status: 'crashed',
-        message: trainerCrashedMessage(detail),
-        epochsCompleted: 0,
-      });
-    }
+    if (runId) void this.reportCrash(runId, detail);
+  }
+
+  private async reportCrash(runId: string, detail: string): Promise<void> {
+    const state = this.dataDir ? await readCheckpoint(checkpointDir(this.dataDir, runId)) : null;
+    this.emit('train.ended', {
+      runId,
+      status: 'crashed',
+      message: trainerCrashedMessage(detail) + (state ? ` It can continue from epoch ${state.epoch + 1}.` : ''),
+      epochsCompleted: state?.epoch ?? 0,
+      checkpointEpoch: state?.epoch ?? null,
+    });
   }
 }

@@ -7,6 +7,10 @@ import { DataError, prepareData } from '../data/prepare';
 import { buildModel, type BuiltModel } from '../model';
 import { runTraining, type Emit, type RunControl } from './loop';
 import { withScope } from './scope';
+import { readCheckpoint, restoreCheckpoint, writeCheckpoint } from './checkpoint';
+import { inputMismatchMessage } from './messages';
+import { makeOptimizer } from './optimizer';
+import { runProcedure } from './procedures';
 import { flattenWeights, restoreWeights } from './weights';
 
 type StartMessage = Extract<ToTrainer, { type: 'start' }>;
@@ -72,40 +76,56 @@ export class TrainerWorker {
     const { runId } = message;
     const control = new Control();
     this.current = { runId, control };
+    let checkpointEpoch: number | null = null;
     const end = (status: EventPayload<'train.ended'>['status'], text: string | null, epochs = 0) =>
-      this.emit('train.ended', { runId, status, message: text, epochsCompleted: epochs });
+      this.emit('train.ended', { runId, status, message: text, epochsCompleted: epochs, checkpointEpoch });
     try {
       const data = await prepareData(message.data);
       const built = buildModel(message.graph);
       if (!built.ok) return end('failed', built.error.message);
       const input = message.graph.nodes.find((n) => n.kind === 'Input');
-      const inputShape = Array.isArray(input?.params.shape)
-        ? input.params.shape
-        : [data.sampleSize];
+      const inputShape = Array.isArray(input?.params.shape) ? input.params.shape : [data.sampleSize];
       const inputSize = inputShape.reduce((a, b) => a * b, 1);
       if (inputSize !== data.sampleSize) {
         built.value.dispose();
-        return end(
-          'failed',
-          `The Input node expects ${inputSize} values per sample, but ${data.name} has ${data.sampleSize}. ` +
-            `Set the Input's shape to ${data.sampleShape.join('×')}.`,
-        );
+        return end('failed', inputMismatchMessage(inputSize, data.name, data.sampleSize, data.sampleShape));
       }
       this.replaceLatest(runId, built.value);
+      const model = built.value.model;
+      const optimizer = makeOptimizer(message.settings);
+      const dir = message.checkpointDir;
+      let startEpoch = 1;
+      if (dir && message.resume) {
+        const state = await readCheckpoint(dir);
+        const problem = state ? await restoreCheckpoint(dir, state, model, optimizer) : 'There is no checkpoint to continue from.';
+        if (problem || !state) return end('failed', problem);
+        startEpoch = state.epoch + 1;
+        checkpointEpoch = state.epoch;
+      }
+      const base = { runId, graph: message.graph, settings: message.settings, data: message.data, procedure: message.procedure };
+      const save = async (epoch: number) => {
+        if (!dir) return;
+        await writeCheckpoint(dir, base, epoch, model, optimizer);
+        checkpointEpoch = epoch;
+      };
       const classes = message.graph.nodes.find((n) => n.kind === 'ClassifierHead')?.params.classes;
-      const outcome = await runTraining(
-        {
-          runId,
-          built: built.value,
-          settings: message.settings,
-          data,
-          inputShape,
-          backend: this.backend,
-          classes: typeof classes === 'number' ? classes : 10,
-        },
-        this.emit,
-        control,
-      );
+      const args = {
+        runId,
+        built: built.value,
+        settings: message.settings,
+        data,
+        inputShape,
+        backend: this.backend,
+        classes: typeof classes === 'number' ? classes : 10,
+      };
+      const outcome = message.procedure
+        ? await runProcedure(message.procedure, { ...args, graph: message.graph }, this.emit, control)
+        : await runTraining(
+            { ...args, optimizer, startEpoch, onEpochEnd: save, onDiverged: save },
+            this.emit,
+            control,
+          );
+      optimizer.dispose();
       end(outcome.status, outcome.message, outcome.epochsCompleted);
     } catch (error) {
       if (error instanceof DataError) end('failed', error.message);

@@ -1,28 +1,29 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { GraphCanvas } from '../canvas/GraphCanvas';
-import { Palette } from '../editor/Palette';
-import { ProblemsList } from '../editor/ProblemsList';
 import { ErrorBanner } from '../panels/ErrorBanner';
 import { TopBar } from '../panels/TopBar';
-import { TrainSidebar } from '../panels/TrainSidebar';
+import { EditorView } from '../views/EditorView';
+import { GenerateView } from '../views/GenerateView';
+import { InspectView } from '../views/InspectView';
+import { TabBar } from '../views/TabBar';
+import { TrainView } from '../views/TrainView';
+import { useTab } from '../views/viewTabs';
 
-/** The studio window: top bar, palette, canvas and the training side. */
+/**
+ * The studio window: top bar, the view tabs and the open view. Only the open view is mounted, so
+ * each test id (train-start, loss-chart, …) exists once on the page.
+ */
 export function App() {
+  const tab = useTab();
   return (
     <ReactFlowProvider>
       <div className="app">
         <TopBar />
+        <TabBar />
         <ErrorBanner />
-        <main className="workspace">
-          <aside className="left-rail">
-            <ProblemsList />
-            <Palette />
-          </aside>
-          <section className="canvas-area" aria-label="Network">
-            <GraphCanvas />
-          </section>
-          <TrainSidebar />
-        </main>
+        {tab === 'editor' && <EditorView />}
+        {tab === 'train' && <TrainView />}
+        {tab === 'inspect' && <InspectView />}
+        {tab === 'generate' && <GenerateView />}
       </div>
     </ReactFlowProvider>
   );

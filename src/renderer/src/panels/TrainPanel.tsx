@@ -1,31 +1,13 @@
-import { useShallow } from 'zustand/react/shallow';
-import { startTraining, stopTraining } from '../app/training';
-import { studio } from '../app/studio';
 import { runStore, useRun } from '../stores/runStore';
 import { isActive } from '../stores/runState';
-import { describeProgress, describeRun, runFraction } from './runStatus';
+import { RunControls } from './RunControls';
 import { SettingField } from './SettingField';
 
-/** Training settings, Start and Stop, progress with ETA and the run's status line. */
+/** The compact Train panel of the Editor tab: the three settings changed most, and the run. */
 export function TrainPanel() {
-  const run = useRun(
-    useShallow((s) => ({
-      settings: s.settings,
-      data: s.data,
-      runId: s.runId,
-      phase: s.phase,
-      totalEpochs: s.totalEpochs,
-      progress: s.progress,
-      batchLosses: s.batchLosses,
-      epochs: s.epochs,
-      snapshot: s.snapshot,
-      ended: s.ended,
-      epochBase: s.epochBase,
-    })),
-  );
+  const settings = useRun((s) => s.settings);
+  const active = useRun((s) => isActive(s.phase));
   const edit = runStore.getState().editSettings;
-  const active = isActive(run.phase);
-  const fraction = runFraction(run);
 
   return (
     <section className="panel train-panel" aria-label="Train">
@@ -34,7 +16,7 @@ export function TrainPanel() {
         <SettingField
           label="Epochs"
           testId="train-epochs"
-          value={run.settings.epochs}
+          value={settings.epochs}
           integer
           min={1}
           max={100000}
@@ -45,7 +27,7 @@ export function TrainPanel() {
         <SettingField
           label="Batch size"
           testId="train-batch"
-          value={run.settings.batchSize}
+          value={settings.batchSize}
           integer
           min={1}
           max={65536}
@@ -56,7 +38,7 @@ export function TrainPanel() {
         <SettingField
           label="Learning rate"
           testId="train-lr"
-          value={run.settings.learningRate}
+          value={settings.learningRate}
           min={1e-7}
           max={10}
           step={0.0001}
@@ -65,43 +47,7 @@ export function TrainPanel() {
           onCommit={(learningRate) => edit({ learningRate })}
         />
       </div>
-      <div className="button-row">
-        <button
-          className="button primary"
-          data-testid="train-start"
-          disabled={active}
-          onClick={() => void startTraining(studio())}
-        >
-          <span aria-hidden="true">▶</span> Start
-        </button>
-        <button
-          className="button"
-          data-testid="train-stop"
-          disabled={!active || run.phase === 'stopping'}
-          onClick={() => void stopTraining(studio())}
-        >
-          <span aria-hidden="true">■</span> Stop
-        </button>
-        <span className="optimizer-note" title="Optimizer from the preset">
-          {run.settings.optimizer}
-        </span>
-      </div>
-      <div
-        className={`progress ${active ? 'active' : ''}`}
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fraction * 100)}
-      >
-        <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
-      </div>
-      <div className="progress-text">{describeProgress(run) || '\u00a0'}</div>
-      <div
-        className={`run-status phase-${run.phase} ${run.ended ? `status-${run.ended.status}` : ''}`}
-        data-testid="run-status"
-      >
-        {describeRun(run)}
-      </div>
+      <RunControls optimizer />
     </section>
   );
 }

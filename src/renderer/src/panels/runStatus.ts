@@ -13,6 +13,7 @@ export function describeRun(run: RunData): string {
     case 'running': {
       const p = run.progress;
       if (!p) return 'Training started…';
+      if (run.paused) return `Paused in epoch ${epochNumber(run, p.epoch)}${loss}. Resume to go on.`;
       return `Training · epoch ${epochNumber(run, p.epoch)} of ${run.totalEpochs}${loss}`;
     }
     case 'stopping':
@@ -66,4 +67,11 @@ export function describeProgress(run: RunData): string {
   if (p.samplesPerSecond > 0)
     parts.push(`${Math.round(p.samplesPerSecond).toLocaleString('en-US')} samples/s`);
   return parts.join(' · ');
+}
+
+/** "Phase 2 of 3 · inner pair" for a procedure of several phases; '' for a plain run. */
+export function describeStage(run: Pick<RunData, 'stage'>): string {
+  const stage = run.stage;
+  if (!stage) return '';
+  return `Phase ${stage.index} of ${stage.count} · ${stage.label}`;
 }

@@ -53,3 +53,62 @@ describe('the graph store', () => {
     expect(store.getState().presetId).toBe('vae');
   });
 });
+
+describe('undo in the graph store', () => {
+  it('undoes a whole drag in one step, not every move of it', () => {
+    const store = createGraphStore();
+    const start = store.getState().doc;
+    store.getState().beginGesture();
+    for (let x = 0; x < 20; x++) store.getState().moveNode('enc1', { x, y: x });
+    store.getState().endGesture();
+    expect(store.getState().history.past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().doc).toBe(start);
+    store.getState().redo();
+    expect(store.getState().doc.nodes.find((n) => n.id === 'enc1')?.position).toEqual({
+      x: 19,
+      y: 19,
+    });
+  });
+
+  it('takes typing 1, 12, 128 into one field as one parameter edit', () => {
+    const store = createGraphStore();
+    const start = store.getState().doc;
+    for (const units of [1, 12, 128]) store.getState().setParam('enc1', 'units', units);
+    store.getState().setParam('enc2', 'units', 16);
+    expect(store.getState().history.past).toHaveLength(2);
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().doc).toBe(start);
+  });
+
+  it('copies and pastes nodes with the connection between them, under fresh ids', () => {
+    const store = createGraphStore();
+    store.getState().setSelection(['enc1', 'enc2']);
+    expect(store.getState().copySelection()).toBe(true);
+    store.getState().paste();
+    const { doc, selectedIds } = store.getState();
+    expect(doc.nodes).toHaveLength(8);
+    expect(selectedIds).toHaveLength(2);
+    expect(
+      doc.edges.filter((e) => selectedIds.includes(e.source) && selectedIds.includes(e.target)),
+    ).toHaveLength(1);
+    store.getState().duplicateSelection();
+    expect(store.getState().doc.nodes).toHaveLength(10);
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().doc.nodes).toHaveLength(6);
+  });
+
+  it('deletes the selection and lays the rest out left to right as one step each', () => {
+    const store = createGraphStore();
+    store.getState().setSelection(['dec1'], ['enc1->enc2:in']);
+    store.getState().deleteSelection();
+    expect(store.getState().doc.nodes.map((n) => n.id)).not.toContain('dec1');
+    expect(store.getState().doc.edges.map((e) => e.id)).not.toContain('enc1->enc2:in');
+    store.getState().layout();
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().analysis.valid).toBe(true);
+  });
+});

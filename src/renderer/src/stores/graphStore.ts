@@ -1,21 +1,42 @@
 import { createStore, useStore } from 'zustand';
 import { analyzeGraph } from '../../../shared/compiler';
+import type { Result } from '../../../shared/contract/result';
 import type { GraphDocument, NodeKind, ParamValue } from '../../../shared/graph/document';
 import { createNode } from '../../../shared/layers';
 import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
+import { copyFragment, pasteFragment, type Fragment } from '../editor/actions/clipboard';
+import { autoLayout } from '../editor/actions/layout';
 import * as edits from './graphEdits';
+import * as history from './history';
 
 export type GraphAnalysis = ReturnType<typeof analyzeGraph>;
 type Preset = NonNullable<ReturnType<typeof getPreset>>;
 
 export interface GraphState {
+  /** The preset the design started from; '' for an empty or opened design. */
   presetId: string;
   title: string;
   doc: GraphDocument;
   analysis: GraphAnalysis;
+  /** The node the inspector shows: the last one selected. */
   selectedNodeId: string | null;
+  selectedIds: readonly string[];
+  selectedEdgeIds: readonly string[];
+  history: history.History;
+  /** Counts whole-document loads, so the canvas can fit the new design into view. */
+  loadCount: number;
+  clipboard: Fragment | null;
   /** Loads a preset's graph; false when no preset has that id. */
   loadPreset(id: string): boolean;
+  /** Replaces the design (new, open, recover): a fresh start for undo. */
+  loadDocument(doc: GraphDocument, title: string, presetId?: string): void;
+  /** Replaces the document as one undoable step. */
+  apply(doc: GraphDocument, key?: string | null): void;
+  /** Runs a pure action over the document; applies it as one step when it succeeds. */
+  runAction(action: (doc: GraphDocument) => Result<GraphDocument>): Result<GraphDocument>;
+  /** A drag starts: the moves until endGesture are one undo step. */
+  beginGesture(): void;
+  endGesture(): void;
   moveNode(id: string, position: { x: number; y: number }): void;
   setParam(id: string, key: string, value: ParamValue): void;
   renameNode(id: string, name: string): void;
@@ -25,6 +46,14 @@ export interface GraphState {
   connect(source: string, target: string, targetPort: string): boolean;
   remove(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   select(id: string | null): void;
+  setSelection(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
+  deleteSelection(): void;
+  copySelection(): boolean;
+  paste(offset?: { x: number; y: number }): void;
+  duplicateSelection(): void;
+  layout(): void;
+  undo(): void;
+  redo(): void;
 }
 
 const presetOrDefault = (id: string): Preset => {
@@ -34,13 +63,57 @@ const presetOrDefault = (id: string): Preset => {
   return preset;
 };
 
+/** Where a paste lands relative to what was copied: beside it, not on top. */
+const PASTE_OFFSET = { x: 40, y: 140 };
+
 /** Makes a graph store; the app uses one, tests make their own. */
 export function createGraphStore(presetId: string = DEFAULT_PRESET_ID) {
   const first = presetOrDefault(presetId);
   return createStore<GraphState>()((set, get) => {
-    // Every structural or parameter edit re-validates at once; moving a node does not need to.
-    const commit = (doc: GraphDocument) => {
-      if (doc !== get().doc) set({ doc, analysis: analyzeGraph(doc) });
+    let gestureStart: GraphDocument | null = null;
+    const existing = (doc: GraphDocument, ids: readonly string[]) => {
+      const known = new Set([...doc.nodes.map((n) => n.id), ...doc.edges.map((e) => e.id)]);
+      return ids.filter((id) => known.has(id));
+    };
+    /** Shows a document with fresh checks, keeping the selection that still exists. */
+    const show = (doc: GraphDocument, extra: Partial<GraphState> = {}) => {
+      const selectedIds = existing(doc, extra.selectedIds ?? get().selectedIds);
+      const selectedEdgeIds = existing(doc, extra.selectedEdgeIds ?? get().selectedEdgeIds);
+      const primary =
+        extra.selectedNodeId !== undefined ? extra.selectedNodeId : get().selectedNodeId;
+      set({
+        ...extra,
+        doc,
+        analysis: analyzeGraph(doc),
+        selectedIds,
+        selectedEdgeIds,
+        selectedNodeId:
+          primary && selectedIds.includes(primary) ? primary : (selectedIds.at(-1) ?? null),
+      });
+    };
+    /** Every structural or parameter edit is one undo step and re-validates at once. */
+    const commit = (
+      doc: GraphDocument,
+      key: string | null = null,
+      extra: Partial<GraphState> = {},
+    ) => {
+      const before = get().doc;
+      if (doc === before) return;
+      show(doc, { ...extra, history: history.record(get().history, before, key) });
+    };
+    const fresh = (doc: GraphDocument, title: string, presetId: string) => {
+      gestureStart = null;
+      set({
+        presetId,
+        title,
+        doc,
+        analysis: analyzeGraph(doc),
+        selectedNodeId: null,
+        selectedIds: [],
+        selectedEdgeIds: [],
+        history: history.emptyHistory,
+        loadCount: get().loadCount + 1,
+      });
     };
     return {
       presetId: first.id,
@@ -48,28 +121,50 @@ export function createGraphStore(presetId: string = DEFAULT_PRESET_ID) {
       doc: first.graph,
       analysis: analyzeGraph(first.graph),
       selectedNodeId: null,
+      selectedIds: [],
+      selectedEdgeIds: [],
+      history: history.emptyHistory,
+      loadCount: 0,
+      clipboard: null,
       loadPreset(id) {
         const preset = getPreset(id);
         if (!preset) return false;
-        set({
-          presetId: preset.id,
-          title: preset.title,
-          doc: preset.graph,
-          analysis: analyzeGraph(preset.graph),
-          selectedNodeId: null,
-        });
+        fresh(preset.graph, preset.title, preset.id);
         return true;
+      },
+      loadDocument: (doc, title, presetId = '') => fresh(doc, title, presetId),
+      apply: (doc, key = null) => commit(doc, key),
+      runAction(action) {
+        const result = action(get().doc);
+        if (result.ok) commit(result.value);
+        return result;
+      },
+      beginGesture() {
+        gestureStart = get().doc;
+        set({ history: history.seal(get().history) });
+      },
+      endGesture() {
+        const start = gestureStart;
+        gestureStart = null;
+        if (start && start !== get().doc) set({ history: history.record(get().history, start) });
       },
       moveNode(id, position) {
         const doc = edits.moveNode(get().doc, id, position);
-        if (doc !== get().doc) set({ doc });
+        if (doc === get().doc) return;
+        // Positions do not change the checks; inside a drag, the drag's end records the step.
+        if (gestureStart) set({ doc });
+        else set({ doc, history: history.record(get().history, get().doc, `move:${id}`) });
       },
-      setParam: (id, key, value) => commit(edits.setParam(get().doc, id, key, value)),
-      renameNode: (id, name) => commit(edits.renameNode(get().doc, id, name)),
+      setParam: (id, key, value) =>
+        commit(edits.setParam(get().doc, id, key, value), `param:${id}:${key}`),
+      renameNode: (id, name) => commit(edits.renameNode(get().doc, id, name), `name:${id}`),
       addNode(kind, position) {
         const id = edits.freshNodeId(get().doc, kind);
-        commit(edits.addNode(get().doc, createNode(kind, id, position)));
-        set({ selectedNodeId: id });
+        commit(edits.addNode(get().doc, createNode(kind, id, position)), null, {
+          selectedIds: [id],
+          selectedEdgeIds: [],
+          selectedNodeId: id,
+        });
         return id;
       },
       connect(source, target, targetPort) {
@@ -78,12 +173,70 @@ export function createGraphStore(presetId: string = DEFAULT_PRESET_ID) {
         commit(doc);
         return true;
       },
-      remove(nodeIds, edgeIds) {
-        commit(edits.remove(get().doc, nodeIds, edgeIds));
-        const selected = get().selectedNodeId;
-        if (selected && nodeIds.includes(selected)) set({ selectedNodeId: null });
+      remove: (nodeIds, edgeIds) => commit(edits.remove(get().doc, nodeIds, edgeIds)),
+      select: (id) =>
+        set({
+          selectedNodeId: id,
+          selectedIds: id ? [id] : [],
+          selectedEdgeIds: [],
+          history: history.seal(get().history),
+        }),
+      setSelection(nodeIds, edgeIds = []) {
+        const primary = get().selectedNodeId;
+        set({
+          selectedIds: [...nodeIds],
+          selectedEdgeIds: [...edgeIds],
+          selectedNodeId: primary && nodeIds.includes(primary) ? primary : (nodeIds.at(-1) ?? null),
+        });
       },
-      select: (id) => set({ selectedNodeId: id }),
+      deleteSelection: () => get().remove(get().selectedIds, get().selectedEdgeIds),
+      copySelection() {
+        const fragment = copyFragment(get().doc, get().selectedIds);
+        if (fragment) set({ clipboard: fragment });
+        return fragment !== null;
+      },
+      paste(offset = PASTE_OFFSET) {
+        const { clipboard } = get();
+        if (!clipboard) return;
+        const pasted = pasteFragment(get().doc, clipboard, offset);
+        commit(pasted.doc, null, {
+          selectedIds: pasted.ids,
+          selectedEdgeIds: [],
+          selectedNodeId: pasted.ids.at(-1) ?? null,
+        });
+        // The next paste lands beside this one instead of on top of it.
+        set({
+          clipboard: {
+            ...clipboard,
+            nodes: clipboard.nodes.map((n) => ({
+              ...n,
+              position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+            })),
+          },
+        });
+      },
+      duplicateSelection() {
+        const fragment = copyFragment(get().doc, get().selectedIds);
+        if (!fragment) return;
+        const pasted = pasteFragment(get().doc, fragment, PASTE_OFFSET);
+        commit(pasted.doc, null, {
+          selectedIds: pasted.ids,
+          selectedEdgeIds: [],
+          selectedNodeId: pasted.ids.at(-1) ?? null,
+        });
+      },
+      layout: () => commit(autoLayout(get().doc)),
+      undo() {
+        get().endGesture();
+        const step = history.undo(get().history, get().doc);
+        if (step) show(step.doc, { history: step.history });
+        else set({ history: history.seal(get().history) });
+      },
+      redo() {
+        const step = history.redo(get().history, get().doc);
+        if (step) show(step.doc, { history: step.history });
+        else set({ history: history.seal(get().history) });
+      },
     };
   });
 }

@@ -20,7 +20,11 @@ export const HISTORY_LIMIT = 300;
 export const emptyHistory: History = { past: [], future: [], lastKey: null };
 
 /** Records `before` as the state to return to; a step with the last step's key merges into it. */
-export function record(history: History, before: GraphDocument, key: string | null = null): History {
+export function record(
+  history: History,
+  before: GraphDocument,
+  key: string | null = null,
+): History {
   if (key !== null && key === history.lastKey && history.future.length === 0) return history;
   const past = [...history.past, before];
   return {
@@ -39,7 +43,11 @@ export function undo(
   if (!doc) return null;
   return {
     doc,
-    history: { past: history.past.slice(0, -1), future: [current, ...history.future], lastKey: null },
+    history: {
+      past: history.past.slice(0, -1),
+      future: [current, ...history.future],
+      lastKey: null,
+    },
   };
 }
 

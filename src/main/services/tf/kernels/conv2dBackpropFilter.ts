@@ -1,54 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { convGeometry, explicitPad } from './convGeometry';
+import { convGeometry, type ConvGeometry } from './convGeometry';
 import { callStock, heapView, release, type Info } from './wasmAccess';
-import type { ConvGeometry } from './convGeometry';
 
 /**
- * The stride-1 form with the roles of x and dy swapped: dy as [co, oh, ow, n] convolved with x as
- * a filter [h, w, n, ci] gives dW flipped, as [co, kh, kw, ci]. XNNPACK vectorizes over the
- * filter's output channels, so this wins when ci > co (a decoder's last layer has co = 1).
- * Returns null when the padding has no such form.
- */
-const swappedRoles = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Info | null => {
-  const top = g.kH - 1 - g.padTop;
-  const left = g.kW - 1 - g.padLeft;
-  const bottom = g.inH - g.outH + g.padTop;
-  const right = g.inW - g.outW + g.padLeft;
-  if (Math.min(top, left, bottom, right) < 0) return null;
-  const dyt = callStock('Transpose', backend, { x: dy }, { perm: [3, 1, 2, 0] });
-  const xt = callStock('Transpose', backend, { x }, { perm: [1, 2, 0, 3] });
-  const flipped = callStock(
-    'Conv2D',
-    backend,
-    { x: dyt, filter: xt },
-    {
-      strides: [1, 1],
-      dilations: [1, 1],
-      pad: explicitPad(top, bottom, left, right),
-      dataFormat: 'NHWC',
-    },
-  );
-  release(backend, dyt, xt);
-  const out = backend.makeOutput([g.kH, g.kW, g.inC, g.outC], 'float32');
-  const src = heapView(backend, flipped);
-  const dst = heapView(backend, out);
-  for (let i = 0; i < g.kH; i++)
-    for (let j = 0; j < g.kW; j++)
-      for (let ci = 0; ci < g.inC; ci++)
-        for (let co = 0; co < g.outC; co++)
-          dst[((i * g.kW + j) * g.inC + ci) * g.outC + co] =
-            src[((co * g.kH + g.kH - 1 - i) * g.kW + g.kW - 1 - j) * g.inC + ci];
-  release(backend, flipped);
-  return out;
-};
-
-/**
- * Conv2DBackpropFilter, which tfjs-backend-wasm 4.22 lacks, as one forward convolution on XNNPACK.
- * dW[kh,kw,ci,co] = sum over n,oh,ow of x[n, oh*s+kh-p, ow*s+kw-p, ci] * dy[n,oh,ow,co]: that is a
- * convolution of x seen as [ci, h, w, n] (channels become the batch, the batch the channels) with
- * dy seen as a filter [oh, ow, n, co], dilated by the stride. Its result [ci, kh, kw, co] is
- * transposed back. Two transposes and one XNNPACK call beat an im2col in JavaScript by far.
+ * Conv2DBackpropFilter, which tfjs-backend-wasm 4.22 lacks, as one matrix product on XNNPACK.
+ * dW[kh,kw,ci,co] = sum over p = (n,y,x) of x[n, y*s+kh-pt, x*s+kw-pl, ci] * dy[p, co].
+ * Whichever of x and dy has fewer channels is written out nine times (once per filter tap, the
+ * "im2col" matrix); the product then runs at XNNPACK speed. The older form, a forward convolution
+ * with x and dy in each other's roles, ran at about 2 GFLOP/s and needed slow 4-D transposes.
  */
 export const fastConv2DBackpropFilter: tf.KernelFunc = (args) => {
   const backend = args.backend as BackendWasm;
@@ -69,41 +29,128 @@ export const fastConv2DBackpropFilter: tf.KernelFunc = (args) => {
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  if (g.strideH === 1 && g.strideW === 1 && g.inC > g.outC) {
-    const swapped = swappedRoles(backend, x, dy, g);
-    if (swapped) return swapped;
-  }
-  // Rows and columns past the last window are never read; a negative pad says how many to drop.
-  const bottom = g.kH + (g.outH - 1) * g.strideH - g.inH - g.padTop;
-  const right = g.kW + (g.outW - 1) * g.strideW - g.inW - g.padLeft;
-  let xt = callStock('Transpose', backend, { x }, { perm: [3, 1, 2, 0] });
-  if (bottom < 0 || right < 0) {
-    const cropped = callStock(
-      'Slice',
-      backend,
-      { x: xt },
-      {
-        begin: [0, 0, 0, 0],
-        size: [g.inC, g.inH + Math.min(bottom, 0), g.inW + Math.min(right, 0), g.batch],
-      },
-    );
-    release(backend, xt);
-    xt = cropped;
-  }
-  const dyt = callStock('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] });
-  const product = callStock(
-    'Conv2D',
+  const stride1 = g.strideH === 1 && g.strideW === 1;
+  return stride1 && g.outC < g.inC ? tapsOfDy(backend, x, dy, g) : tapsOfX(backend, x, dy, g);
+};
+
+/** A product [m, k] x [k, n] on the stock (XNNPACK) BatchMatMul; fills a and b by callback. */
+const product = (
+  backend: BackendWasm,
+  m: number,
+  k: number,
+  n: number,
+  fillA: ((a: Float32Array) => void) | Info,
+  fillB: ((b: Float32Array) => void) | Info,
+): Info => {
+  const a = typeof fillA === 'function' ? backend.makeOutput([1, m, k], 'float32') : fillA;
+  const b = typeof fillB === 'function' ? backend.makeOutput([1, k, n], 'float32') : fillB;
+  if (typeof fillA === 'function') fillA(heapView(backend, a));
+  if (typeof fillB === 'function') fillB(heapView(backend, b));
+  const shapedA = { ...a, shape: [1, m, k] };
+  const shapedB = { ...b, shape: [1, k, n] };
+  const out = callStock(
+    'BatchMatMul',
     backend,
-    { x: xt, filter: dyt },
-    {
-      strides: [1, 1],
-      dilations: [g.strideH, g.strideW],
-      pad: explicitPad(g.padTop, Math.max(bottom, 0), g.padLeft, Math.max(right, 0)),
-      dataFormat: 'NHWC',
+    { a: shapedA, b: shapedB },
+    { transposeA: false, transposeB: false },
+  );
+  if (typeof fillA === 'function') release(backend, a);
+  if (typeof fillB === 'function') release(backend, b);
+  return out;
+};
+
+/**
+ * x's taps as rows: A[(kh,kw,ci), (n,y,x)] = x[n, y*s+kh-pt, x*s+kw-pl, ci] (zero outside), times
+ * dy seen as [(n,y,x), co]. The product is dW in its own layout [kh,kw,ci,co].
+ */
+const tapsOfX = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Info => {
+  const pixels = g.batch * g.outH * g.outW;
+  const rows = g.kH * g.kW * g.inC;
+  const out = product(
+    backend,
+    rows,
+    pixels,
+    g.outC,
+    (a) => {
+      const src = heapView(backend, x);
+      let to = 0;
+      for (let kh = 0; kh < g.kH; kh++)
+        for (let kw = 0; kw < g.kW; kw++)
+          for (let ci = 0; ci < g.inC; ci++)
+            for (let n = 0; n < g.batch; n++)
+              for (let y = 0; y < g.outH; y++) {
+                const row = y * g.strideH + kh - g.padTop;
+                if (row < 0 || row >= g.inH) {
+                  a.fill(0, to, to + g.outW);
+                  to += g.outW;
+                  continue;
+                }
+                const base = (n * g.inH + row) * g.inW;
+                for (let q = 0; q < g.outW; q++, to++) {
+                  const col = q * g.strideW + kw - g.padLeft;
+                  a[to] = col < 0 || col >= g.inW ? 0 : src[(base + col) * g.inC + ci];
+                }
+              }
+    },
+    { ...dy, shape: [1, pixels, g.outC] },
+  );
+  const reshaped = callStock(
+    'Reshape',
+    backend,
+    { x: out },
+    { shape: [g.kH, g.kW, g.inC, g.outC] },
+  );
+  release(backend, out);
+  return reshaped;
+};
+
+/**
+ * dy's taps as columns (stride 1 only): x seen as [ci, (n,Y,X)] times
+ * B[(n,Y,X), (kh,kw,co)] = dy[n, Y-kh+pt, X-kw+pl, co] (zero outside) gives dW as [ci, kh, kw, co];
+ * a last small reorder makes it [kh, kw, ci, co]. Cheaper than tapsOfX when dy has fewer channels.
+ */
+const tapsOfDy = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Info => {
+  const pixels = g.batch * g.inH * g.inW;
+  const cols = g.kH * g.kW * g.outC;
+  const flipped = product(
+    backend,
+    g.inC,
+    pixels,
+    cols,
+    (a) => {
+      const src = heapView(backend, x);
+      for (let p = 0, from = 0; p < pixels; p++)
+        for (let ci = 0; ci < g.inC; ci++, from++) a[ci * pixels + p] = src[from];
+    },
+    (b) => {
+      const src = heapView(backend, dy);
+      b.fill(0);
+      for (let n = 0; n < g.batch; n++)
+        for (let kh = 0; kh < g.kH; kh++)
+          for (let y = 0; y < g.outH; y++) {
+            const row = y - g.padTop + kh;
+            if (row < 0 || row >= g.inH) continue;
+            for (let kw = 0; kw < g.kW; kw++) {
+              const tap = (kh * g.kW + kw) * g.outC;
+              for (let q = 0; q < g.outW; q++) {
+                const col = q - g.padLeft + kw;
+                if (col < 0 || col >= g.inW) continue;
+                const to = ((n * g.inH + row) * g.inW + col) * cols + tap;
+                const from = ((n * g.outH + y) * g.outW + q) * g.outC;
+                for (let co = 0; co < g.outC; co++) b[to + co] = src[from + co];
+              }
+            }
+          }
     },
   );
-  release(backend, xt, dyt);
-  const out = callStock('Transpose', backend, { x: product }, { perm: [1, 2, 0, 3] });
-  release(backend, product);
+  const out = backend.makeOutput([g.kH, g.kW, g.inC, g.outC], 'float32');
+  const src = heapView(backend, flipped);
+  const dst = heapView(backend, out);
+  const taps = g.kH * g.kW;
+  for (let ci = 0; ci < g.inC; ci++)
+    for (let t = 0; t < taps; t++)
+      for (let co = 0; co < g.outC; co++)
+        dst[(t * g.inC + ci) * g.outC + co] = src[(ci * taps + t) * g.outC + co];
+  release(backend, flipped);
   return out;
 };

@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { GreedyProcedure } from '../../../../shared/contract/training';
 import type { GraphDocument } from '../../../../shared/graph/document';
 import type { BuiltModel } from '../../model';
@@ -57,23 +58,18 @@ export function planGreedy(built: BuiltModel, procedure: GreedyProcedure, graph:
       ...chain.slice(outerEncoder + 1, encoder + 1),
       ...chain.slice(innermost ? encoder + 1 : decoder, outerDecoder),
     ];
-    const first = built.model.getLayer(layers[0].name);
-    const last = built.model.getLayer(layers.at(-1)!.name);
     // Node 0 of every layer is its call in the full model, made first when it was assembled.
-    const takes = first.getInputAt(0) as { shape: (number | null)[] };
-    const gives = last.getOutputAt(0) as { shape: (number | null)[] };
-    const inputShape = shapeOf(takes.shape);
-    if (inputShape.join() !== shapeOf(gives.shape).join()) {
-      return {
-        ok: false,
-        message: M.E_PHASE_MIRROR(
-          phase.label,
-          nameOf(chain[encoder].name),
-          inputShape,
-          nameOf(chain[decoder].name),
-          shapeOf(gives.shape),
-        ),
-      };
+    const shapeAt = (name: string, side: 'in' | 'out'): number[] => {
+      const layer = built.model.getLayer(name);
+      return shapeOf(((side === 'in' ? layer.getInputAt(0) : layer.getOutputAt(0)) as tf.SymbolicTensor).shape);
+    };
+    const inputShape = shapeAt(layers[0].name, 'in');
+    // The pair mirrors when the decoder layer gives back what the phase takes in.
+    for (const gives of [shapeAt(chain[decoder].name, 'out'), shapeAt(layers.at(-1)!.name, 'out')]) {
+      if (inputShape.join() !== gives.join()) {
+        const message = M.E_PHASE_MIRROR(phase.label, nameOf(chain[encoder].name), inputShape, nameOf(chain[decoder].name), gives);
+        return { ok: false, message };
+      }
     }
     phases.push({ label: phase.label, layers: layers.map((l) => l.name), encoderCount: encoder - outerEncoder, inputShape });
     [outerEncoder, outerDecoder] = [encoder, decoder];

@@ -46,7 +46,7 @@ export const PROCEDURE_MESSAGES = {
   E_REUSE_LAYER: (layer: string, id: string) =>
     `The classifier's layer '${layer}' has no layer of the same name in the pretrained model '${id}'. ` +
     'Name the encoder layers as in the pretrained model so their weights can be reused.',
-  E_REUSE_SHAPE: (layer: string, ours: readonly number[], theirs: readonly number[]) =>
+  E_REUSE_SHAPE: (layer: string, ours: readonly (number | null)[], theirs: readonly (number | null)[]) =>
     `The classifier's layer '${layer}' has weights of size ${shape(ours)} but the pretrained one has ` +
     `${shape(theirs)}. Give the layer the same number of units as in the pretrained model.`,
   E_REUSE_TASK: () =>

@@ -1,34 +1,43 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { GraphDocument } from '../../../../shared/graph/document';
 import type { BuiltModel } from '../../model';
 import { PROCEDURE_MESSAGES as M } from './messages';
 
+/** Classifier layer, pretrained layer of the same name. */
+export type LayerPairs = [tf.layers.Layer, tf.layers.Layer][];
+
 /**
- * Copies the pretrained autoencoder's weights into the classifier's encoder layers, matched by
- * layer name (the presets name them alike). Every layer with weights but the head must match.
- * Returns null when all were copied, else the message for the person.
+ * Pairs the classifier's encoder layers with the pretrained autoencoder's, by layer name (the
+ * presets name them alike): every layer with weights but the head must have a twin of the same
+ * weight shapes. Checked before pretraining, so a mismatch costs the person no training time.
  */
-export function copyEncoderWeights(
+export function matchEncoderLayers(
   classifier: BuiltModel,
   pretrained: BuiltModel,
   pretrainedId: string,
   graph: GraphDocument,
-): string | null {
+): { ok: true; pairs: LayerPairs } | { ok: false; message: string } {
   const { studio } = classifier.spec;
   const nameOf = (layer: string): string =>
     graph.nodes.find((n) => n.id === studio.nodeOfLayer[layer])?.name || layer;
-  const pairs = [];
+  const pairs: LayerPairs = [];
   for (const layer of classifier.model.layers) {
     if (layer.name === studio.outputLayer || layer.weights.length === 0) continue;
     const source = pretrained.model.layers.find((l) => l.name === layer.name);
-    if (!source || source.weights.length !== layer.weights.length) return M.E_REUSE_LAYER(nameOf(layer.name), pretrainedId);
+    if (!source || source.weights.length !== layer.weights.length) {
+      return { ok: false, message: M.E_REUSE_LAYER(nameOf(layer.name), pretrainedId) };
+    }
     for (const [i, w] of layer.weights.entries()) {
       if (w.shape.join() !== source.weights[i].shape.join()) {
-        return M.E_REUSE_SHAPE(nameOf(layer.name), w.shape, source.weights[i].shape);
+        return { ok: false, message: M.E_REUSE_SHAPE(nameOf(layer.name), w.shape, source.weights[i].shape) };
       }
     }
-    pairs.push([layer, source] as const);
+    pairs.push([layer, source]);
   }
-  // Checked first, copied after: a mismatch leaves the classifier as it was.
+  return { ok: true, pairs };
+}
+
+/** Copies each pretrained layer's weights into its classifier twin (the values, not the variables). */
+export function copyWeights(pairs: LayerPairs): void {
   for (const [layer, source] of pairs) layer.setWeights(source.getWeights());
-  return null;
 }

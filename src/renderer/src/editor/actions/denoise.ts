@@ -4,7 +4,12 @@ import { fail, ok, type Result } from '../../../../shared/contract/result';
 import { freshNodeId } from '../../stores/graphEdits';
 import { insertAfter, outgoingOf, byId } from './graphOps';
 
-export const NOISE_KINDS = ['GaussianNoise', 'Dropout', 'MaskingNoise', 'SaltAndPepperNoise'] as const;
+export const NOISE_KINDS = [
+  'GaussianNoise',
+  'Dropout',
+  'MaskingNoise',
+  'SaltAndPepperNoise',
+] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 
 /** What each noise does by default: damage that is visible but leaves the digit readable. */
@@ -16,10 +21,16 @@ const NOISE_PARAMS: Record<NoiseKind, Record<string, number>> = {
 };
 
 /** Makes a denoising autoencoder: damages the input right after the Input node while training. */
-export function makeDenoising(doc: GraphDocument, noise: NoiseKind = 'GaussianNoise'): Result<GraphDocument> {
+export function makeDenoising(
+  doc: GraphDocument,
+  noise: NoiseKind = 'GaussianNoise',
+): Result<GraphDocument> {
   const inputs = doc.nodes.filter((n) => n.kind === 'Input');
   if (inputs.length !== 1) {
-    return fail('E_INVALID_GRAPH', 'Make denoising needs exactly one Input: the noise goes right after it.');
+    return fail(
+      'E_INVALID_GRAPH',
+      'Make denoising needs exactly one Input: the noise goes right after it.',
+    );
   }
   const input = inputs[0];
   const after = outgoingOf(doc, input.id).map((e) => byId(doc, e.target));

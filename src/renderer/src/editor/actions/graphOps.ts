@@ -42,9 +42,15 @@ export function insertAfter(doc: GraphDocument, afterId: string, node: GraphNode
   const shifted = shiftRightOf(doc, after.position.x);
   const placed = { ...node, position: { x: after.position.x + COLUMN, y: after.position.y } };
   const edges = shifted.edges.map((e) =>
-    e.source === afterId ? { ...e, id: edgeId(placed.id, e.target, e.targetPort), source: placed.id } : e,
+    e.source === afterId
+      ? { ...e, id: edgeId(placed.id, e.target, e.targetPort), source: placed.id }
+      : e,
   );
-  return { ...shifted, nodes: [...shifted.nodes, placed], edges: [...edges, makeEdge(afterId, placed.id)] };
+  return {
+    ...shifted,
+    nodes: [...shifted.nodes, placed],
+    edges: [...edges, makeEdge(afterId, placed.id)],
+  };
 }
 
 /**
@@ -53,7 +59,8 @@ export function insertAfter(doc: GraphDocument, afterId: string, node: GraphNode
  */
 export function mainChain(
   doc: GraphDocument,
-): { ok: true; chain: GraphNode[]; output: GraphNode | null } | { ok: false; at: GraphNode | null } {
+):
+  { ok: true; chain: GraphNode[]; output: GraphNode | null } | { ok: false; at: GraphNode | null } {
   const inputs = doc.nodes.filter((n) => n.kind === 'Input');
   if (inputs.length !== 1) return { ok: false, at: null };
   const chain: GraphNode[] = [inputs[0]];

@@ -1,5 +1,10 @@
 import { analyzeGraph } from '../../../../shared/compiler';
-import type { GraphDocument, GraphNode, NodeKind, ParamValue } from '../../../../shared/graph/document';
+import type {
+  GraphDocument,
+  GraphNode,
+  NodeKind,
+  ParamValue,
+} from '../../../../shared/graph/document';
 import { nodeLabel } from '../../../../shared/graph/messages';
 import { createNode } from '../../../../shared/layers';
 import { fail, ok, type Result } from '../../../../shared/contract/result';
@@ -72,7 +77,10 @@ export function mirrorEncoder(doc: GraphDocument, options: MirrorOptions): Resul
   const codeIndex = chain.findIndex((n) => n.id === analysis.codeNodeId);
   const end = codeIndex > 0 ? codeIndex : chain.length - 1;
   if (end < 1) {
-    return fail('E_INVALID_GRAPH', 'Add the encoder layers after the Input first, then mirror them.');
+    return fail(
+      'E_INVALID_GRAPH',
+      'Add the encoder layers after the Input first, then mirror them.',
+    );
   }
   const encoder = chain.slice(1, end + 1);
   const received = (i: number) => analysis.nodes[chain[i].id]?.shape ?? null;
@@ -90,7 +98,10 @@ export function mirrorEncoder(doc: GraphDocument, options: MirrorOptions): Resul
     }
     const step = mirrorOf(encoder[i], shape, options.tied);
     if (!step) continue;
-    const before = encoder.slice(0, i).reverse().find((n) => WEIGHTED_KINDS.has(n.kind));
+    const before = encoder
+      .slice(0, i)
+      .reverse()
+      .find((n) => WEIGHTED_KINDS.has(n.kind));
     const activation = step.weighted
       ? before
         ? String(before.params.activation ?? 'relu')
@@ -101,7 +112,10 @@ export function mirrorEncoder(doc: GraphDocument, options: MirrorOptions): Resul
     steps.push({ step, activation });
   }
   if (steps.length === 0) {
-    return fail('E_INVALID_GRAPH', 'The encoder has no Dense or Conv2D layer to mirror. Add one first.');
+    return fail(
+      'E_INVALID_GRAPH',
+      'The encoder has no Dense or Conv2D layer to mirror. Add one first.',
+    );
   }
 
   const last = chain[end];
@@ -110,7 +124,11 @@ export function mirrorEncoder(doc: GraphDocument, options: MirrorOptions): Resul
     ...doc,
     nodes: doc.nodes.filter((n) => !gone.has(n.id)),
     edges: doc.edges.filter(
-      (e) => !gone.has(e.source) && !gone.has(e.target) && e.source !== last.id && e.target !== output?.id,
+      (e) =>
+        !gone.has(e.source) &&
+        !gone.has(e.target) &&
+        e.source !== last.id &&
+        e.target !== output?.id,
     ),
   };
   const { x, y } = last.position;
@@ -121,7 +139,11 @@ export function mirrorEncoder(doc: GraphDocument, options: MirrorOptions): Resul
     taken.add(id);
     const node = createNode(step.kind, id, { x: x + (i + 1) * COLUMN, y }, `decoder ${i + 1}`);
     Object.assign(node.params, step.params, activation ? { activation } : {});
-    next = { ...next, nodes: [...next.nodes, node], edges: [...next.edges, makeEdge(previous, id)] };
+    next = {
+      ...next,
+      nodes: [...next.nodes, node],
+      edges: [...next.edges, makeEdge(previous, id)],
+    };
     previous = id;
   });
   const outX = x + (steps.length + 1) * COLUMN;
@@ -134,7 +156,11 @@ export function mirrorEncoder(doc: GraphDocument, options: MirrorOptions): Resul
   } else {
     const id = freshNodeId(next, 'Output');
     const node = createNode('Output', id, { x: outX, y }, 'reconstruction');
-    next = { ...next, nodes: [...next.nodes, node], edges: [...next.edges, makeEdge(previous, id)] };
+    next = {
+      ...next,
+      nodes: [...next.nodes, node],
+      edges: [...next.edges, makeEdge(previous, id)],
+    };
   }
   return ok(next);
 }

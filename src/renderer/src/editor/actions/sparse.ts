@@ -28,7 +28,10 @@ export function makeSparse(doc: GraphDocument, sparsity: Sparsity = 'l1'): Resul
     );
   }
   if (code.kind === 'Sampling') {
-    return fail('E_INVALID_GRAPH', 'A variational autoencoder already shapes its code; it cannot also be made sparse.');
+    return fail(
+      'E_INVALID_GRAPH',
+      'A variational autoencoder already shapes its code; it cannot also be made sparse.',
+    );
   }
   let next = doc;
   let codeNodeId = code.id;

@@ -7,7 +7,10 @@ import { freshNodeId } from '../../stores/graphEdits';
 import { byId, COLUMN, incomingOf, makeEdge, outgoingOf, shiftRightOf } from './graphOps';
 
 /** The Dense layer that makes the code, and the Code marker after it if there is one. */
-function codeLayer(doc: GraphDocument, codeId: string): { dense: GraphNode; marker: GraphNode | null } | null {
+function codeLayer(
+  doc: GraphDocument,
+  codeId: string,
+): { dense: GraphNode; marker: GraphNode | null } | null {
   const code = byId(doc, codeId);
   if (!code) return null;
   if (code.kind === 'Dense') return { dense: code, marker: null };
@@ -37,7 +40,10 @@ export function makeVariational(doc: GraphDocument): Result<GraphDocument> {
   const { dense, marker } = found;
   const feed = incomingOf(doc, dense.id)[0];
   if (!feed) {
-    return fail('E_INVALID_GRAPH', `${nodeLabel(dense.kind, dense.name, dense.id)} needs a layer before it.`);
+    return fail(
+      'E_INVALID_GRAPH',
+      `${nodeLabel(dense.kind, dense.name, dense.id)} needs a layer before it.`,
+    );
   }
   const last = marker ?? dense;
   const inputShape = analysis.nodes[doc.nodes.find((n) => n.kind === 'Input')?.id ?? '']?.shape;
@@ -45,16 +51,23 @@ export function makeVariational(doc: GraphDocument): Result<GraphDocument> {
   const gone = new Set([dense.id, last.id]);
   const successors = outgoingOf(doc, last.id);
 
+  const meanId = freshNodeId(doc, 'Dense');
+  const logVarId = freshNodeId(doc, 'Dense', new Set([meanId]));
+  const samplingId = freshNodeId(doc, 'Sampling');
   let next = shiftRightOf(doc, dense.position.x);
   next = {
     ...next,
-    nodes: next.nodes.filter((n) => !gone.has(n.id)),
+    // A tied decoder layer that mirrored the code layer now mirrors the mean, which has its weights' shape.
+    nodes: next.nodes
+      .filter((n) => !gone.has(n.id))
+      .map((n) =>
+        n.kind === 'TiedDense' && n.params.partner === dense.id
+          ? { ...n, params: { ...n.params, partner: meanId } }
+          : n,
+      ),
     edges: next.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
   };
   const { x, y } = dense.position;
-  const meanId = freshNodeId(next, 'Dense');
-  const logVarId = freshNodeId(next, 'Dense', new Set([meanId]));
-  const samplingId = freshNodeId(next, 'Sampling');
   const mean = createNode('Dense', meanId, { x, y: y - 70 }, 'mean');
   const logVar = createNode('Dense', logVarId, { x, y: y + 70 }, 'log variance');
   for (const n of [mean, logVar]) Object.assign(n.params, { units, activation: 'linear' });

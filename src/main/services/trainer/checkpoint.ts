@@ -1,0 +1,75 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../files';
+import { CHECKPOINT_STATE, readCheckpoint, type CheckpointBase, type CheckpointState } from './checkpointState';
+import { flattenWeights, restoreWeights } from './weights';
+
+
+/**
+ * Writes the model's and the optimizer's weights, then the state that names them. Each file is
+ * written atomically and the weights file carries the epoch, so a crash at any moment leaves the
+ * previous checkpoint whole.
+ */
+export async function writeCheckpoint(
+  dir: string,
+  base: CheckpointBase,
+  epoch: number,
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const weights = flattenWeights(model);
+  const named = await optimizer.getWeights();
+  const optimizerData = named.map((n) => n.tensor.dataSync());
+  const total = weights.data.length + optimizerData.reduce((s, d) => s + d.length, 0);
+  const all = new Float32Array(total);
+  all.set(weights.data, 0);
+  let at = weights.data.length;
+  for (const d of optimizerData) {
+    all.set(d, at);
+    at += d.length;
+  }
+  // The moment estimates are the optimizer's own variables; only the iteration count is a new tensor.
+  tf.dispose(named.filter((n) => !(n.tensor instanceof tf.Variable)).map((n) => n.tensor));
+  const weightsFile = `weights-${epoch}.bin`;
+  await writeFileAtomic(join(dir, weightsFile), new Uint8Array(all.buffer));
+  const previous = await readCheckpoint(dir);
+  const state: CheckpointState = {
+    ...base,
+    epoch,
+    weightsFile,
+    weights: weights.tensors,
+    optimizer: named.map((n) => ({ name: n.name, shape: [...n.tensor.shape] })),
+    savedAt: new Date().toISOString(),
+  };
+  await writeFileAtomic(join(dir, CHECKPOINT_STATE), JSON.stringify(state));
+  if (previous && previous.weightsFile !== weightsFile) await rm(join(dir, previous.weightsFile), { force: true });
+}
+
+/** Puts a checkpoint's weights into the model and the optimizer; returns a message when it does not fit. */
+export async function restoreCheckpoint(
+  dir: string,
+  state: CheckpointState,
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+): Promise<string | null> {
+  const bytes = await readFile(join(dir, state.weightsFile));
+  const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
+  const modelSize = state.weights.reduce((s, t) => s + size(t.shape), 0);
+  const problem = restoreWeights(model, { tensors: state.weights, data: all.subarray(0, modelSize) });
+  if (problem) return problem;
+  let at = modelSize;
+  const named = state.optimizer.map((t) => {
+    const n = size(t.shape);
+    const tensor = tf.tensor(all.subarray(at, at + n), t.shape);
+    at += n;
+    return { name: t.name, tensor };
+  });
+  await optimizer.setWeights(named);
+  tf.dispose(named.map((n) => n.tensor));
+  return null;
+}
+
+export { readCheckpoint };

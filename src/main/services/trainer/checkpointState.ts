@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { graphDocumentSchema } from '../../../shared/graph/document';
+import { dataSpecSchema, procedureSchema, trainSettingsSchema } from '../../../shared/contract/training';
+
+export const CHECKPOINT_STATE = 'checkpoint.json';
+
+const tensorInfo = z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) });
+
+/** What a checkpoint remembers besides the numbers: enough to start the run again where it was. */
+export const checkpointStateSchema = z.object({
+  runId: z.string(),
+  /** The last epoch whose weights are saved (0: stopped before the first epoch ended). */
+  epoch: z.number().int().min(0),
+  graph: graphDocumentSchema,
+  settings: trainSettingsSchema,
+  data: dataSpecSchema,
+  procedure: procedureSchema.nullable(),
+  weightsFile: z.string(),
+  weights: z.array(tensorInfo),
+  optimizer: z.array(tensorInfo),
+  savedAt: z.string(),
+});
+export type CheckpointState = z.infer<typeof checkpointStateSchema>;
+
+export type CheckpointBase = Omit<CheckpointState, 'epoch' | 'weightsFile' | 'weights' | 'optimizer' | 'savedAt'>;
+
+/** The checkpoint's state, or null when there is none (or it cannot be read). */
+export async function readCheckpoint(dir: string): Promise<CheckpointState | null> {
+  try {
+    const parsed = checkpointStateSchema.safeParse(JSON.parse(await readFile(join(dir, CHECKPOINT_STATE), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where a run's checkpoint lives under the app's data folder. */
+export const checkpointDir = (dataDir: string, runId: string): string => join(dataDir, 'runs', runId);

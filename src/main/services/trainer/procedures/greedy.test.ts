@@ -1,0 +1,160 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BackendInfo } from '../../../../shared/contract/commands';
+import type { GreedyProcedure, TrainSettings } from '../../../../shared/contract/training';
+import { getPreset } from '../../../../shared/presets';
+import type { PreparedData } from '../../data/dataset';
+import { prepareData } from '../../data/prepare';
+import { buildModel, type BuiltModel } from '../../model';
+import { initBackend } from '../../tf/backend';
+import { evaluate } from '../evaluate';
+import { FINE_TUNE_LABEL, runProcedure } from '.';
+import { planGreedy } from './greedyPlan';
+import { phaseModel } from './phaseModel';
+import { control, recorder } from './testing';
+
+const preset = getPreset('greedy')!;
+const settings: TrainSettings = { ...preset.settings, batchSize: 64 };
+let backend: BackendInfo;
+let data: PreparedData;
+
+beforeAll(async () => {
+  backend = await initBackend('wasm');
+  data = await prepareData({ ...preset.data, limit: 1500 });
+});
+
+const procedure = (epochs: number, fineTuneEpochs: number): GreedyProcedure => ({
+  kind: 'greedy',
+  phases: [
+    { label: 'outer pair', encoderNodeId: 'enc1', decoderNodeId: 'dec2', epochs },
+    { label: 'inner pair', encoderNodeId: 'enc2', decoderNodeId: 'dec1', epochs },
+  ],
+  fineTuneEpochs,
+});
+
+function build(): BuiltModel {
+  const built = buildModel(preset.graph);
+  if (!built.ok) throw new Error(built.error.message);
+  return built.value;
+}
+
+const argsOf = (built: BuiltModel) => ({
+  runId: 'greedy',
+  built,
+  settings,
+  data,
+  inputShape: [784],
+  backend,
+  graph: preset.graph,
+});
+
+describe('greedy layer-wise training', () => {
+  it('stacks pairs trained one at a time into a model that reconstructs better than each phase started', async () => {
+    const built = build();
+    const untrained = evaluate(built, data, [784], 10).loss;
+    const plan = planGreedy(built, procedure(3, 0), preset.graph);
+    if (!plan.ok) throw new Error(plan.message);
+    // The outer pair alone, untrained, reconstructs the same images: its loss is comparable.
+    const outerStart = evaluate(phaseModel(built, plan.phases[0], built.loss, 1), data, [784], 10).loss;
+    const events = recorder();
+
+    const outcome = await runProcedure(procedure(3, 0), argsOf(built), events.emit, control());
+
+    expect(outcome).toMatchObject({ status: 'completed', epochsCompleted: 6 });
+    const stacked = evaluate(built, data, [784], 10).loss;
+    expect(stacked).toBeLessThan(untrained);
+    expect(stacked).toBeLessThan(outerStart);
+    expect(outcome.message).toContain(stacked.toFixed(4));
+    const inner = events.of('train.epoch').filter((e) => e.phase === 2);
+    expect(inner).toHaveLength(3);
+    expect(inner[2].valLoss).toBeLessThan(inner[0].valLoss);
+    built.dispose();
+  });
+
+  it('trains in each phase only that phase’s weights, on the codes of the layers before it', async () => {
+    const built = build();
+    const plan = planGreedy(built, procedure(1, 0), preset.graph);
+    if (!plan.ok) throw new Error(plan.message);
+    const names = (b: BuiltModel) => b.model.trainableWeights.map((w) => w.originalName);
+    expect(names(phaseModel(built, plan.phases[0], built.loss, 1))).toEqual([
+      'encoder_1/kernel',
+      'encoder_1/bias',
+      'decoder_2/kernel',
+      'decoder_2/bias',
+    ]);
+    const inner = phaseModel(built, plan.phases[1], 'mse', 2);
+    expect(names(inner)).toEqual(['code/kernel', 'code/bias', 'decoder_1/kernel', 'decoder_1/bias']);
+    expect(inner.model.inputs[0].shape).toEqual([null, 128]);
+    built.dispose();
+  });
+
+  it('announces every phase in order, tags each epoch with its phase and snapshots only images', async () => {
+    const built = build();
+    const events = recorder();
+    const outcome = await runProcedure(procedure(1, 1), argsOf(built), events.emit, control());
+    expect(outcome.status).toBe('completed');
+    const sequence = events.events
+      .filter((e) => ['train.phase', 'train.epoch', 'train.snapshot'].includes(e.name))
+      .map((e) => (e.name === 'train.phase' ? `phase ${(e.payload as { index: number }).index}` : e.name));
+    expect(sequence).toEqual([
+      'phase 1',
+      'train.epoch',
+      'train.snapshot',
+      'phase 2',
+      'train.epoch',
+      'train.snapshot', // the stacked model's reconstructions
+      'phase 3',
+      'train.epoch',
+      'train.snapshot',
+    ]);
+    expect(events.of('train.phase').map((p) => [p.index, p.count, p.label])).toEqual([
+      [1, 3, 'outer pair'],
+      [2, 3, 'inner pair'],
+      [3, 3, FINE_TUNE_LABEL],
+    ]);
+    expect(events.of('train.epoch').map((e) => e.phase)).toEqual([1, 2, 3]);
+    built.dispose();
+  });
+
+  it('ends as stopped when stopped during phase 2, with the epochs done so far', async () => {
+    const built = build();
+    const events = recorder();
+    const steer = control();
+    const emit: typeof events.emit = (name, payload) => {
+      events.emit(name, payload);
+      const phase = events.of('train.phase').at(-1)?.index;
+      if (name === 'train.progress' && phase === 2) steer.stop();
+    };
+    const outcome = await runProcedure(procedure(2, 2), argsOf(built), emit, steer);
+    expect(outcome).toMatchObject({ status: 'stopped', epochsCompleted: 2 });
+    expect(events.of('train.phase').map((p) => p.index)).toEqual([1, 2]);
+    built.dispose();
+  });
+
+  it('waits while paused in a later phase and goes on when resumed', async () => {
+    const built = build();
+    const steer = control();
+    let pausedAt = 0;
+    const emit = ((name: string, payload: { index?: number }) => {
+      if (name === 'train.phase' && payload.index === 2) {
+        steer.pause();
+        pausedAt = performance.now();
+        setTimeout(() => steer.resume(), 200);
+      }
+    }) as Parameters<typeof runProcedure>[2];
+    const started = performance.now();
+    const outcome = await runProcedure(procedure(1, 0), argsOf(built), emit, steer);
+    expect(outcome.status).toBe('completed');
+    expect(pausedAt).toBeGreaterThan(started);
+    expect(performance.now() - pausedAt).toBeGreaterThanOrEqual(190);
+    built.dispose();
+  });
+
+  it('leaves no tensor behind', async () => {
+    const before = tf.memory().numTensors;
+    const built = build();
+    await runProcedure(procedure(1, 1), argsOf(built), () => undefined, control());
+    built.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -1,0 +1,40 @@
+import { ViewportPortal } from '@xyflow/react';
+import { useMemo } from 'react';
+import { useGraph } from '../stores/graphStore';
+import { regionsOf, tiedLinks } from './regions';
+
+const TITLES = { encoder: 'Encoder', code: 'Code', decoder: 'Decoder' } as const;
+
+/**
+ * Shades the encoder, the code and the decoder behind the nodes (roles from the analysis), and
+ * draws each tied layer's dashed link to the Dense whose weights it reuses.
+ */
+export function RegionsLayer() {
+  const doc = useGraph((s) => s.doc);
+  const analysis = useGraph((s) => s.analysis);
+  const regions = useMemo(() => regionsOf(doc, analysis), [doc, analysis]);
+  const links = useMemo(() => tiedLinks(doc), [doc]);
+  return (
+    <ViewportPortal>
+      {regions.map((r) => (
+        <div
+          key={r.role}
+          className={`region region-${r.role}`}
+          data-testid={`region-${r.role}`}
+          style={{ transform: `translate(${r.x}px, ${r.y}px)`, width: r.width, height: r.height }}
+        >
+          <span className="region-title">{TITLES[r.role]}</span>
+        </div>
+      ))}
+      {links.length > 0 && (
+        <svg className="tied-links" width="1" height="1" aria-hidden="true">
+          {links.map((l) => (
+            <g key={`${l.from}-${l.to}`} data-testid="tied-link">
+              <path d={l.path} className="tied-link" />
+            </g>
+          ))}
+        </svg>
+      )}
+    </ViewportPortal>
+  );
+}

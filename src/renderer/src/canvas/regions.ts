@@ -1,0 +1,58 @@
+import type { GraphAnalysis } from '../../../shared/compiler';
+import type { GraphDocument } from '../../../shared/graph/document';
+
+/** The size of a layer node on the canvas (canvas.css .layer-node), for drawing around it. */
+export const NODE_BOX = { width: 160, height: 98 };
+
+export type RegionRole = 'encoder' | 'code' | 'decoder';
+
+export interface Region {
+  role: RegionRole;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const PAD = 16;
+const LABEL = 22;
+
+/** The box around the encoder's, the code's and the decoder's nodes, for shading them. */
+export function regionsOf(doc: GraphDocument, analysis: GraphAnalysis): Region[] {
+  const regions: Region[] = [];
+  for (const role of ['encoder', 'code', 'decoder'] as const) {
+    const nodes = doc.nodes.filter((n) => analysis.nodes[n.id]?.role === role);
+    if (nodes.length === 0) continue;
+    const left = Math.min(...nodes.map((n) => n.position.x)) - PAD;
+    const top = Math.min(...nodes.map((n) => n.position.y)) - PAD - LABEL;
+    const right = Math.max(...nodes.map((n) => n.position.x + NODE_BOX.width)) + PAD;
+    const bottom = Math.max(...nodes.map((n) => n.position.y + NODE_BOX.height)) + PAD;
+    regions.push({ role, x: left, y: top, width: right - left, height: bottom - top });
+  }
+  return regions;
+}
+
+/** A TiedDense and the Dense whose weights it reuses: drawn as a dashed link. */
+export interface TiedLink {
+  from: string;
+  to: string;
+  path: string;
+}
+
+/** The dashed arcs below the nodes from each tied layer's partner to it. */
+export function tiedLinks(doc: GraphDocument): TiedLink[] {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const links: TiedLink[] = [];
+  for (const node of doc.nodes) {
+    if (node.kind !== 'TiedDense' || typeof node.params.partner !== 'string') continue;
+    const partner = byId.get(node.params.partner);
+    if (!partner) continue;
+    const ax = partner.position.x + NODE_BOX.width / 2;
+    const ay = partner.position.y + NODE_BOX.height;
+    const bx = node.position.x + NODE_BOX.width / 2;
+    const by = node.position.y + NODE_BOX.height;
+    const dip = Math.max(ay, by) + 40 + Math.abs(bx - ax) * 0.08;
+    links.push({ from: partner.id, to: node.id, path: `M ${ax} ${ay} C ${ax} ${dip}, ${bx} ${dip}, ${bx} ${by}` });
+  }
+  return links;
+}

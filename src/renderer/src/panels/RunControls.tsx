@@ -1,0 +1,103 @@
+import { useShallow } from 'zustand/react/shallow';
+import { startTraining, stopTraining, togglePause } from '../app/training';
+import { studio } from '../app/studio';
+import { useRun } from '../stores/runStore';
+import { isActive, type RunData } from '../stores/runState';
+import { ComparisonCard } from './ComparisonCard';
+import { describeProgress, describeRun, describeStage, runFraction } from './runStatus';
+
+/** Start, Pause/Resume and Stop, the progress bar with epoch, batch and time left, and the status. */
+export function RunControls({ optimizer }: { optimizer?: boolean }) {
+  const run: RunData = useRun(
+    useShallow((s) => ({
+      settings: s.settings,
+      data: s.data,
+      runId: s.runId,
+      phase: s.phase,
+      totalEpochs: s.totalEpochs,
+      progress: s.progress,
+      batchLosses: s.batchLosses,
+      epochs: s.epochs,
+      snapshot: s.snapshot,
+      features: s.features,
+      codes: s.codes,
+      samples: s.samples,
+      stage: s.stage,
+      comparison: s.comparison,
+      phaseOffset: s.phaseOffset,
+      paused: s.paused,
+      ended: s.ended,
+      epochBase: s.epochBase,
+    })),
+  );
+  const active = isActive(run.phase);
+  const fraction = runFraction(run);
+  const stage = describeStage(run);
+  return (
+    <div className="run-controls">
+      <div className="button-row">
+        <button
+          className="button primary"
+          data-testid="train-start"
+          disabled={active}
+          onClick={() => void startTraining(studio())}
+        >
+          <span aria-hidden="true">▶</span> Start
+        </button>
+        <button
+          className="button"
+          data-testid="train-pause"
+          disabled={run.phase !== 'running'}
+          onClick={() => void togglePause(studio())}
+        >
+          {run.paused ? (
+            <>
+              <span aria-hidden="true">▶</span> Resume
+            </>
+          ) : (
+            <>
+              <span aria-hidden="true">❚❚</span> Pause
+            </>
+          )}
+        </button>
+        <button
+          className="button"
+          data-testid="train-stop"
+          disabled={!active || run.phase === 'stopping'}
+          onClick={() => void stopTraining(studio())}
+        >
+          <span aria-hidden="true">■</span> Stop
+        </button>
+        {optimizer && (
+          <span className="optimizer-note" title="The optimizer (change it in the Train view)">
+            {run.settings.optimizer}
+          </span>
+        )}
+      </div>
+      <div
+        className={`progress ${active ? 'active' : ''} ${run.paused ? 'paused' : ''}`}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+      >
+        <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+      </div>
+      <div className="progress-text" data-testid="train-progress">
+        {describeProgress(run) || '\u00a0'}
+      </div>
+      {stage && (
+        <div className="stage-line" data-testid="train-stage">
+          {stage}
+        </div>
+      )}
+      <div
+        className={`run-status phase-${run.phase} ${run.ended ? `status-${run.ended.status}` : ''}`}
+        data-testid="run-status"
+      >
+        {describeRun(run)}
+      </div>
+      {run.comparison && <ComparisonCard comparison={run.comparison} />}
+    </div>
+  );
+}
