@@ -6,6 +6,7 @@ import { loadMnist, MNIST_SHAPE } from '../services/data/mnist';
 import { buildModel } from '../services/model';
 import { initBackend } from '../services/tf/backend';
 import { runTraining } from '../services/trainer/loop';
+import { benchDecode } from './benchDecode';
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
@@ -52,7 +53,8 @@ async function benchAppLoop(): Promise<void> {
 }
 
 /** `npm run bench`: prints speed figures, one line each. */
-export async function runBench(): Promise<number> {
+export async function runBench(trainerEntry: string): Promise<number> {
   await benchAppLoop();
+  for (const line of await benchDecode(trainerEntry)) console.log(line);
   return 0;
 }

@@ -1,38 +1,70 @@
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PRESET_ID, getPreset } from '../../shared/presets';
-import { trainHeadless } from './demo';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PRESET_ID } from '../../shared/presets';
 import { runBench } from './bench';
+import { exportCommand } from './export';
+import { trainHeadless } from './headless';
+import { loadCliProject } from './source';
 
 const USAGE = `Autoencoder Studio, headless.
-  demo [--epochs N] [--out DIR]   train the default autoencoder on the embedded digits
-  bench                           print training and decoding speed figures`;
+  demo [--epochs N] [--out DIR]                 train the default autoencoder on the embedded digits
+  train <project | preset:ID> [--epochs N] [--out DIR]
+                                                train a project file or a preset; writes loss.svg,
+                                                reconstructions.png and the trained project (with weights)
+  export <project | preset:ID> --svg --png --pdf --keras --tfjs --summary [--out DIR] [--scale 1|2|4]
+  bench                                         print training and decoding speed figures`;
 
-const option = (args: string[], name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const TRAINER = fileURLToPath(new URL('./trainer.js', import.meta.url));
+
+async function train(source: string, epochs: string | undefined, out: string | undefined): Promise<number> {
+  const project = await loadCliProject(source);
+  if (!project.ok) {
+    console.error(project.error.message);
+    return 1;
+  }
+  const { draft, slug } = project.value;
+  return trainHeadless({
+    graph: draft.graph,
+    settings: { ...draft.settings, epochs: epochs ? Number(epochs) : draft.settings.epochs },
+    data: draft.data,
+    procedure: draft.procedure,
+    outDir: out ?? `${slug}-output`,
+    title: draft.name,
+    saveAs: `${slug}-trained.aestudio.json`,
+    trainerEntry: TRAINER,
+  });
+}
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  switch (command) {
-    case 'demo': {
-      const preset = getPreset(DEFAULT_PRESET_ID);
-      if (!preset) throw new Error('The default preset is missing.');
-      const epochs = Number(option(args, '--epochs') ?? 5);
-      return trainHeadless({
-        graph: preset.graph,
-        settings: { ...preset.settings, epochs },
-        data: preset.data,
-        outDir: option(args, '--out') ?? 'demo-output',
-        title: preset.title,
-        trainerEntry: fileURLToPath(new URL('./trainer.js', import.meta.url)),
-      });
-    }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      epochs: { type: 'string' },
+      out: { type: 'string' },
+      scale: { type: 'string' },
+      svg: { type: 'boolean' },
+      png: { type: 'boolean' },
+      pdf: { type: 'boolean' },
+      keras: { type: 'boolean' },
+      tfjs: { type: 'boolean' },
+      summary: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [command, source] = positionals;
+  switch (values.help ? 'help' : command) {
+    case 'demo':
+      return train(`preset:${DEFAULT_PRESET_ID}`, values.epochs ?? '5', values.out ?? 'demo-output');
+    case 'train':
+      return train(source ?? '', values.epochs, values.out);
+    case 'export':
+      return exportCommand({ source, formats: values, out: values.out, scale: values.scale });
     case 'bench':
-      return runBench();
+      return runBench(TRAINER);
     default:
       console.log(USAGE);
-      return command === undefined || command === 'help' ? 0 : 2;
+      return command === undefined || values.help ? 0 : 2;
   }
 }
 

@@ -2,58 +2,97 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
+  type Edge,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
-import { graphStore, useGraph } from '../stores/graphStore';
+import { useCallback, useEffect, useMemo, type DragEvent, type MouseEvent } from 'react';
+import { LAYER_DESCRIPTORS } from '../../../shared/layers';
+import { checkConnection } from '../editor/actions/connection';
 import { readDraggedKind } from '../editor/dragKind';
-import { flowDirection, toFlowEdges, toFlowNodes, type LayerFlowNode } from './flowModel';
-import { LayerNode } from './LayerNode';
+import { editorUi } from '../editor/editorUi';
+import { EditorToolbar } from '../editor/EditorToolbar';
 import { InspectorPanel } from '../editor/InspectorPanel';
+import { QuickAdd } from '../editor/QuickAdd';
+import { useEditorShortcuts } from '../editor/useEditorShortcuts';
+import { graphStore, useGraph } from '../stores/graphStore';
+import { ConnectTooltip } from './ConnectTooltip';
+import { toFlowEdges, toFlowNodes, type LayerFlowNode } from './flowModel';
+import { LayerNode } from './LayerNode';
+import { RegionsLayer } from './RegionsLayer';
 
 const nodeTypes = { layer: LayerNode };
 
+/** Where a dropped node's top-left goes, so the node lands centred under the pointer. */
+const DROP_OFFSET = { x: 80, y: 45 };
+
+/** The selection after React Flow's select changes (click, shift-click, box). */
+function nextSelection(current: readonly string[], changes: readonly { type: string; id?: string; selected?: boolean }[]) {
+  const chosen = new Set(current);
+  let changed = false;
+  for (const c of changes) {
+    if (c.type !== 'select' || !c.id) continue;
+    changed = true;
+    if (c.selected) chosen.add(c.id);
+    else chosen.delete(c.id);
+  }
+  return changed ? [...chosen] : null;
+}
+
+const minimapColor = (node: LayerFlowNode) => {
+  const kind = node.data.kind as keyof typeof LAYER_DESCRIPTORS;
+  return `var(--cat-${(LAYER_DESCRIPTORS[kind]?.category ?? 'Layers').toLowerCase()})`;
+};
+
 /**
- * The network as a React Flow graph. The graph store owns the document: React Flow only reports
- * what the person did (moved, selected, connected, deleted) and the store applies it.
+ * The network as a React Flow graph. The graph store owns the document and the selection: React
+ * Flow only reports what the person did (moved, selected, connected) and the store applies it,
+ * recording one undo step per explicit change (a drag's end, a connection, a deletion).
  */
 export function GraphCanvas() {
   const doc = useGraph((s) => s.doc);
   const analysis = useGraph((s) => s.analysis);
-  const selectedId = useGraph((s) => s.selectedNodeId);
-  const presetId = useGraph((s) => s.presetId);
-  const { screenToFlowPosition } = useReactFlow();
+  const selectedIds = useGraph((s) => s.selectedIds);
+  const selectedEdgeIds = useGraph((s) => s.selectedEdgeIds);
+  const loadCount = useGraph((s) => s.loadCount);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  useEditorShortcuts();
 
-  const direction = useMemo(() => flowDirection(doc), [doc]);
-  const nodes = useMemo(
-    () => toFlowNodes(doc, selectedId, direction),
-    [doc, selectedId, direction],
-  );
+  const nodes = useMemo(() => toFlowNodes(doc, selectedIds, 'right'), [doc, selectedIds]);
   const edges = useMemo(
-    () => toFlowEdges(doc, (id) => analysis.nodes[id]?.shape ?? null),
-    [doc, analysis],
+    () => toFlowEdges(doc, (id) => analysis.nodes[id]?.shape ?? null, selectedEdgeIds),
+    [doc, analysis, selectedEdgeIds],
   );
+
+  // A newly loaded design (new, open, preset) is fitted into view once it is drawn.
+  useEffect(() => {
+    if (loadCount === 0) return;
+    const timer = window.setTimeout(() => void fitView({ padding: 0.12, maxZoom: 1.1 }), 50);
+    return () => window.clearTimeout(timer);
+  }, [loadCount, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const store = graphStore.getState();
-    const removed: string[] = [];
     for (const change of changes) {
       if (change.type === 'position' && change.position) store.moveNode(change.id, change.position);
-      else if (change.type === 'select' && change.selected) store.select(change.id);
-      else if (change.type === 'select' && graphStore.getState().selectedNodeId === change.id) {
-        store.select(null);
-      } else if (change.type === 'remove') removed.push(change.id);
     }
-    if (removed.length > 0) store.remove(removed, []);
+    const selected = nextSelection(store.selectedIds, changes);
+    if (selected) store.setSelection(selected, graphStore.getState().selectedEdgeIds);
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-    if (removed.length > 0) graphStore.getState().remove([], removed);
+    const store = graphStore.getState();
+    const selected = nextSelection(store.selectedEdgeIds, changes);
+    if (selected) store.setSelection(store.selectedIds, selected);
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    const port = c.targetHandle ?? 'in';
+    return checkConnection(graphStore.getState().doc, c.source, c.target, port).ok;
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
@@ -71,34 +110,70 @@ export function GraphCanvas() {
       const kind = readDraggedKind(event.dataTransfer);
       if (!kind) return;
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      graphStore.getState().addNode(kind, { x: at.x - 90, y: at.y - 40 });
+      graphStore.getState().addNode(kind, { x: at.x - DROP_OFFSET.x, y: at.y - DROP_OFFSET.y });
     },
     [screenToFlowPosition],
   );
 
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+      const screen = { x: event.clientX, y: event.clientY };
+      editorUi.getState().openQuickAdd({ screen, flow: screenToFlowPosition(screen) });
+    },
+    [screenToFlowPosition],
+  );
+
+  const begin = useCallback(() => graphStore.getState().beginGesture(), []);
+  const end = useCallback(() => graphStore.getState().endGesture(), []);
+
   return (
     <ReactFlow
-      key={presetId}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
+      onNodeDragStart={begin}
+      onNodeDragStop={end}
+      onSelectionDragStart={begin}
+      onSelectionDragStop={end}
+      isValidConnection={isValidConnection}
       onConnect={onConnect}
       onDrop={onDrop}
       onDragOver={onDragOver}
-      onPaneClick={() => graphStore.getState().select(null)}
+      onDoubleClick={onDoubleClick}
+      onPaneClick={() => {
+        graphStore.getState().setSelection([]);
+        editorUi.getState().openQuickAdd(null);
+      }}
       fitView
       fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
-      minZoom={0.2}
+      minZoom={0.15}
       maxZoom={2}
-      deleteKeyCode={['Backspace', 'Delete']}
+      zoomOnDoubleClick={false}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       colorMode="dark"
       proOptions={{ hideAttribution: true }}
     >
+      <RegionsLayer />
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#2a3142" />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} position="bottom-left" />
+      <MiniMap
+        className="minimap"
+        position="bottom-right"
+        pannable
+        zoomable
+        nodeColor={minimapColor}
+        nodeStrokeWidth={0}
+        maskColor="rgba(11, 14, 20, 0.72)"
+      />
+      <EditorToolbar />
       <InspectorPanel />
+      <QuickAdd />
+      <ConnectTooltip />
     </ReactFlow>
   );
 }

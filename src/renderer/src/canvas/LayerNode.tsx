@@ -38,8 +38,18 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
-      title={problems.map((p) => p.message).join('\n') || undefined}
+      data-severity={severity ?? undefined}
+      aria-description={problems.map((p) => p.message).join(' ') || undefined}
     >
+      {problems.length > 0 && (
+        <div className="node-problems-pop" role="tooltip" data-testid="node-problems">
+          {problems.map((p, i) => (
+            <p key={i} className={p.severity}>
+              {p.message}
+            </p>
+          ))}
+        </div>
+      )}
       {ports.map((port, i) => (
         <Handle
           key={port}

@@ -22,7 +22,7 @@ describe('the canvas view of a graph document', () => {
   });
 
   it('gives every node a layer node at its position, selected when the store says so', () => {
-    const nodes = toFlowNodes(doc, 'd1', 'right');
+    const nodes = toFlowNodes(doc, ['d1'], 'right');
     expect(nodes.map((n) => [n.id, n.type, n.selected])).toEqual([
       ['in', 'layer', false],
       ['d1', 'layer', true],

@@ -23,14 +23,15 @@ export function flowDirection(doc: GraphDocument): FlowDirection {
  */
 export function toFlowNodes(
   doc: GraphDocument,
-  selectedId: string | null,
+  selectedIds: readonly string[],
   direction: FlowDirection,
 ): LayerFlowNode[] {
+  const selected = new Set(selectedIds);
   return doc.nodes.map((n) => ({
     id: n.id,
     type: 'layer',
     position: n.position,
-    selected: n.id === selectedId,
+    selected: selected.has(n.id),
     data: { kind: n.kind, direction },
   }));
 }
@@ -39,7 +40,9 @@ export function toFlowNodes(
 export function toFlowEdges(
   doc: GraphDocument,
   shapeOf: (nodeId: string) => readonly number[] | null | undefined,
+  selectedIds: readonly string[] = [],
 ): Edge[] {
+  const selected = new Set(selectedIds);
   return doc.edges.map((e) => {
     const shape = shapeOf(e.source);
     return {
@@ -49,6 +52,7 @@ export function toFlowEdges(
       targetHandle: e.targetPort,
       label: shape ? formatShape(shape) : undefined,
       className: 'graph-edge',
+      selected: selected.has(e.id),
     };
   });
 }

@@ -18,9 +18,33 @@ export function InspectorPanel() {
       s.analysis.diagnostics.filter((d) => node !== undefined && d.nodeIds.includes(node.id)),
     ),
   );
+  const count = useGraph((s) => s.selectedIds.length);
+  const store = graphStore.getState();
+  if (count > 1) {
+    return (
+      <Panel position="top-right" className="inspector" data-testid="inspector">
+        <div className="inspector-head">
+          <span className="layer-kind">{count} layers selected</span>
+          <button className="icon-button" aria-label="Clear the selection" onClick={() => store.setSelection([])}>
+            ×
+          </button>
+        </div>
+        <p className="explanation">
+          Drag one of them to move them all. Copy with Ctrl+C, duplicate with Ctrl+D.
+        </p>
+        <div className="inspector-actions">
+          <button className="button" onClick={() => store.duplicateSelection()}>
+            Duplicate
+          </button>
+          <button className="button danger" onClick={() => store.deleteSelection()}>
+            Delete {count} layers
+          </button>
+        </div>
+      </Panel>
+    );
+  }
   if (!node) return null;
   const descriptor = LAYER_DESCRIPTORS[node.kind];
-  const store = graphStore.getState();
 
   return (
     <Panel position="top-right" className="inspector" data-testid="inspector">
@@ -41,6 +65,7 @@ export function InspectorPanel() {
         <input
           id="node-name"
           value={node.name}
+          data-testid="node-name-input"
           onChange={(e) => store.renameNode(node.id, e.target.value)}
         />
       </div>

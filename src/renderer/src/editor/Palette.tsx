@@ -1,18 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
-import { NODE_KINDS, type NodeKind } from '../../../shared/graph/document';
-import { CATEGORIES } from '../../../shared/layers/types';
+import { useMemo, useState } from 'react';
+import type { NodeKind } from '../../../shared/graph/document';
 import { LAYER_DESCRIPTORS } from '../../../shared/layers';
 import { graphStore } from '../stores/graphStore';
 import { writeDraggedKind } from './dragKind';
+import { paletteGroups } from './paletteModel';
 
-const byCategory = CATEGORIES.map((category) => ({
-  category,
-  kinds: NODE_KINDS.filter((k) => LAYER_DESCRIPTORS[k]?.category === category),
-})).filter((g) => g.kinds.length > 0);
-
-/** Every node kind, grouped; drag one onto the canvas, or double-click to add it in view. */
+/** Every node kind, grouped and searchable; drag one onto the canvas, or double-click to add it in view. */
 export function Palette() {
   const { screenToFlowPosition } = useReactFlow();
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => paletteGroups(query), [query]);
 
   const addInView = (kind: NodeKind) => {
     const canvas = document.querySelector('.canvas-area')?.getBoundingClientRect();
@@ -20,14 +18,24 @@ export function Palette() {
       ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }
       : { x: 400, y: 300 };
     const at = screenToFlowPosition(centre);
-    graphStore.getState().addNode(kind, { x: at.x - 90, y: at.y - 40 });
+    graphStore.getState().addNode(kind, { x: at.x - 80, y: at.y - 45 });
   };
 
   return (
     <section className="panel palette" aria-label="Layers">
       <h2 className="panel-title">Layers</h2>
-      <p className="panel-hint">Drag onto the canvas</p>
-      {byCategory.map(({ category, kinds }) => (
+      <input
+        className="palette-search"
+        type="search"
+        placeholder="Search layers…"
+        aria-label="Search layers"
+        data-testid="palette-search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <p className="panel-hint">Drag onto the canvas, or double-click the canvas</p>
+      {groups.length === 0 && <p className="muted">No layer matches “{query}”.</p>}
+      {groups.map(({ category, kinds }) => (
         <div className="palette-group" key={category}>
           <h3 className="palette-category">{category}</h3>
           <div className="palette-items">
@@ -36,8 +44,9 @@ export function Palette() {
                 key={kind}
                 className={`palette-item cat-${category.toLowerCase()}`}
                 draggable
-                title={LAYER_DESCRIPTORS[kind]?.explanation}
+                title={LAYER_DESCRIPTORS[kind].explanation}
                 data-kind={kind}
+                data-testid={`palette-${kind}`}
                 onDragStart={(e) => writeDraggedKind(e.dataTransfer, kind)}
                 onDoubleClick={() => addInView(kind)}
               >

@@ -86,6 +86,11 @@ export function savePanel(panel: HTMLElement, view: string): void {
     void saveSvg(svg, fileName(view));
     return;
   }
+  const target = panel.querySelector('canvas[data-save-target]');
+  if (target instanceof HTMLCanvasElement) {
+    saveCanvas(target, fileName(view));
+    return;
+  }
   const canvases = [...panel.querySelectorAll('canvas')];
   const largest = canvases.sort((a, b) => b.width * b.height - a.width * a.height)[0];
   if (largest) saveCanvas(largest, fileName(view));

@@ -7,7 +7,8 @@ import { callStock, heapView, release, type Info } from './wasmAccess';
  * Conv2DBackpropFilter, which tfjs-backend-wasm 4.22 lacks, as one matrix product on XNNPACK.
  * dW[kh,kw,ci,co] = sum over p = (n,y,x) of x[n, y*s+kh-pt, x*s+kw-pl, ci] * dy[p, co].
  * Whichever of x and dy has fewer channels is written out nine times (once per filter tap, the
- * "im2col" matrix); the product then runs at XNNPACK speed. The older form, a forward convolution
+ * "im2col" matrix) as the first operand; the other is the second operand as it lies in memory.
+ * The product then runs at XNNPACK speed. The older form, a forward convolution
  * with x and dy in each other's roles, ran at about 2 GFLOP/s and needed slow 4-D transposes.
  */
 export const fastConv2DBackpropFilter: tf.KernelFunc = (args) => {
@@ -105,52 +106,50 @@ const tapsOfX = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Info
 };
 
 /**
- * dy's taps as columns (stride 1 only): x seen as [ci, (n,Y,X)] times
- * B[(n,Y,X), (kh,kw,co)] = dy[n, Y-kh+pt, X-kw+pl, co] (zero outside) gives dW as [ci, kh, kw, co];
- * a last small reorder makes it [kh, kw, ci, co]. Cheaper than tapsOfX when dy has fewer channels.
+ * dy's taps as rows (stride 1 only): A[(kh,kw,co), (n,Y,X)] = dy[n, Y-kh+pt, X-kw+pl, co] (zero
+ * outside) times x seen as [(n,Y,X), ci] gives dW as [kh, kw, co, ci]; a last small reorder makes
+ * it [kh, kw, ci, co]. Cheaper than tapsOfX when dy has fewer channels: the matrix written out is
+ * nine times dy, and XNNPACK packs x (its second operand) at a cost that grows with ci.
  */
 const tapsOfDy = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Info => {
   const pixels = g.batch * g.inH * g.inW;
-  const cols = g.kH * g.kW * g.outC;
+  const rows = g.kH * g.kW * g.outC;
   const flipped = product(
     backend,
-    g.inC,
+    rows,
     pixels,
-    cols,
+    g.inC,
     (a) => {
-      const src = heapView(backend, x);
-      for (let p = 0, from = 0; p < pixels; p++)
-        for (let ci = 0; ci < g.inC; ci++, from++) a[ci * pixels + p] = src[from];
-    },
-    (b) => {
       const src = heapView(backend, dy);
-      b.fill(0);
-      for (let n = 0; n < g.batch; n++)
-        for (let kh = 0; kh < g.kH; kh++)
-          for (let y = 0; y < g.outH; y++) {
-            const row = y - g.padTop + kh;
-            if (row < 0 || row >= g.inH) continue;
-            for (let kw = 0; kw < g.kW; kw++) {
-              const tap = (kh * g.kW + kw) * g.outC;
-              for (let q = 0; q < g.outW; q++) {
-                const col = q - g.padLeft + kw;
-                if (col < 0 || col >= g.inW) continue;
-                const to = ((n * g.inH + row) * g.inW + col) * cols + tap;
-                const from = ((n * g.outH + y) * g.outW + q) * g.outC;
-                for (let co = 0; co < g.outC; co++) b[to + co] = src[from + co];
+      let to = 0;
+      for (let kh = 0; kh < g.kH; kh++)
+        for (let kw = 0; kw < g.kW; kw++)
+          for (let co = 0; co < g.outC; co++)
+            for (let n = 0; n < g.batch; n++)
+              for (let row = 0; row < g.inH; row++) {
+                const y = row - kh + g.padTop;
+                if (y < 0 || y >= g.outH) {
+                  a.fill(0, to, to + g.inW);
+                  to += g.inW;
+                  continue;
+                }
+                const base = (n * g.outH + y) * g.outW;
+                for (let col = 0; col < g.inW; col++, to++) {
+                  const q = col - kw + g.padLeft;
+                  a[to] = q < 0 || q >= g.outW ? 0 : src[(base + q) * g.outC + co];
+                }
               }
-            }
-          }
     },
+    { ...x, shape: [1, pixels, g.inC] },
   );
   const out = backend.makeOutput([g.kH, g.kW, g.inC, g.outC], 'float32');
   const src = heapView(backend, flipped);
   const dst = heapView(backend, out);
   const taps = g.kH * g.kW;
-  for (let ci = 0; ci < g.inC; ci++)
-    for (let t = 0; t < taps; t++)
-      for (let co = 0; co < g.outC; co++)
-        dst[(t * g.inC + ci) * g.outC + co] = src[(ci * taps + t) * g.outC + co];
+  for (let t = 0; t < taps; t++)
+    for (let co = 0; co < g.outC; co++)
+      for (let ci = 0; ci < g.inC; ci++)
+        dst[(t * g.inC + ci) * g.outC + co] = src[(t * g.outC + co) * g.inC + ci];
   release(backend, flipped);
   return out;
 };

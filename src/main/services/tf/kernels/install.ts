@@ -6,6 +6,7 @@ import { stockKernel, type StockKernel } from './wasmAccess';
 import { maxPoolGrad } from './maxPoolGrad';
 import { resizeNearestGrad } from './resizeNearestGrad';
 import { makeFastSlice } from './slice';
+import { makeFastSum } from './sum';
 
 /** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
 let replaced: Map<string, StockKernel | null> | null = null;
@@ -16,7 +17,7 @@ const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
 };
 
 /**
- * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Slice), adds the
+ * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Slice, Sum), adds the
  * missing Conv2DBackpropFilter and replaces MaxPoolGrad (wrong for windows of
  * negative values) and ResizeNearestNeighborGrad (slow). Call it after the wasm backend is ready: the stock kernels it
  * wraps are set up when the backend initializes. Calling it again does nothing.
@@ -28,7 +29,8 @@ export const installFastKernels = (): void => {
   const stockMaxPoolGrad = stockKernel('MaxPoolGrad');
   const resizeGrad = stockKernel('ResizeNearestNeighborGrad');
   const slice = stockKernel('Slice');
-  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad || !slice)
+  const sum = stockKernel('Sum');
+  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad || !slice || !sum)
     throw new Error('The wasm backend is not registered.');
   replaced = new Map([
     ['BatchMatMul', matMul],
@@ -37,6 +39,7 @@ export const installFastKernels = (): void => {
     ['MaxPoolGrad', stockMaxPoolGrad],
     ['ResizeNearestNeighborGrad', resizeGrad],
     ['Slice', slice],
+    ['Sum', sum],
   ]);
   swap('BatchMatMul', makeFastBatchMatMul(matMul));
   swap('Conv2DBackpropInput', makeFastConv2DBackpropInput(backpropInput));
@@ -44,6 +47,7 @@ export const installFastKernels = (): void => {
   swap('MaxPoolGrad', maxPoolGrad);
   swap('ResizeNearestNeighborGrad', resizeNearestGrad);
   swap('Slice', makeFastSlice(slice));
+  swap('Sum', makeFastSum(sum));
 };
 
 /** Puts the stock kernels back (a missing one stays missing); for before/after measurements. */

@@ -30,26 +30,31 @@ export const maxPoolGrad: tf.KernelFunc = (args) => {
   const g = heapView(backend, dy);
   const dx = heapView(backend, out);
   dx.fill(0);
-  const best = new Float32Array(c);
-  const where = new Int32Array(c);
+  // One channel at a time with the running maximum in locals: the former per-window arrays of
+  // maxima cost about 25 ms a batch on the conv benchmark's first pooling.
   for (let n = 0; n < batchSize; n++)
-    for (let r = 0; r < oh; r++)
+    for (let r = 0; r < oh; r++) {
+      const r0 = r * info.strideHeight - info.padInfo.top;
+      const rows = [Math.max(r0, 0), Math.min(r0 + info.filterHeight, h)];
       for (let q = 0; q < ow; q++) {
-        best.fill(-Infinity);
-        where.fill(-1);
-        const r0 = r * info.strideHeight - info.padInfo.top;
         const q0 = q * info.strideWidth - info.padInfo.left;
-        for (let i = Math.max(r0, 0); i < Math.min(r0 + info.filterHeight, h); i++)
-          for (let j = Math.max(q0, 0); j < Math.min(q0 + info.filterWidth, w); j++) {
-            const base = ((n * h + i) * w + j) * c;
-            for (let k = 0; k < c; k++)
-              if (x[base + k] > best[k] || where[k] < 0) {
-                best[k] = x[base + k];
-                where[k] = base + k;
-              }
-          }
+        const c0 = Math.max(q0, 0);
+        const c1 = Math.min(q0 + info.filterWidth, w);
         const from = ((n * oh + r) * ow + q) * c;
-        for (let k = 0; k < c; k++) if (where[k] >= 0) dx[where[k]] += g[from + k];
+        for (let k = 0; k < c; k++) {
+          let where = -1;
+          let best = 0;
+          for (let i = rows[0]; i < rows[1]; i++)
+            for (let j = c0, at = ((n * h + i) * w + c0) * c + k; j < c1; j++, at += c) {
+              const v = x[at];
+              if (where < 0 || v > best) {
+                best = v;
+                where = at;
+              }
+            }
+          if (where >= 0) dx[where] += g[from + k];
+        }
       }
+    }
   return out;
 };

@@ -8,7 +8,7 @@ import { prepareData } from '../../data/prepare';
 import { buildModel, type BuiltModel } from '../../model';
 import { initBackend } from '../../tf/backend';
 import { evaluate } from '../evaluate';
-import { FINE_TUNE_LABEL, runProcedure } from '.';
+import { FINE_TUNE_LABEL, PROCEDURE_MESSAGES, runProcedure } from '.';
 import { planGreedy } from './greedyPlan';
 import { phaseModel } from './phaseModel';
 import { control, recorder } from './testing';
@@ -55,7 +55,12 @@ describe('greedy layer-wise training', () => {
     const plan = planGreedy(built, procedure(3, 0), preset.graph);
     if (!plan.ok) throw new Error(plan.message);
     // The outer pair alone, untrained, reconstructs the same images: its loss is comparable.
-    const outerStart = evaluate(phaseModel(built, plan.phases[0], built.loss, 1), data, [784], 10).loss;
+    const outerStart = evaluate(
+      phaseModel(built, plan.phases[0], built.loss, 1),
+      data,
+      [784],
+      10,
+    ).loss;
     const events = recorder();
 
     const outcome = await runProcedure(procedure(3, 0), argsOf(built), events.emit, control());
@@ -83,7 +88,12 @@ describe('greedy layer-wise training', () => {
       'decoder_2/bias',
     ]);
     const inner = phaseModel(built, plan.phases[1], 'mse', 2);
-    expect(names(inner)).toEqual(['code/kernel', 'code/bias', 'decoder_1/kernel', 'decoder_1/bias']);
+    expect(names(inner)).toEqual([
+      'code/kernel',
+      'code/bias',
+      'decoder_1/kernel',
+      'decoder_1/bias',
+    ]);
     expect(inner.model.inputs[0].shape).toEqual([null, 128]);
     built.dispose();
   });
@@ -95,7 +105,9 @@ describe('greedy layer-wise training', () => {
     expect(outcome.status).toBe('completed');
     const sequence = events.events
       .filter((e) => ['train.phase', 'train.epoch', 'train.snapshot'].includes(e.name))
-      .map((e) => (e.name === 'train.phase' ? `phase ${(e.payload as { index: number }).index}` : e.name));
+      .map((e) =>
+        e.name === 'train.phase' ? `phase ${(e.payload as { index: number }).index}` : e.name,
+      );
     expect(sequence).toEqual([
       'phase 1',
       'train.epoch',
@@ -147,6 +159,23 @@ describe('greedy layer-wise training', () => {
     expect(outcome.status).toBe('completed');
     expect(pausedAt).toBeGreaterThan(started);
     expect(performance.now() - pausedAt).toBeGreaterThanOrEqual(190);
+    built.dispose();
+  });
+
+  it('ends as failed, before any phase, when the phases do not pair up', async () => {
+    const built = build();
+    const events = recorder();
+    const wrong: GreedyProcedure = {
+      ...procedure(1, 0),
+      phases: [{ label: 'odd', encoderNodeId: 'enc1', decoderNodeId: 'dec1', epochs: 1 }],
+    };
+    const outcome = await runProcedure(wrong, argsOf(built), events.emit, control());
+    expect(outcome).toEqual({
+      status: 'failed',
+      message: PROCEDURE_MESSAGES.E_PHASE_MIRROR('odd', 'encoder 1', [784], 'decoder 1', [128]),
+      epochsCompleted: 0,
+    });
+    expect(events.events).toEqual([]);
     built.dispose();
   });
 

@@ -33,7 +33,9 @@ export async function runGreedy(
     if (k > 0) {
       // The previous phase's encoder layers, now trained, turn its input into this phase's.
       const previous = plan.phases[k - 1];
-      const encoder = previous.layers.slice(0, previous.encoderCount).map((name) => built.model.getLayer(name));
+      const encoder = previous.layers
+        .slice(0, previous.encoderCount)
+        .map((name) => built.model.getLayer(name));
       data = encodeData(data, encoder, inputShape);
       inputShape = phase.inputShape;
     }

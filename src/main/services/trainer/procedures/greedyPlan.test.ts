@@ -17,7 +17,11 @@ const pair = (encoderNodeId: string, decoderNodeId: string, label = 'pair') => (
   decoderNodeId,
   epochs: 1,
 });
-const greedy = (...phases: ReturnType<typeof pair>[]): GreedyProcedure => ({ kind: 'greedy', phases, fineTuneEpochs: 0 });
+const greedy = (...phases: ReturnType<typeof pair>[]): GreedyProcedure => ({
+  kind: 'greedy',
+  phases,
+  fineTuneEpochs: 0,
+});
 
 function plan(graph: GraphDocument, procedure: GreedyProcedure) {
   const built = buildModel(graph);
@@ -33,7 +37,10 @@ const stack = getPreset('greedy')!.graph;
 
 describe('planning greedy phases', () => {
   it('splits the stack outside in: the outer pair on the images, the inner pair on the 128 codes', () => {
-    const result = plan(stack, greedy(pair('enc1', 'dec2', 'outer'), pair('enc2', 'dec1', 'inner')));
+    const result = plan(
+      stack,
+      greedy(pair('enc1', 'dec2', 'outer'), pair('enc2', 'dec1', 'inner')),
+    );
     expect(result).toEqual({
       ok: true,
       phases: [
@@ -44,23 +51,34 @@ describe('planning greedy phases', () => {
   });
 
   it('gives the innermost phase what lies between its pair, such as a Code node', () => {
-    const result = plan(getPreset('stacked')!.graph, greedy(pair('enc1', 'dec2'), pair('enc2', 'dec1')));
+    const result = plan(
+      getPreset('stacked')!.graph,
+      greedy(pair('enc1', 'dec2'), pair('enc2', 'dec1')),
+    );
     expect(result.ok && result.phases[1].layers).toEqual(['encoder_2', 'code', 'decoder_1']);
   });
 
   it('names the phase and the id when a phase names a layer the design lacks', () => {
-    const result = plan(stack, greedy(pair('enc1', 'dec2', 'outer'), pair('enc9', 'dec1', 'inner')));
+    const result = plan(
+      stack,
+      greedy(pair('enc1', 'dec2', 'outer'), pair('enc9', 'dec1', 'inner')),
+    );
     expect(result).toEqual({ ok: false, message: M.E_PHASE_NODE('inner', 'encoder', 'enc9') });
   });
 
   it('reports a pair whose sizes do not mirror, with both layers and sizes', () => {
     const result = plan(stack, greedy(pair('enc1', 'dec1', 'wrong')));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toBe(M.E_PHASE_MIRROR('wrong', 'encoder 1', [784], 'decoder 1', [128]));
+    expect(!result.ok && result.message).toBe(
+      M.E_PHASE_MIRROR('wrong', 'encoder 1', [784], 'decoder 1', [128]),
+    );
   });
 
   it('asks for phases ordered outside in', () => {
-    const result = plan(stack, greedy(pair('enc2', 'dec1', 'inner'), pair('enc1', 'dec2', 'outer')));
+    const result = plan(
+      stack,
+      greedy(pair('enc2', 'dec1', 'inner'), pair('enc1', 'dec2', 'outer')),
+    );
     expect(result).toEqual({ ok: false, message: M.E_PHASE_ORDER('outer', 'inner') });
     expect(plan(stack, greedy(pair('dec1', 'enc2', 'swapped')))).toEqual({
       ok: false,

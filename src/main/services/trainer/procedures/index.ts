@@ -27,7 +27,11 @@ export function runProcedure(
       return runReuseEncoder(procedure, args, emit, control);
     default: {
       const unknown: never = procedure;
-      return Promise.resolve({ status: 'failed', message: `Unknown procedure ${String(unknown)}.`, epochsCompleted: 0 });
+      return Promise.resolve({
+        status: 'failed',
+        message: `Unknown procedure ${String(unknown)}.`,
+        epochsCompleted: 0,
+      });
     }
   }
 }

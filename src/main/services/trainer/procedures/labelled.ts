@@ -10,5 +10,9 @@ export function labelledSubset(data: PreparedData, count: number, seed: number):
   const rows = identityOrder(data.train.count);
   shuffleInPlace(rows, seededRandom(seed));
   const chosen = rows.subarray(0, Math.min(count, rows.length));
-  return { ...data, name: `${data.name} (${chosen.length} labelled)`, train: takeRows(data.train, chosen, data.sampleSize) };
+  return {
+    ...data,
+    name: `${data.name} (${chosen.length} labelled)`,
+    train: takeRows(data.train, chosen, data.sampleSize),
+  };
 }

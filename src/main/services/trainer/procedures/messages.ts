@@ -32,7 +32,13 @@ export const PROCEDURE_MESSAGES = {
       ? `Phase '${phase}' names an encoder layer that comes after its decoder layer. Swap them.`
       : `Phase '${phase}' must train a pair inside the pair of phase '${previous}': its encoder layer ` +
         'comes later and its decoder layer earlier. Order the phases from the outside in.',
-  E_PHASE_MIRROR: (phase: string, encoder: string, takes: readonly (number | null)[], decoder: string, gives: readonly (number | null)[]) =>
+  E_PHASE_MIRROR: (
+    phase: string,
+    encoder: string,
+    takes: readonly (number | null)[],
+    decoder: string,
+    gives: readonly (number | null)[],
+  ) =>
     `Phase '${phase}' does not mirror: '${encoder}' takes ${shape(takes)} values but '${decoder}' gives back ` +
     `${shape(gives)}. Pick the decoder layer whose output matches this encoder layer's input.`,
   E_PHASE_TASK: () =>
@@ -46,7 +52,11 @@ export const PROCEDURE_MESSAGES = {
   E_REUSE_LAYER: (layer: string, id: string) =>
     `The classifier's layer '${layer}' has no layer of the same name in the pretrained model '${id}'. ` +
     'Name the encoder layers as in the pretrained model so their weights can be reused.',
-  E_REUSE_SHAPE: (layer: string, ours: readonly (number | null)[], theirs: readonly (number | null)[]) =>
+  E_REUSE_SHAPE: (
+    layer: string,
+    ours: readonly (number | null)[],
+    theirs: readonly (number | null)[],
+  ) =>
     `The classifier's layer '${layer}' has weights of size ${shape(ours)} but the pretrained one has ` +
     `${shape(theirs)}. Give the layer the same number of units as in the pretrained model.`,
   E_REUSE_TASK: () =>

@@ -13,7 +13,12 @@ const NOISE = ['GaussianNoise', 'Dropout', 'MaskingNoise', 'SaltAndPepperNoise']
  * the full model's, so training it trains them in place, and its trainable weights are only this
  * phase's. It owns no tensors, so disposing it is a no-op (the full model frees the weights).
  */
-export function phaseModel(full: BuiltModel, plan: PhasePlan, loss: LossName, index: number): BuiltModel {
+export function phaseModel(
+  full: BuiltModel,
+  plan: PhasePlan,
+  loss: LossName,
+  index: number,
+): BuiltModel {
   const byName = new Map(full.spec.config.layers.map((l) => [l.name, l]));
   const layers = new Map(plan.layers.map((name) => [name, full.model.getLayer(name)]));
   // A spec of just this phase, so the shared forward pass computes its extra terms (sparsity) too.
@@ -26,20 +31,37 @@ export function phaseModel(full: BuiltModel, plan: PhasePlan, loss: LossName, in
     },
     ...plan.layers.map((name, i) => ({
       ...byName.get(name)!,
-      inbound_nodes: [[[i === 0 ? PHASE_INPUT : plan.layers[i - 1], 0, 0, {}] as [string, number, number, Record<string, never>]]],
+      inbound_nodes: [
+        [
+          [i === 0 ? PHASE_INPUT : plan.layers[i - 1], 0, 0, {}] as [
+            string,
+            number,
+            number,
+            Record<string, never>,
+          ],
+        ],
+      ],
     })),
   ];
   const last = plan.layers.at(-1)!;
   const spec: KerasModelSpec = {
     ...full.spec,
     config: { ...full.spec.config, name: `phase_${index}`, layers: entries },
-    studio: { ...full.spec.studio, inputLayer: PHASE_INPUT, outputLayer: last, codeLayer: plan.layers[plan.encoderCount - 1], loss },
+    studio: {
+      ...full.spec.studio,
+      inputLayer: PHASE_INPUT,
+      outputLayer: last,
+      codeLayer: plan.layers[plan.encoderCount - 1],
+      loss,
+    },
   };
   const input = tf.input({ shape: plan.inputShape });
   let output: tf.SymbolicTensor = input;
   for (const name of plan.layers) output = layers.get(name)!.apply(output) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: output, name: `phase_${index}` });
-  const codeSize = (layers.get(plan.layers[plan.encoderCount - 1])!.getOutputAt(0) as tf.SymbolicTensor).shape
+  const codeSize = (
+    layers.get(plan.layers[plan.encoderCount - 1])!.getOutputAt(0) as tf.SymbolicTensor
+  ).shape
     .slice(1)
     .reduce((a: number, b) => a * (b ?? 1), 1);
   return {

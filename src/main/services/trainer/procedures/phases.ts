@@ -7,7 +7,9 @@ import { runTraining } from '../loop';
 export type ProcedureArgs = RunArgs & { graph: GraphDocument };
 
 /** What differs between the phases of a procedure. */
-export type PhaseOverrides = Pick<RunArgs, 'built' | 'data' | 'inputShape' | 'settings'> & { snapshots: boolean };
+export type PhaseOverrides = Pick<RunArgs, 'built' | 'data' | 'inputShape' | 'settings'> & {
+  snapshots: boolean;
+};
 
 /**
  * Runs the phases of one procedure in turn, announcing each, and adds up their epochs. Every
@@ -28,7 +30,12 @@ export class PhaseRunner {
   async run(label: string, overrides: PhaseOverrides): Promise<RunOutcome | null> {
     if (this.control.stopRequested) return this.end('stopped');
     this.index++;
-    this.emit('train.phase', { runId: this.args.runId, index: this.index, count: this.count, label });
+    this.emit('train.phase', {
+      runId: this.args.runId,
+      index: this.index,
+      count: this.count,
+      label,
+    });
     // A resumed optimizer, a start epoch and checkpoints belong to one plain run, not to a phase.
     const { runId, backend, classes, onDiverged } = this.args;
     const outcome = await runTraining(

@@ -20,7 +20,9 @@ export const REUSE_LABELS = [
 /** The same design with every ClassifierHead unfrozen: the from-scratch baseline trains all layers. */
 const unfrozen = (graph: GraphDocument): GraphDocument => ({
   ...graph,
-  nodes: graph.nodes.map((n) => (n.kind === 'ClassifierHead' ? { ...n, params: { ...n.params, frozen: false } } : n)),
+  nodes: graph.nodes.map((n) =>
+    n.kind === 'ClassifierHead' ? { ...n, params: { ...n.params, frozen: false } } : n,
+  ),
 });
 
 /**
@@ -98,7 +100,12 @@ export async function runReuseEncoder(
   if (pretrainEnded) return pretrainEnded;
 
   const labelled = labelledSubset(data, procedure.labelledCount, settings.seed);
-  const few = { data: labelled, inputShape, settings: labelledSettings(settings, labelled.train.count), snapshots: false };
+  const few = {
+    data: labelled,
+    inputShape,
+    settings: labelledSettings(settings, labelled.train.count),
+    snapshots: false,
+  };
   zeroHead(built);
   const onPretrained = await runner.run(REUSE_LABELS[1], { ...few, built });
   if (onPretrained) return onPretrained;
@@ -112,7 +119,12 @@ export async function runReuseEncoder(
     if (ended) return ended;
     const scratchAccuracy = evaluate(scratch, data, inputShape, classes).accuracy ?? 0;
     const count = labelled.train.count;
-    emit('train.comparison', { runId: args.runId, labelled: count, pretrained: pretrainedAccuracy, scratch: scratchAccuracy });
+    emit('train.comparison', {
+      runId: args.runId,
+      labelled: count,
+      pretrained: pretrainedAccuracy,
+      scratch: scratchAccuracy,
+    });
     return runner.end('completed', comparisonSummary(count, pretrainedAccuracy, scratchAccuracy));
   });
 }

@@ -29,7 +29,10 @@ export function matchEncoderLayers(
     }
     for (const [i, w] of layer.weights.entries()) {
       if (w.shape.join() !== source.weights[i].shape.join()) {
-        return { ok: false, message: M.E_REUSE_SHAPE(nameOf(layer.name), w.shape, source.weights[i].shape) };
+        return {
+          ok: false,
+          message: M.E_REUSE_SHAPE(nameOf(layer.name), w.shape, source.weights[i].shape),
+        };
       }
     }
     pairs.push([layer, source]);

@@ -16,7 +16,12 @@ export function recorder() {
 }
 
 /** A control a test steers like the host does: pause, resume and stop between batches. */
-export function control(): RunControl & { stop(): void; pause(): void; resume(): void; paused: boolean } {
+export function control(): RunControl & {
+  stop(): void;
+  pause(): void;
+  resume(): void;
+  paused: boolean;
+} {
   let stopRequested = false;
   let resume: (() => void) | null = null;
   let paused: Promise<void> | null = null;

@@ -3,7 +3,7 @@ import { resolve, join } from 'node:path';
 import { StudioClient } from '../../shared/contract/client';
 import type { EventPayload } from '../../shared/contract/events';
 import { memoryTransport } from '../../shared/contract/memory';
-import type { DataSpec, TrainSettings } from '../../shared/contract/training';
+import type { DataSpec, Procedure, TrainSettings } from '../../shared/contract/training';
 import type { GraphDocument } from '../../shared/graph/document';
 import { lossChartSvg } from '../../shared/plots/lossSvg';
 import { writeFileAtomic } from '../services/files';
@@ -17,8 +17,11 @@ export interface HeadlessRun {
   graph: GraphDocument;
   settings: TrainSettings;
   data: DataSpec;
+  procedure?: Procedure | null;
   outDir: string;
   title: string;
+  /** Write the trained project (with its weights) into the output folder under this file name. */
+  saveAs?: string;
   /** The built trainer entry (out/main/trainer.js). */
   trainerEntry: string;
 }
@@ -75,6 +78,11 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
     return 1;
   }
   const end = await ended;
+  if (run.saveAs && started.ok && end.status !== 'crashed') {
+    const project = { name: run.title, graph: run.graph, settings: run.settings, data: run.data, procedure: run.procedure ?? null, runs: [] };
+    const saved = await client.invoke('project.save', { project, path: join(outDir, run.saveAs), weightsOfRun: started.value.runId });
+    console.log(saved.ok ? `Saved the trained project to ${saved.value.path}` : saved.error.message);
+  }
   host.dispose();
   if (end.message) console.log(end.message);
   if (epochs.length > 0) {

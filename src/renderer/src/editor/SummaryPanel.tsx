@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { summarize } from '../../../shared/compiler';
+import { formatCount } from '../format/format';
+import { graphStore, useGraph } from '../stores/graphStore';
+import { editorUi, useEditorUi } from './editorUi';
+
+/** The model as Keras' model.summary() prints it, with totals; live as the graph changes. */
+export function SummaryPanel() {
+  const doc = useGraph((s) => s.doc);
+  const analysis = useGraph((s) => s.analysis);
+  const selected = useGraph((s) => s.selectedNodeId);
+  const open = useEditorUi((s) => s.summaryOpen);
+  const summary = useMemo(() => summarize(doc, analysis), [doc, analysis]);
+  return (
+    <section className={`summary-panel ${open ? 'open' : ''}`} aria-label="Model summary" data-testid="summary">
+      <button className="summary-toggle" aria-expanded={open} onClick={() => editorUi.getState().setSummary(!open)}>
+        <span className="panel-title">Summary</span>
+        <span className="summary-totals" data-testid="summary-total">
+          {formatCount(summary.totals.total)} parameters
+          {summary.totals.nonTrainable > 0 && ` · ${formatCount(summary.totals.nonTrainable)} fixed`}
+        </span>
+        <span className="chevron" aria-hidden="true">
+          {open ? '▾' : '▴'}
+        </span>
+      </button>
+      {open && (
+        <div className="summary-scroll">
+          <table className="summary-table">
+            <thead>
+              <tr>
+                <th>Layer (type)</th>
+                <th>Output shape</th>
+                <th className="num">Param #</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.rows.map((row) => (
+                <tr
+                  key={row.nodeId}
+                  className={row.nodeId === selected ? 'selected' : undefined}
+                  onClick={() => graphStore.getState().select(row.nodeId)}
+                >
+                  <td>
+                    {row.name || row.nodeId} <span className="muted">({row.kind})</span>
+                  </td>
+                  <td className="mono">{row.outputShape}</td>
+                  <td className="num">{formatCount(row.params)}</td>
+                </tr>
+              ))}
+              {summary.rows.length === 0 && (
+                <tr>
+                  <td colSpan={3} className="muted">
+                    Add layers to see the summary.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={2}>Total params</td>
+                <td className="num">{formatCount(summary.totals.total)}</td>
+              </tr>
+              <tr>
+                <td colSpan={2}>Trainable params</td>
+                <td className="num">{formatCount(summary.totals.trainable)}</td>
+              </tr>
+              <tr>
+                <td colSpan={2}>Non-trainable params</td>
+                <td className="num">{formatCount(summary.totals.nonTrainable)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

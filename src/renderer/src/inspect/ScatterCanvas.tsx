@@ -1,0 +1,132 @@
+import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { labelRgb, labelsPresent } from './labelColors';
+import { toPixel, type PlaneFrame } from './planeFrame';
+
+interface Props {
+  frame: PlaneFrame;
+  xy: Float32Array;
+  count: number;
+  labels: Int32Array | null;
+  axes: [string, string];
+  testId: string;
+  /** A point to mark (the latent plane's cursor), in data values. */
+  marker?: [number, number] | null;
+  /** Dims the points, so a marker or a decoded image stands out. */
+  faint?: boolean;
+  onPointerDown?(e: ReactPointerEvent<HTMLCanvasElement>): void;
+  onPointerMove?(e: ReactPointerEvent<HTMLCanvasElement>): void;
+  onPointerUp?(e: ReactPointerEvent<HTMLCanvasElement>): void;
+  onPointerLeave?(e: ReactPointerEvent<HTMLCanvasElement>): void;
+  canvasRef?: React.RefObject<HTMLCanvasElement | null>;
+}
+
+/** Points coloured by label on a canvas: 2,000 of them redraw in a few milliseconds. */
+export function ScatterCanvas(props: Props) {
+  const { frame, xy, count, labels, axes, testId, marker, faint } = props;
+  const own = useRef<HTMLCanvasElement>(null);
+  const ref = props.canvasRef ?? own;
+  const ratio = typeof window === 'undefined' ? 1 : Math.min(2, window.devicePixelRatio || 1);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    canvas.width = Math.round(frame.width * ratio);
+    canvas.height = Math.round(frame.height * ratio);
+    const g = canvas.getContext('2d');
+    if (!g) return;
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    drawScatter(g, frame, xy, count, labels, axes, faint ?? false);
+    if (marker) drawMarker(g, frame, marker);
+  }, [ref, frame, xy, count, labels, axes, marker, faint, ratio]);
+
+  const present = labels ? labelsPresent(labels, count) : [];
+  return (
+    <canvas
+      ref={ref}
+      className="scatter-canvas"
+      data-testid={testId}
+      data-points={count}
+      data-labels={present.join(',')}
+      style={{ width: frame.width, height: frame.height }}
+      role="img"
+      aria-label={`${count} codes on the plane of ${axes[0]} and ${axes[1]}`}
+      onPointerDown={props.onPointerDown}
+      onPointerMove={props.onPointerMove}
+      onPointerUp={props.onPointerUp}
+      onPointerLeave={props.onPointerLeave}
+    />
+  );
+}
+
+function drawScatter(
+  g: CanvasRenderingContext2D,
+  frame: PlaneFrame,
+  xy: Float32Array,
+  count: number,
+  labels: Int32Array | null,
+  axes: [string, string],
+  faint: boolean,
+) {
+  g.fillStyle = '#10141c';
+  g.fillRect(0, 0, frame.width, frame.height);
+  g.strokeStyle = 'rgba(170,178,195,0.18)';
+  g.lineWidth = 1;
+  const { x0, x1, y0, y1 } = frame.extent;
+  if (x0 < 0 && x1 > 0) line(g, toPixel(frame, 0, y0), toPixel(frame, 0, y1));
+  if (y0 < 0 && y1 > 0) line(g, toPixel(frame, x0, 0), toPixel(frame, x1, 0));
+  g.globalAlpha = faint ? 0.45 : 0.8;
+  for (let i = 0; i < count; i++) {
+    const [px, py] = toPixel(frame, xy[i * 2], xy[i * 2 + 1]);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    const [r, gr, b] = labelRgb(labels ? labels[i] : -1);
+    g.fillStyle = `rgb(${r},${gr},${b})`;
+    g.fillRect(px - 1.6, py - 1.6, 3.2, 3.2);
+  }
+  g.globalAlpha = 1;
+  g.fillStyle = 'rgba(170,178,195,0.75)';
+  g.font = '11px system-ui, sans-serif';
+  g.textAlign = 'right';
+  g.fillText(axes[0], frame.width - 6, frame.height - 6);
+  g.save();
+  g.translate(12, 6);
+  g.rotate(Math.PI / 2);
+  g.textAlign = 'left';
+  g.fillText(axes[1], 0, 0);
+  g.restore();
+}
+
+function line(g: CanvasRenderingContext2D, a: [number, number], b: [number, number]) {
+  g.beginPath();
+  g.moveTo(a[0], a[1]);
+  g.lineTo(b[0], b[1]);
+  g.stroke();
+}
+
+function drawMarker(g: CanvasRenderingContext2D, frame: PlaneFrame, marker: [number, number]) {
+  const [px, py] = toPixel(frame, marker[0], marker[1]);
+  g.strokeStyle = '#ffffff';
+  g.lineWidth = 1.5;
+  g.beginPath();
+  g.arc(px, py, 7, 0, Math.PI * 2);
+  g.stroke();
+  line(g, [px - 12, py], [px - 4, py]);
+  line(g, [px + 4, py], [px + 12, py]);
+  line(g, [px, py - 12], [px, py - 4]);
+  line(g, [px, py + 4], [px, py + 12]);
+}
+
+/** The legend under a scatter: one swatch per label. */
+export function LabelLegend({ labels }: { labels: readonly number[] }) {
+  return (
+    <div className="label-legend" data-testid="scatter-legend">
+      {labels.map((l) => {
+        const [r, g, b] = labelRgb(l);
+        return (
+          <span key={l} className="legend-item" style={{ ['--swatch' as string]: `rgb(${r},${g},${b})` }}>
+            {l}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
