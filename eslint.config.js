@@ -6,8 +6,14 @@ import globals from 'globals';
 const sharedBans = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'src/shared runs everywhere: no electron.' },
-    { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/shared: no Node APIs.' },
-    { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'src/shared: no React.' },
+    {
+      group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+      message: 'src/shared: no Node APIs.',
+    },
+    {
+      group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'],
+      message: 'src/shared: no React.',
+    },
     { group: ['@tensorflow/*'], message: 'src/shared: no tfjs (the compiler emits a spec).' },
   ],
 };
@@ -19,7 +25,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -31,10 +40,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer talks to the host only through StudioApi.' },
-            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer has no Node APIs.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared and itself.' },
-            { group: ['@tensorflow/*'], message: 'tfjs runs in the trainer process, not the renderer.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer talks to the host only through StudioApi.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process'],
+              message: 'The renderer has no Node APIs.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer imports only src/shared and itself.',
+            },
+            {
+              group: ['@tensorflow/*'],
+              message: 'tfjs runs in the trainer process, not the renderer.',
+            },
           ],
         },
       ],
@@ -48,7 +69,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only src/main/electron may import electron.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Only src/main/electron may import electron.',
+            },
             { group: ['**/renderer/**'], message: 'Node code does not import the renderer.' },
           ],
         },
@@ -60,7 +84,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload is a narrow bridge.' }] },
+        {
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**'], message: 'The preload is a narrow bridge.' },
+          ],
+        },
       ],
     },
   },

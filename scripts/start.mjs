@@ -18,7 +18,9 @@ function electronBinary() {
 }
 
 const binary = electronBinary();
-const [command, args] = binary ? [binary, ['.']] : [process.execPath, ['out/main/serve.js', ...process.argv.slice(2)]];
+const [command, args] = binary
+  ? [binary, ['.']]
+  : [process.execPath, ['out/main/serve.js', ...process.argv.slice(2)]];
 if (!binary) console.log('No Electron binary on this machine: starting browser mode instead.');
 const child = spawn(command, args, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -28,7 +28,12 @@ afterEach(() => host?.dispose());
 
 async function studio(shell: 'memory' | 'browser' = 'memory') {
   const dataDir = await mkdtemp(join(tmpdir(), 'studio-projects-'));
-  host = createStudioHost({ shell, version: 'test', spawnTrainer: spawnNodeTrainer(builtTrainer), dataDir });
+  host = createStudioHost({
+    shell,
+    version: 'test',
+    spawnTrainer: spawnNodeTrainer(builtTrainer),
+    dataDir,
+  });
   const h = host;
   return { dataDir, client: new StudioClient(memoryTransport(h.handlers, (l) => h.onEvent(l))) };
 }
@@ -36,7 +41,11 @@ async function studio(shell: 'memory' | 'browser' = 'memory') {
 describe('project files', () => {
   it('saves into the projects folder and opens the same graph, settings and positions', async () => {
     const { client } = await studio();
-    const saved = await client.invoke('project.save', { project: draft(), path: null, weightsOfRun: null });
+    const saved = await client.invoke('project.save', {
+      project: draft(),
+      path: null,
+      weightsOfRun: null,
+    });
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(saved.value.path).toMatch(/My autoencoder\.aestudio\.json$/);
@@ -48,26 +57,44 @@ describe('project files', () => {
     expect(list.ok && list.value.recent[0].path).toBe(saved.value.path);
   });
 
-  it.skipIf(!hasBuiltTrainer())('keeps trained weights: a reopened project decodes like the trained one', async () => {
-    const { client } = await studio();
-    const ended = nextEvent(client, 'train.ended');
-    const started = await client.invoke('train.start', {
-      graph: preset.graph,
-      settings: { ...preset.settings, epochs: 1, batchSize: 64 },
-      data: { limit: 600 },
-    });
-    if (!started.ok) throw new Error(started.error.message);
-    await ended;
-    const point = new Float32Array(32).fill(0.5);
-    const before = await client.invoke('model.decode', { runId: started.value.runId, points: point, count: 1 });
-    const saved = await client.invoke('project.save', { project: draft(), path: null, weightsOfRun: started.value.runId });
-    expect(saved.ok && saved.value.withWeights).toBe(true);
-    const opened = await client.invoke('project.open', { path: saved.ok ? saved.value.path : '' });
-    if (!opened.ok || !opened.value.loadedRunId) throw new Error('no weights loaded');
-    const after = await client.invoke('model.decode', { runId: opened.value.loadedRunId, points: point, count: 1 });
-    expect(before.ok && after.ok).toBe(true);
-    if (before.ok && after.ok) expect(Array.from(after.value.images)).toEqual(Array.from(before.value.images));
-  });
+  it.skipIf(!hasBuiltTrainer())(
+    'keeps trained weights: a reopened project decodes like the trained one',
+    async () => {
+      const { client } = await studio();
+      const ended = nextEvent(client, 'train.ended');
+      const started = await client.invoke('train.start', {
+        graph: preset.graph,
+        settings: { ...preset.settings, epochs: 1, batchSize: 64 },
+        data: { limit: 600 },
+      });
+      if (!started.ok) throw new Error(started.error.message);
+      await ended;
+      const point = new Float32Array(32).fill(0.5);
+      const before = await client.invoke('model.decode', {
+        runId: started.value.runId,
+        points: point,
+        count: 1,
+      });
+      const saved = await client.invoke('project.save', {
+        project: draft(),
+        path: null,
+        weightsOfRun: started.value.runId,
+      });
+      expect(saved.ok && saved.value.withWeights).toBe(true);
+      const opened = await client.invoke('project.open', {
+        path: saved.ok ? saved.value.path : '',
+      });
+      if (!opened.ok || !opened.value.loadedRunId) throw new Error('no weights loaded');
+      const after = await client.invoke('model.decode', {
+        runId: opened.value.loadedRunId,
+        points: point,
+        count: 1,
+      });
+      expect(before.ok && after.ok).toBe(true);
+      if (before.ok && after.ok)
+        expect(Array.from(after.value.images)).toEqual(Array.from(before.value.images));
+    },
+  );
 
   it('explains a broken file and a newer version, and does not overwrite them', async () => {
     const { client, dataDir } = await studio();
@@ -75,12 +102,19 @@ describe('project files', () => {
     await writeFile(broken, '{"format": "autoencoder-studio-project", "version": 1, "name": ');
     const a = await client.invoke('project.open', { path: broken });
     expect(a.ok ? '' : a.error.message).toMatch(/damaged/);
-    const save = await client.invoke('project.save', { project: draft(), path: broken, weightsOfRun: null });
+    const save = await client.invoke('project.save', {
+      project: draft(),
+      path: broken,
+      weightsOfRun: null,
+    });
     expect(save.ok).toBe(false);
     expect(await readFile(broken, 'utf8')).toContain('"name": ');
 
     const newer = join(dataDir, 'newer.aestudio.json');
-    await writeFile(newer, JSON.stringify({ format: 'autoencoder-studio-project', version: 99, name: 'x' }));
+    await writeFile(
+      newer,
+      JSON.stringify({ format: 'autoencoder-studio-project', version: 99, name: 'x' }),
+    );
     const b = await client.invoke('project.open', { path: newer });
     expect(b.ok ? '' : b.error.message).toMatch(/newer version/);
     const notProject = join(dataDir, 'photo.json');
@@ -99,7 +133,12 @@ describe('project files', () => {
     const { client, dataDir } = await studio();
     await client.invoke('project.autosave', { project: draft('Edited'), path: null });
     host?.dispose();
-    const h2 = createStudioHost({ shell: 'memory', version: 'test', spawnTrainer: spawnNodeTrainer(builtTrainer), dataDir });
+    const h2 = createStudioHost({
+      shell: 'memory',
+      version: 'test',
+      spawnTrainer: spawnNodeTrainer(builtTrainer),
+      dataDir,
+    });
     host = h2;
     const c2 = new StudioClient(memoryTransport(h2.handlers, (l) => h2.onEvent(l)));
     const rec = await c2.invoke('project.recover', {});
@@ -116,8 +155,16 @@ describe('atomic saving', () => {
     const target = join(dir, 'p.aestudio.json');
     const script = join(dir, 'saver.mjs');
     // The real writeFileAtomic, transpiled from its source, saving big projects in a loop until killed.
-    const source = await readFile(new URL('../src/main/services/files.ts', import.meta.url), 'utf8');
-    await writeFile(join(dir, 'files.mjs'), ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+    const source = await readFile(
+      new URL('../src/main/services/files.ts', import.meta.url),
+      'utf8',
+    );
+    await writeFile(
+      join(dir, 'files.mjs'),
+      ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText,
+    );
     await writeFile(
       script,
       `import { writeFileAtomic } from './files.mjs';
@@ -137,7 +184,8 @@ describe('atomic saving', () => {
       await new Promise((resolve) => child.once('exit', resolve));
       const read = await readProjectFile(target);
       // A complete file every time: the stub settings are filled with defaults and the graph migrates.
-      if (round > 0 || read.ok) expect(read.ok ? read.value.name : read.error.message).toMatch(/^n\d+$/);
+      if (round > 0 || read.ok)
+        expect(read.ok ? read.value.name : read.error.message).toMatch(/^n\d+$/);
     }
   });
 });

@@ -25,7 +25,12 @@ afterEach(() => host?.dispose());
 
 async function studio() {
   const dataDir = await mkdtemp(join(tmpdir(), 'studio-safety-'));
-  const h = createStudioHost({ shell: 'memory', version: 'test', spawnTrainer: spawnNodeTrainer(builtTrainer), dataDir });
+  const h = createStudioHost({
+    shell: 'memory',
+    version: 'test',
+    spawnTrainer: spawnNodeTrainer(builtTrainer),
+    dataDir,
+  });
   host = h;
   return { dataDir, client: new StudioClient(memoryTransport(h.handlers, (l) => h.onEvent(l))) };
 }
@@ -104,7 +109,19 @@ describe('tensor memory', () => {
         backend,
         optimizer,
         onEpochEnd: async (epoch, opt) => {
-          await writeCheckpoint(dir, { runId: 'leak', graph: preset.graph, settings, data: dataSpecSchema.parse({}), procedure: null }, epoch, built.value.model, opt);
+          await writeCheckpoint(
+            dir,
+            {
+              runId: 'leak',
+              graph: preset.graph,
+              settings,
+              data: dataSpecSchema.parse({}),
+              procedure: null,
+            },
+            epoch,
+            built.value.model,
+            opt,
+          );
           counts.push(tf.memory().numTensors);
         },
       },

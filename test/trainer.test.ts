@@ -59,3 +59,33 @@ describe.skipIf(!hasBuiltTrainer())('trainer process', () => {
     expect(await ended).toMatchObject({ status: 'completed', epochsCompleted: 1 });
   });
 });
+
+describe.skipIf(!hasBuiltTrainer())('run control', () => {
+  it('pauses at a batch boundary, resumes, and stops on request', async () => {
+    const studio = memoryStudio();
+    host = studio.host;
+    const { client } = studio;
+    const first = nextEvent(client, 'train.progress');
+    const started = await client.invoke('train.start', {
+      graph: preset.graph,
+      settings: { ...preset.settings, epochs: 20, batchSize: 16 },
+      data: { limit: 2000 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const { runId } = started.value;
+    await first;
+    expect((await client.invoke('train.pause', { runId })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    let during = 0;
+    const off = client.on('train.progress', () => during++);
+    await new Promise((r) => setTimeout(r, 600));
+    off();
+    expect(during).toBe(0);
+    const more = nextEvent(client, 'train.progress');
+    expect((await client.invoke('train.resume', { runId })).ok).toBe(true);
+    await more;
+    const ended = nextEvent(client, 'train.ended');
+    expect((await client.invoke('train.stop', { runId })).ok).toBe(true);
+    expect((await ended).status).toBe('stopped');
+  });
+});

@@ -17,13 +17,19 @@ const host = createStudioHost({
 
 const filters = [{ name: 'Autoencoder Studio project', extensions: ['aestudio.json', 'json'] }];
 
-async function chooseProjectPath(mode: 'open' | 'save', suggestedName: string): Promise<string | null> {
+async function chooseProjectPath(
+  mode: 'open' | 'save',
+  suggestedName: string,
+): Promise<string | null> {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   if (mode === 'open') {
     const chosen = await dialog.showOpenDialog(window, { properties: ['openFile'], filters });
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   }
-  const chosen = await dialog.showSaveDialog(window, { defaultPath: `${suggestedName}.aestudio.json`, filters });
+  const chosen = await dialog.showSaveDialog(window, {
+    defaultPath: `${suggestedName}.aestudio.json`,
+    filters,
+  });
   return chosen.canceled ? null : (chosen.filePath ?? null);
 }
 

@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 /**
  * Decoding latency of the 2-D latent preset through the real host and trainer process: a 20x20
@@ -17,7 +18,12 @@ export async function benchDecode(trainerEntry: string): Promise<string[]> {
   const preset = getPreset('latent2d');
   if (!preset) throw new Error('The latent2d preset is missing.');
   const dataDir = await mkdtemp(join(tmpdir(), 'studio-bench-'));
-  const host = createStudioHost({ shell: 'memory', version: 'bench', spawnTrainer: spawnNodeTrainer(trainerEntry), dataDir });
+  const host = createStudioHost({
+    shell: 'memory',
+    version: 'bench',
+    spawnTrainer: spawnNodeTrainer(trainerEntry),
+    dataDir,
+  });
   const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
   try {
     const ended = new Promise((resolve) => client.on('train.ended', resolve));
@@ -30,7 +36,8 @@ export async function benchDecode(trainerEntry: string): Promise<string[]> {
     await ended;
     const runId = started.value.runId;
     const grid = new Float32Array(800);
-    for (let i = 0; i < 400; i++) [grid[2 * i], grid[2 * i + 1]] = [((i % 20) / 19) * 6 - 3, (Math.floor(i / 20) / 19) * 6 - 3];
+    for (let i = 0; i < 400; i++)
+      [grid[2 * i], grid[2 * i + 1]] = [((i % 20) / 19) * 6 - 3, (Math.floor(i / 20) / 19) * 6 - 3];
     const time = async (points: Float32Array<ArrayBuffer>, count: number) => {
       const samples: number[] = [];
       for (let i = 0; i < 55; i++) {

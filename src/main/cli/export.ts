@@ -31,7 +31,13 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
   const named = weights ? namedWeights(weights.tensors, decodeWeights(weights)) : undefined;
   let failed = 0;
   for (const format of formats as ExportFormat[]) {
-    const result = await exportProject(draft.graph, format, outDir, { title: draft.name, scale, baseName: slug }, { settings: draft.settings, weights: named });
+    const result = await exportProject(
+      draft.graph,
+      format,
+      outDir,
+      { title: draft.name, scale, baseName: slug },
+      { settings: draft.settings, weights: named },
+    );
     if (result.ok) result.value.forEach((p) => console.log(`wrote ${p}`));
     else {
       failed++;
@@ -42,7 +48,10 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
 }
 
 /** Splits a project's flat weights into named arrays (the tfjs export looks them up by name). */
-function namedWeights(tensors: { name: string; shape: number[] }[], data: Float32Array): Record<string, Float32Array> {
+function namedWeights(
+  tensors: { name: string; shape: number[] }[],
+  data: Float32Array,
+): Record<string, Float32Array> {
   const out: Record<string, Float32Array> = {};
   let at = 0;
   for (const t of tensors) {

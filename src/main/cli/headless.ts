@@ -79,9 +79,22 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
   }
   const end = await ended;
   if (run.saveAs && started.ok && end.status !== 'crashed') {
-    const project = { name: run.title, graph: run.graph, settings: run.settings, data: run.data, procedure: run.procedure ?? null, runs: [] };
-    const saved = await client.invoke('project.save', { project, path: join(outDir, run.saveAs), weightsOfRun: started.value.runId });
-    console.log(saved.ok ? `Saved the trained project to ${saved.value.path}` : saved.error.message);
+    const project = {
+      name: run.title,
+      graph: run.graph,
+      settings: run.settings,
+      data: run.data,
+      procedure: run.procedure ?? null,
+      runs: [],
+    };
+    const saved = await client.invoke('project.save', {
+      project,
+      path: join(outDir, run.saveAs),
+      weightsOfRun: started.value.runId,
+    });
+    console.log(
+      saved.ok ? `Saved the trained project to ${saved.value.path}` : saved.error.message,
+    );
   }
   host.dispose();
   if (end.message) console.log(end.message);

@@ -16,7 +16,11 @@ const USAGE = `Autoencoder Studio, headless.
 
 const TRAINER = fileURLToPath(new URL('./trainer.js', import.meta.url));
 
-async function train(source: string, epochs: string | undefined, out: string | undefined): Promise<number> {
+async function train(
+  source: string,
+  epochs: string | undefined,
+  out: string | undefined,
+): Promise<number> {
   const project = await loadCliProject(source);
   if (!project.ok) {
     console.error(project.error.message);
@@ -55,7 +59,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, source] = positionals;
   switch (values.help ? 'help' : command) {
     case 'demo':
-      return train(`preset:${DEFAULT_PRESET_ID}`, values.epochs ?? '5', values.out ?? 'demo-output');
+      return train(
+        `preset:${DEFAULT_PRESET_ID}`,
+        values.epochs ?? '5',
+        values.out ?? 'demo-output',
+      );
     case 'train':
       return train(source ?? '', values.epochs, values.out);
     case 'export':

@@ -18,7 +18,10 @@ export async function loadCliProject(source: string | undefined): Promise<Result
   if (source.startsWith('preset:')) {
     const preset = getPreset(source.slice('preset:'.length));
     if (!preset) {
-      return fail('E_NOT_FOUND', `There is no preset "${source.slice(7)}". Presets: ${PRESETS.map((p) => p.id).join(', ')}.`);
+      return fail(
+        'E_NOT_FOUND',
+        `There is no preset "${source.slice(7)}". Presets: ${PRESETS.map((p) => p.id).join(', ')}.`,
+      );
     }
     const { title, graph, settings, data } = preset;
     return ok({
@@ -30,6 +33,9 @@ export async function loadCliProject(source: string | undefined): Promise<Result
   const file = await readProjectFile(source);
   if (!file.ok) return file;
   const { weights, ...rest } = file.value;
-  const slug = basename(source).replace(/\.aestudio\.json$|\.json$/, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'project';
+  const slug =
+    basename(source)
+      .replace(/\.aestudio\.json$|\.json$/, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-') || 'project';
   return ok({ draft: { ...rest, graph: rest.graph as GraphDocument }, weights, slug });
 }

@@ -22,7 +22,8 @@ export interface HostOptions {
 }
 
 /** The app's own folder: STUDIO_DATA_DIR, else ~/.autoencoder-studio. */
-export const defaultDataDir = (): string => process.env.STUDIO_DATA_DIR ?? join(homedir(), '.autoencoder-studio');
+export const defaultDataDir = (): string =>
+  process.env.STUDIO_DATA_DIR ?? join(homedir(), '.autoencoder-studio');
 
 /** StudioApi implemented without Electron: the same host serves Electron, browser mode and tests. */
 export interface StudioHost {
@@ -44,7 +45,11 @@ export function createStudioHost(options: HostOptions): StudioHost {
   const dataDir = options.dataDir ?? defaultDataDir();
   const supervisor = new TrainerSupervisor(options.spawnTrainer, emit, dataDir);
   const projects = new ProjectService(
-    { dataDir, restrictToProjectsFolder: options.shell === 'browser', choosePath: options.choosePath },
+    {
+      dataDir,
+      restrictToProjectsFolder: options.shell === 'browser',
+      choosePath: options.choosePath,
+    },
     supervisor,
   );
 

@@ -1,9 +1,4 @@
-import {
-  commands,
-  type CommandName,
-  type CommandReply,
-  type CommandRequest,
-} from './commands';
+import { commands, type CommandName, type CommandReply, type CommandRequest } from './commands';
 import { events, isEventName, type EventName, type EventPayload } from './events';
 import { describeIssues } from './dispatch';
 import { fail, type Result } from './result';

@@ -55,7 +55,9 @@ export function decodeFrame(frame: Uint8Array): unknown {
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const headerLength = view.getUint32(0, true);
   if (4 + headerLength > frame.byteLength) throw new FrameError('header runs past the frame');
-  const json = new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(4, 4 + headerLength));
+  const json = new TextDecoder('utf-8', { fatal: true }).decode(
+    frame.subarray(4, 4 + headerLength),
+  );
   // Walk the buffers once so each placeholder can be resolved by index.
   const buffers: Uint8Array[] = [];
   let at = align4(4 + headerLength);
@@ -71,7 +73,8 @@ export function decodeFrame(frame: Uint8Array): unknown {
     if (typeof $buf !== 'number' || !($buf in buffers) || typeof $type !== 'string') {
       throw new FrameError('bad buffer reference');
     }
-    if (!Object.prototype.hasOwnProperty.call(TYPES, $type)) throw new FrameError('bad buffer type');
+    if (!Object.prototype.hasOwnProperty.call(TYPES, $type))
+      throw new FrameError('bad buffer type');
     const Ctor = TYPES[$type as TypeTag];
     const bytes = buffers[$buf];
     if (bytes.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) throw new FrameError('bad buffer size');

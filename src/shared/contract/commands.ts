@@ -59,7 +59,10 @@ export const commands = {
     reply: z.object({ runId }),
   },
   /** Continues a run that ended early (crash, stop, diverged) from its last checkpoint. */
-  'train.continue': { request: z.object({ runId }).strict(), reply: z.object({ runId, fromEpoch: z.number().int() }) },
+  'train.continue': {
+    request: z.object({ runId }).strict(),
+    reply: z.object({ runId, fromEpoch: z.number().int() }),
+  },
   'train.stop': { request: z.object({ runId }).strict(), reply: empty },
   'train.pause': { request: z.object({ runId }).strict(), reply: empty },
   'train.resume': { request: z.object({ runId }).strict(), reply: empty },
@@ -90,7 +93,9 @@ export const commands = {
     request: empty,
     reply: z.object({
       folder: z.string(),
-      projects: z.array(z.object({ name: z.string(), path: z.string(), modified: z.string(), size: z.number() })),
+      projects: z.array(
+        z.object({ name: z.string(), path: z.string(), modified: z.string(), size: z.number() }),
+      ),
       recent: z.array(z.object({ name: z.string(), path: z.string() })),
     }),
   },
@@ -132,7 +137,9 @@ export const commands = {
   'project.discardRecovery': { request: empty, reply: empty },
   /** A native open/save dialog (Electron only; browser mode answers E_UNSUPPORTED and lists the folder). */
   'project.choosePath': {
-    request: z.object({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(200) }).strict(),
+    request: z
+      .object({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(200) })
+      .strict(),
     reply: z.object({ path: z.string().nullable() }),
   },
 } as const;

@@ -24,7 +24,11 @@ export interface StudioError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: StudioError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> => ({
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+): Result<T> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });

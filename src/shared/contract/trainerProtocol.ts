@@ -33,7 +33,9 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     requestId: z.number().int(),
     runId,
     graph: graphDocumentSchema,
-    tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
+    tensors: z.array(
+      z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) }),
+    ),
     data: z.instanceof(Float32Array),
   }),
   z.object({

@@ -11,7 +11,12 @@ export const trainSettingsSchema = z.object({
   epochs: z.number().int().min(1).max(100000).default(5),
   /** Epochs without a better validation loss before the run stops; null trains every epoch. */
   earlyStoppingPatience: z.number().int().min(1).max(10000).nullable().default(null),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(42),
 });
 export type TrainSettings = z.infer<typeof trainSettingsSchema>;
 
@@ -28,7 +33,12 @@ export const dataSpecSchema = z.object({
   validationShare: z.number().min(0.01).max(0.9).default(0.1),
   /** Use at most this many samples in all (before the split); null uses every one. */
   limit: z.number().int().min(2).max(100_000_000).nullable().default(null),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
 });
 export type DataSpec = z.infer<typeof dataSpecSchema>;
 
@@ -62,7 +72,10 @@ export const reuseEncoderProcedureSchema = z.object({
   labelledCount: z.number().int().min(10).max(1_000_000),
 });
 
-export const procedureSchema = z.discriminatedUnion('kind', [greedyProcedureSchema, reuseEncoderProcedureSchema]);
+export const procedureSchema = z.discriminatedUnion('kind', [
+  greedyProcedureSchema,
+  reuseEncoderProcedureSchema,
+]);
 export type GreedyProcedure = z.infer<typeof greedyProcedureSchema>;
 export type ReuseEncoderProcedure = z.infer<typeof reuseEncoderProcedureSchema>;
 export type Procedure = z.infer<typeof procedureSchema>;

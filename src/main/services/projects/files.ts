@@ -21,7 +21,8 @@ export async function readProjectFile(path: string): Promise<Result<ProjectFile>
   try {
     const info = await stat(path);
     if (!info.isFile()) return fail('E_PROJECT', `"${path}" is a folder, not a project file.`);
-    if (info.size > MAX_PROJECT_BYTES) return fail('E_PROJECT', 'This project file is larger than 1 GB; it cannot be opened.');
+    if (info.size > MAX_PROJECT_BYTES)
+      return fail('E_PROJECT', 'This project file is larger than 1 GB; it cannot be opened.');
     text = await readFile(path, 'utf8');
   } catch {
     return fail('E_NOT_FOUND', `There is no project file at "${path}".`);
@@ -30,11 +31,17 @@ export async function readProjectFile(path: string): Promise<Result<ProjectFile>
   try {
     raw = JSON.parse(text);
   } catch {
-    return fail('E_PROJECT', 'This file is damaged or is not an Autoencoder Studio project (it is not readable JSON). It was left as it is.');
+    return fail(
+      'E_PROJECT',
+      'This file is damaged or is not an Autoencoder Studio project (it is not readable JSON). It was left as it is.',
+    );
   }
   const head = raw as { format?: unknown; version?: unknown } | null;
   if (head === null || typeof head !== 'object' || head.format !== PROJECT_FORMAT) {
-    return fail('E_PROJECT', 'This file is not an Autoencoder Studio project. It was left as it is.');
+    return fail(
+      'E_PROJECT',
+      'This file is not an Autoencoder Studio project. It was left as it is.',
+    );
   }
   if (typeof head.version === 'number' && head.version > PROJECT_VERSION) {
     return fail(
@@ -45,10 +52,14 @@ export async function readProjectFile(path: string): Promise<Result<ProjectFile>
   const parsed = projectFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail('E_PROJECT', `This project file is damaged (${issue.path.join('.') || 'file'}: ${issue.message}). It was left as it is.`);
+    return fail(
+      'E_PROJECT',
+      `This project file is damaged (${issue.path.join('.') || 'file'}: ${issue.message}). It was left as it is.`,
+    );
   }
   const graph = migrateDocument(parsed.data.graph);
-  if (!graph.ok) return fail('E_PROJECT', `The design in this project cannot be read: ${graph.error.message}`);
+  if (!graph.ok)
+    return fail('E_PROJECT', `The design in this project cannot be read: ${graph.error.message}`);
   return ok({ ...parsed.data, graph: graph.value });
 }
 
@@ -62,7 +73,10 @@ export async function writeProjectFile(
   if (existing) {
     const current = await readProjectFile(path);
     if (!current.ok && current.error.code === 'E_PROJECT') {
-      return fail('E_PROJECT', `Not saved: "${path}" exists and is not a project this app can replace. ${current.error.message}`);
+      return fail(
+        'E_PROJECT',
+        `Not saved: "${path}" exists and is not a project this app can replace. ${current.error.message}`,
+      );
     }
   }
   const savedAt = new Date().toISOString();
@@ -79,8 +93,16 @@ export async function writeProjectFile(
 }
 
 /** Weights as stored in a project: base64 of the float32 bytes. */
-export function encodeWeights(runId: string, tensors: StoredWeights['tensors'], data: Float32Array): StoredWeights {
-  return { runId, tensors, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
+export function encodeWeights(
+  runId: string,
+  tensors: StoredWeights['tensors'],
+  data: Float32Array,
+): StoredWeights {
+  return {
+    runId,
+    tensors,
+    data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
+  };
 }
 
 export function decodeWeights(weights: StoredWeights): Float32Array<ArrayBuffer> {

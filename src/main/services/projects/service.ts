@@ -6,7 +6,13 @@ import { fail, ok, type Result } from '../../../shared/contract/result';
 import { projectDraftSchema, type StoredWeights } from '../../../shared/project/schema';
 import { writeFileAtomic } from '../files';
 import type { TrainerSupervisor } from '../trainer/supervisor';
-import { decodeWeights, encodeWeights, PROJECT_EXTENSION, readProjectFile, writeProjectFile } from './files';
+import {
+  decodeWeights,
+  encodeWeights,
+  PROJECT_EXTENSION,
+  readProjectFile,
+  writeProjectFile,
+} from './files';
 
 export interface ProjectServiceOptions {
   /** Where the app keeps its own files: projects/, autosave.json, recent.json. */
@@ -18,7 +24,11 @@ export interface ProjectServiceOptions {
 }
 
 const recentSchema = z.array(z.object({ name: z.string(), path: z.string() })).max(20);
-const autosaveSchema = z.object({ savedAt: z.string(), path: z.string().nullable(), project: projectDraftSchema });
+const autosaveSchema = z.object({
+  savedAt: z.string(),
+  path: z.string().nullable(),
+  project: projectDraftSchema,
+});
 const MAX_RECENT = 10;
 
 /** Project files: open, save, the recent list and the crash-recovery copy. */
@@ -38,14 +48,21 @@ export class ProjectService {
     const projects = await Promise.all(
       names.map(async (n) => {
         const info = await stat(join(this.folder, n));
-        return { name: n.slice(0, -PROJECT_EXTENSION.length), path: join(this.folder, n), modified: info.mtime.toISOString(), size: info.size };
+        return {
+          name: n.slice(0, -PROJECT_EXTENSION.length),
+          path: join(this.folder, n),
+          modified: info.mtime.toISOString(),
+          size: info.size,
+        };
       }),
     );
     projects.sort((a, b) => b.modified.localeCompare(a.modified));
     return ok({ folder: this.folder, projects, recent: await this.readRecent() });
   }
 
-  async save(request: ParsedRequest<'project.save'>): Promise<Result<CommandReply<'project.save'>>> {
+  async save(
+    request: ParsedRequest<'project.save'>,
+  ): Promise<Result<CommandReply<'project.save'>>> {
     const path = request.path ?? join(this.folder, fileNameFor(request.project.name));
     const allowed = this.checkPath(path);
     if (!allowed.ok) return allowed;
@@ -73,7 +90,10 @@ export class ProjectService {
     let loadedRunId: string | null = null;
     if (weights) {
       const graph = draft.graph as Parameters<TrainerSupervisor['loadWeights']>[0];
-      const loaded = await this.supervisor.loadWeights(graph, { tensors: weights.tensors, data: decodeWeights(weights) });
+      const loaded = await this.supervisor.loadWeights(graph, {
+        tensors: weights.tensors,
+        data: decodeWeights(weights),
+      });
       if (!loaded.ok) return loaded;
       loadedRunId = loaded.value.runId;
     }
@@ -81,9 +101,15 @@ export class ProjectService {
     return ok({ project: projectDraftSchema.parse(draft), path, loadedRunId });
   }
 
-  async autosave(request: ParsedRequest<'project.autosave'>): Promise<Result<Record<string, never>>> {
+  async autosave(
+    request: ParsedRequest<'project.autosave'>,
+  ): Promise<Result<Record<string, never>>> {
     await mkdir(this.options.dataDir, { recursive: true });
-    const copy = { savedAt: new Date().toISOString(), path: request.path, project: request.project };
+    const copy = {
+      savedAt: new Date().toISOString(),
+      path: request.path,
+      project: request.project,
+    };
     await writeFileAtomic(this.autosavePath, JSON.stringify(copy));
     return ok({});
   }
@@ -91,7 +117,9 @@ export class ProjectService {
   async recover(): Promise<Result<CommandReply<'project.recover'>>> {
     const none = { project: null, path: null, savedAt: null };
     try {
-      const parsed = autosaveSchema.safeParse(JSON.parse(await readFile(this.autosavePath, 'utf8')));
+      const parsed = autosaveSchema.safeParse(
+        JSON.parse(await readFile(this.autosavePath, 'utf8')),
+      );
       return ok(parsed.success ? parsed.data : none);
     } catch {
       return ok(none);
@@ -103,9 +131,15 @@ export class ProjectService {
     return ok({});
   }
 
-  async choosePath(mode: 'open' | 'save', suggestedName: string): Promise<Result<{ path: string | null }>> {
+  async choosePath(
+    mode: 'open' | 'save',
+    suggestedName: string,
+  ): Promise<Result<{ path: string | null }>> {
     if (!this.options.choosePath) {
-      return fail('E_UNSUPPORTED', 'File dialogs exist only in the desktop app; choose from the projects folder.');
+      return fail(
+        'E_UNSUPPORTED',
+        'File dialogs exist only in the desktop app; choose from the projects folder.',
+      );
     }
     return ok({ path: await this.options.choosePath(mode, suggestedName) });
   }
@@ -117,15 +151,23 @@ export class ProjectService {
   /** Browser mode may only read and write inside the projects folder. */
   private checkPath(path: string): Result<null> {
     if (!isAbsolute(path)) return fail('E_PROJECT', 'A project path must be a full path.');
-    if (this.options.restrictToProjectsFolder && !resolve(path).startsWith(resolve(this.folder) + sep)) {
-      return fail('E_UNSUPPORTED', `In browser mode projects live in ${this.folder}; choose one there.`);
+    if (
+      this.options.restrictToProjectsFolder &&
+      !resolve(path).startsWith(resolve(this.folder) + sep)
+    ) {
+      return fail(
+        'E_UNSUPPORTED',
+        `In browser mode projects live in ${this.folder}; choose one there.`,
+      );
     }
     return ok(null);
   }
 
   private async readRecent(): Promise<z.infer<typeof recentSchema>> {
     try {
-      const parsed = recentSchema.safeParse(JSON.parse(await readFile(join(this.options.dataDir, 'recent.json'), 'utf8')));
+      const parsed = recentSchema.safeParse(
+        JSON.parse(await readFile(join(this.options.dataDir, 'recent.json'), 'utf8')),
+      );
       return parsed.success ? parsed.data : [];
     } catch {
       return [];
@@ -133,7 +175,10 @@ export class ProjectService {
   }
 
   private async remember(name: string, path: string): Promise<void> {
-    const recent = [{ name, path }, ...(await this.readRecent()).filter((r) => r.path !== path)].slice(0, MAX_RECENT);
+    const recent = [
+      { name, path },
+      ...(await this.readRecent()).filter((r) => r.path !== path),
+    ].slice(0, MAX_RECENT);
     await mkdir(this.options.dataDir, { recursive: true });
     await writeFileAtomic(join(this.options.dataDir, 'recent.json'), JSON.stringify(recent));
   }
@@ -141,6 +186,9 @@ export class ProjectService {
 
 /** A safe file name from a project name ("My AE / v2" -> "My AE - v2.aestudio.json"). */
 export function fileNameFor(name: string): string {
-  const safe = basename(name.replace(/[/\\:*?"<>|\0]+/g, '-')).trim().replace(/^\.+/, '') || 'Untitled';
+  const safe =
+    basename(name.replace(/[/\\:*?"<>|\0]+/g, '-'))
+      .trim()
+      .replace(/^\.+/, '') || 'Untitled';
   return safe.slice(0, 120) + PROJECT_EXTENSION;
 }

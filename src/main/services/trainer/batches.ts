@@ -37,4 +37,5 @@ export class BatchMaker {
 }
 
 /** Rows 0..count-1, the identity order (validation and snapshots). */
-export const identityOrder = (count: number): Int32Array => Int32Array.from({ length: count }, (_, i) => i);
+export const identityOrder = (count: number): Int32Array =>
+  Int32Array.from({ length: count }, (_, i) => i);

@@ -2,9 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../files';
-import { CHECKPOINT_STATE, readCheckpoint, type CheckpointBase, type CheckpointState } from './checkpointState';
+import {
+  CHECKPOINT_STATE,
+  readCheckpoint,
+  type CheckpointBase,
+  type CheckpointState,
+} from './checkpointState';
 import { flattenWeights, restoreWeights } from './weights';
-
 
 /**
  * Writes the model's and the optimizer's weights, then the state that names them. Each file is
@@ -44,7 +48,8 @@ export async function writeCheckpoint(
     savedAt: new Date().toISOString(),
   };
   await writeFileAtomic(join(dir, CHECKPOINT_STATE), JSON.stringify(state));
-  if (previous && previous.weightsFile !== weightsFile) await rm(join(dir, previous.weightsFile), { force: true });
+  if (previous && previous.weightsFile !== weightsFile)
+    await rm(join(dir, previous.weightsFile), { force: true });
 }
 
 /** Puts a checkpoint's weights into the model and the optimizer; returns a message when it does not fit. */
@@ -55,10 +60,15 @@ export async function restoreCheckpoint(
   optimizer: tf.Optimizer,
 ): Promise<string | null> {
   const bytes = await readFile(join(dir, state.weightsFile));
-  const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const all = new Float32Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
   const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
   const modelSize = state.weights.reduce((s, t) => s + size(t.shape), 0);
-  const problem = restoreWeights(model, { tensors: state.weights, data: all.subarray(0, modelSize) });
+  const problem = restoreWeights(model, {
+    tensors: state.weights,
+    data: all.subarray(0, modelSize),
+  });
   if (problem) return problem;
   let at = modelSize;
   const named = state.optimizer.map((t) => {

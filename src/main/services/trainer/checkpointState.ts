@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { graphDocumentSchema } from '../../../shared/graph/document';
-import { dataSpecSchema, procedureSchema, trainSettingsSchema } from '../../../shared/contract/training';
+import {
+  dataSpecSchema,
+  procedureSchema,
+  trainSettingsSchema,
+} from '../../../shared/contract/training';
 
 export const CHECKPOINT_STATE = 'checkpoint.json';
 
@@ -24,12 +28,17 @@ export const checkpointStateSchema = z.object({
 });
 export type CheckpointState = z.infer<typeof checkpointStateSchema>;
 
-export type CheckpointBase = Omit<CheckpointState, 'epoch' | 'weightsFile' | 'weights' | 'optimizer' | 'savedAt'>;
+export type CheckpointBase = Omit<
+  CheckpointState,
+  'epoch' | 'weightsFile' | 'weights' | 'optimizer' | 'savedAt'
+>;
 
 /** The checkpoint's state, or null when there is none (or it cannot be read). */
 export async function readCheckpoint(dir: string): Promise<CheckpointState | null> {
   try {
-    const parsed = checkpointStateSchema.safeParse(JSON.parse(await readFile(join(dir, CHECKPOINT_STATE), 'utf8')));
+    const parsed = checkpointStateSchema.safeParse(
+      JSON.parse(await readFile(join(dir, CHECKPOINT_STATE), 'utf8')),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -37,4 +46,5 @@ export async function readCheckpoint(dir: string): Promise<CheckpointState | nul
 }
 
 /** Where a run's checkpoint lives under the app's data folder. */
-export const checkpointDir = (dataDir: string, runId: string): string => join(dataDir, 'runs', runId);
+export const checkpointDir = (dataDir: string, runId: string): string =>
+  join(dataDir, 'runs', runId);

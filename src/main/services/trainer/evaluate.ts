@@ -15,7 +15,12 @@ export interface Evaluation {
 }
 
 /** The validation loss (main loss plus the extra terms) in inference mode, and accuracy for a classifier. */
-export function evaluate(built: BuiltModel, data: PreparedData, inputShape: number[], classes: number): Evaluation {
+export function evaluate(
+  built: BuiltModel,
+  data: PreparedData,
+  inputShape: number[],
+  classes: number,
+): Evaluation {
   const maker = new BatchMaker(data.validation, data.sampleSize, inputShape, EVAL_BATCH);
   const order = identityOrder(data.validation.count);
   let sum = 0;
@@ -60,7 +65,9 @@ export function snapshot(
       }
     }
     const reconstructions =
-      built.task === 'classify' ? originals : Float32Array.from((built.model.predict(input) as tf.Tensor).dataSync());
+      built.task === 'classify'
+        ? originals
+        : Float32Array.from((built.model.predict(input) as tf.Tensor).dataSync());
     return {
       runId,
       epoch,

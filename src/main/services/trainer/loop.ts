@@ -57,7 +57,11 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate
  * The training loop: an optimizer over the compiled model's loss plus its extra terms, rather than
  * model.fit, so that each term is reported on its own and a run pauses or stops at a batch boundary.
  */
-export async function runTraining(args: RunArgs, emit: Emit, control: RunControl): Promise<RunOutcome> {
+export async function runTraining(
+  args: RunArgs,
+  emit: Emit,
+  control: RunControl,
+): Promise<RunOutcome> {
   const { runId, built, settings, data } = args;
   const classes = args.classes ?? 10;
   const maker = new BatchMaker(data.train, data.sampleSize, args.inputShape, settings.batchSize);
@@ -117,7 +121,8 @@ export async function runTraining(args: RunArgs, emit: Emit, control: RunControl
           return ended('failed', divergedMessage(epoch + 1, batch + 1, settings));
         }
         lossSum += step.loss * (end - start);
-        for (const [k, v] of Object.entries(step.terms)) termSums[k] = (termSums[k] ?? 0) + v * (end - start);
+        for (const [k, v] of Object.entries(step.terms))
+          termSums[k] = (termSums[k] ?? 0) + v * (end - start);
         samplesDone += end - start;
         const now = performance.now();
         if (now - lastProgress >= PROGRESS_INTERVAL_MS || batch === batchesPerEpoch - 1) {
@@ -153,7 +158,8 @@ export async function runTraining(args: RunArgs, emit: Emit, control: RunControl
         emit('train.snapshot', snapshot(runId, epoch, built, data, args.inputShape));
         const features = featuresEvent(runId, epoch, built, args.inputShape);
         if (features) emit('train.features', features);
-        if (built.task === 'reconstruct') emit('train.codes', codesEvent(runId, epoch, built, data, args.inputShape));
+        if (built.task === 'reconstruct')
+          emit('train.codes', codesEvent(runId, epoch, built, data, args.inputShape));
       }
       await args.onEpochEnd?.(epoch, optimizer);
       if (settings.earlyStoppingPatience !== null) {

@@ -11,6 +11,11 @@ const suggestRate = (rate: number): string => (rate > 0.01 ? '0.001' : String(ra
 export const trainerCrashedMessage = (detail: string): string =>
   `The training process stopped unexpectedly (${detail}). Your design is safe; press Train to start again.`;
 
-export const inputMismatchMessage = (inputSize: number, dataName: string, sampleSize: number, shape: number[]): string =>
+export const inputMismatchMessage = (
+  inputSize: number,
+  dataName: string,
+  sampleSize: number,
+  shape: number[],
+): string =>
   `The Input node expects ${inputSize} values per sample, but ${dataName} has ${sampleSize}. ` +
   `Set the Input's shape to ${shape.join('×')}.`;

@@ -99,15 +99,23 @@ export class TrainerSupervisor {
     }
     this.latestRun = runId;
     const checkpoint = this.dataDir ? checkpointDir(this.dataDir, runId) : null;
-    this.process?.send({ type: 'start', runId, ...request, checkpointDir: checkpoint, resume: continueRun !== null });
+    this.process?.send({
+      type: 'start',
+      runId,
+      ...request,
+      checkpointDir: checkpoint,
+      resume: continueRun !== null,
+    });
     return ok({ runId });
   }
 
   /** Starts a run again from its last checkpoint, under the same run id. */
   async continueRun(runId: string): Promise<Result<CommandReply<'train.continue'>>> {
     const state = this.dataDir ? await readCheckpoint(checkpointDir(this.dataDir, runId)) : null;
-    if (!state) return fail('E_NOT_FOUND', 'This run has no checkpoint to continue from; start it again.');
-    if (state.epoch >= state.settings.epochs) return fail('E_NOT_FOUND', 'This run already trained all its epochs.');
+    if (!state)
+      return fail('E_NOT_FOUND', 'This run has no checkpoint to continue from; start it again.');
+    if (state.epoch >= state.settings.epochs)
+      return fail('E_NOT_FOUND', 'This run already trained all its epochs.');
     const { graph, settings, data, procedure } = state;
     const started = await this.start({ graph, settings, data, procedure }, runId);
     return started.ok ? ok({ runId, fromEpoch: state.epoch + 1 }) : started;
@@ -137,7 +145,8 @@ export class TrainerSupervisor {
     graph: ParsedRequest<'train.start'>['graph'],
     weights: { tensors: { name: string; shape: number[] }[]; data: Float32Array<ArrayBuffer> },
   ): Promise<Result<{ runId: string }>> {
-    if (this.activeRun) return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
+    if (this.activeRun)
+      return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
     try {
       await this.ensureStarted();
     } catch (error) {
@@ -209,7 +218,9 @@ export class TrainerSupervisor {
     this.emit('train.ended', {
       runId,
       status: 'crashed',
-      message: trainerCrashedMessage(detail) + (state ? ` It can continue from epoch ${state.epoch + 1}.` : ''),
+      message:
+        trainerCrashedMessage(detail) +
+        (state ? ` It can continue from epoch ${state.epoch + 1}.` : ''),
       epochsCompleted: state?.epoch ?? 0,
       checkpointEpoch: state?.epoch ?? null,
     });

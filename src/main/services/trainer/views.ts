@@ -50,7 +50,10 @@ export function codesEvent(
 ): EventPayload<'train.codes'> {
   const count = viewCount(data);
   return withScope(() => {
-    const x = tf.tensor(data.validation.images.subarray(0, count * data.sampleSize), [count, ...inputShape]);
+    const x = tf.tensor(data.validation.images.subarray(0, count * data.sampleSize), [
+      count,
+      ...inputShape,
+    ]);
     const codes = built.encoder.predict(x) as tf.Tensor;
     const codeSize = codes.size / count;
     return {

@@ -7,7 +7,10 @@ export interface FlatWeights {
 }
 
 export function flattenWeights(model: tf.LayersModel): FlatWeights {
-  const tensors = model.weights.map((w) => ({ name: w.originalName, shape: [...w.shape] as number[] }));
+  const tensors = model.weights.map((w) => ({
+    name: w.originalName,
+    shape: [...w.shape] as number[],
+  }));
   const values = model.getWeights();
   const total = values.reduce((n, t) => n + t.size, 0);
   const data = new Float32Array(total);
@@ -31,7 +34,8 @@ export function restoreWeights(model: tf.LayersModel, saved: FlatWeights): strin
   for (let i = 0; i < expected.length; i++) {
     const want = expected[i].shape.join('×');
     const got = saved.tensors[i].shape.join('×');
-    if (want !== got) return `The saved weights do not fit layer weight '${expected[i].originalName}' (${got} instead of ${want}).`;
+    if (want !== got)
+      return `The saved weights do not fit layer weight '${expected[i].originalName}' (${got} instead of ${want}).`;
   }
   const total = saved.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
   if (total !== saved.data.length) return 'The saved weights are incomplete.';
@@ -48,4 +52,5 @@ export function restoreWeights(model: tf.LayersModel, saved: FlatWeights): strin
 }
 
 /** True when every weight is a finite number. */
-export const allFinite = (weights: FlatWeights): boolean => weights.data.every((v) => Number.isFinite(v));
+export const allFinite = (weights: FlatWeights): boolean =>
+  weights.data.every((v) => Number.isFinite(v));

@@ -78,17 +78,28 @@ export class TrainerWorker {
     this.current = { runId, control };
     let checkpointEpoch: number | null = null;
     const end = (status: EventPayload<'train.ended'>['status'], text: string | null, epochs = 0) =>
-      this.emit('train.ended', { runId, status, message: text, epochsCompleted: epochs, checkpointEpoch });
+      this.emit('train.ended', {
+        runId,
+        status,
+        message: text,
+        epochsCompleted: epochs,
+        checkpointEpoch,
+      });
     try {
       const data = await prepareData(message.data);
       const built = buildModel(message.graph);
       if (!built.ok) return end('failed', built.error.message);
       const input = message.graph.nodes.find((n) => n.kind === 'Input');
-      const inputShape = Array.isArray(input?.params.shape) ? input.params.shape : [data.sampleSize];
+      const inputShape = Array.isArray(input?.params.shape)
+        ? input.params.shape
+        : [data.sampleSize];
       const inputSize = inputShape.reduce((a, b) => a * b, 1);
       if (inputSize !== data.sampleSize) {
         built.value.dispose();
-        return end('failed', inputMismatchMessage(inputSize, data.name, data.sampleSize, data.sampleShape));
+        return end(
+          'failed',
+          inputMismatchMessage(inputSize, data.name, data.sampleSize, data.sampleShape),
+        );
       }
       this.replaceLatest(runId, built.value);
       const model = built.value.model;
@@ -97,12 +108,20 @@ export class TrainerWorker {
       let startEpoch = 1;
       if (dir && message.resume) {
         const state = await readCheckpoint(dir);
-        const problem = state ? await restoreCheckpoint(dir, state, model, optimizer) : 'There is no checkpoint to continue from.';
+        const problem = state
+          ? await restoreCheckpoint(dir, state, model, optimizer)
+          : 'There is no checkpoint to continue from.';
         if (problem || !state) return end('failed', problem);
         startEpoch = state.epoch + 1;
         checkpointEpoch = state.epoch;
       }
-      const base = { runId, graph: message.graph, settings: message.settings, data: message.data, procedure: message.procedure };
+      const base = {
+        runId,
+        graph: message.graph,
+        settings: message.settings,
+        data: message.data,
+        procedure: message.procedure,
+      };
       const save = async (epoch: number) => {
         if (!dir) return;
         await writeCheckpoint(dir, base, epoch, model, optimizer);
@@ -119,7 +138,12 @@ export class TrainerWorker {
         classes: typeof classes === 'number' ? classes : 10,
       };
       const outcome = message.procedure
-        ? await runProcedure(message.procedure, { ...args, graph: message.graph }, this.emit, control)
+        ? await runProcedure(
+            message.procedure,
+            { ...args, graph: message.graph },
+            this.emit,
+            control,
+          )
         : await runTraining(
             { ...args, optimizer, startEpoch, onEpochEnd: save, onDiverged: save },
             this.emit,
@@ -129,7 +153,8 @@ export class TrainerWorker {
       end(outcome.status, outcome.message, outcome.epochsCompleted);
     } catch (error) {
       if (error instanceof DataError) end('failed', error.message);
-      else end('failed', `Training failed: ${error instanceof Error ? error.message : String(error)}`);
+      else
+        end('failed', `Training failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (this.current?.runId === runId) this.current = null;
     }
@@ -142,16 +167,21 @@ export class TrainerWorker {
 
   private getWeights(runId: string): Result<unknown> {
     if (this.latest?.runId !== runId) return fail('E_NOT_FOUND', 'That run is no longer loaded.');
-    if (this.current?.runId === runId) return fail('E_BUSY', 'Wait until training ends to save its weights.');
+    if (this.current?.runId === runId)
+      return fail('E_BUSY', 'Wait until training ends to save its weights.');
     return ok(flattenWeights(this.latest.built.model));
   }
 
   /** Builds the graph's model and puts saved weights in it: an opened project's trained model. */
   private loadWeights(message: Extract<ToTrainer, { type: 'loadWeights' }>): Result<unknown> {
-    if (this.current) return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
+    if (this.current)
+      return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
     const built = buildModel(message.graph);
     if (!built.ok) return built;
-    const problem = restoreWeights(built.value.model, { tensors: message.tensors, data: message.data });
+    const problem = restoreWeights(built.value.model, {
+      tensors: message.tensors,
+      data: message.data,
+    });
     if (problem) {
       built.value.dispose();
       return fail('E_PROJECT', problem);
@@ -170,7 +200,9 @@ export class TrainerWorker {
       return fail('E_INVALID_MESSAGE', `Each input needs ${inputShape.join('×')} values.`);
     }
     return withScope(() => {
-      const codes = latest.built.encoder.predict(tf.tensor(images, [count, ...inputShape])) as tf.Tensor;
+      const codes = latest.built.encoder.predict(
+        tf.tensor(images, [count, ...inputShape]),
+      ) as tf.Tensor;
       const codeSize = latest.built.codeSize;
       return ok({ codes: Float32Array.from(codes.dataSync()), codeSize, count });
     });

@@ -25,7 +25,7 @@ export function CodeHistogram() {
   const pair = useMemo(() => {
     const mine = codes?.codes;
     const theirs = other?.codes?.codes;
-    const range = sharedRange(...[mine, theirs].filter((v): v is Float32Array => !!v));
+    const range = sharedRange(...([mine, theirs].filter(Boolean) as ArrayLike<number>[]));
     return {
       mine: mine ? histogram(mine, BINS, range) : null,
       theirs: theirs ? histogram(theirs, BINS, range) : null,

@@ -15,7 +15,7 @@ export interface ReconRows {
 
 const MAX_CHOSEN = 16;
 
-function pick(values: Float32Array, indices: number[], size: number): Float32Array {
+function pick(values: Float32Array, indices: number[], size: number): Float32Array<ArrayBuffer> {
   const out = new Float32Array(indices.length * size);
   indices.forEach((i, k) => out.set(values.subarray(i * size, (i + 1) * size), k * size));
   return out;

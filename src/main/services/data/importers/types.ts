@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { importOptionsSchema, importSourceSchema } from '../../../../shared/contract/dataSources';
 
 export { importOptionsSchema, importSourceSchema };

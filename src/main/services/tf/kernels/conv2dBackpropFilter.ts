@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convGeometry, type ConvGeometry } from './convGeometry';
+import { channelMajor, writeTaps } from './im2col';
 import { callStock, heapView, release, type Info } from './wasmAccess';
 
 /**
@@ -73,25 +74,16 @@ const tapsOfX = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Info
     pixels,
     g.outC,
     (a) => {
-      const src = heapView(backend, x);
-      let to = 0;
-      for (let kh = 0; kh < g.kH; kh++)
-        for (let kw = 0; kw < g.kW; kw++)
-          for (let ci = 0; ci < g.inC; ci++)
-            for (let n = 0; n < g.batch; n++)
-              for (let y = 0; y < g.outH; y++) {
-                const row = y * g.strideH + kh - g.padTop;
-                if (row < 0 || row >= g.inH) {
-                  a.fill(0, to, to + g.outW);
-                  to += g.outW;
-                  continue;
-                }
-                const base = (n * g.inH + row) * g.inW;
-                for (let q = 0; q < g.outW; q++, to++) {
-                  const col = q * g.strideW + kw - g.padLeft;
-                  a[to] = col < 0 || col >= g.inW ? 0 : src[(base + col) * g.inC + ci];
-                }
-              }
+      const src = channelMajor(heapView(backend, x), g.batch, g.inH, g.inW, g.inC);
+      writeTaps(a, src, {
+        kH: g.kH,
+        kW: g.kW,
+        outH: g.outH,
+        outW: g.outW,
+        stride: [g.strideH, g.strideW],
+        dir: 1,
+        offset: [-g.padTop, -g.padLeft],
+      });
     },
     { ...dy, shape: [1, pixels, g.outC] },
   );
@@ -120,25 +112,16 @@ const tapsOfDy = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Inf
     pixels,
     g.inC,
     (a) => {
-      const src = heapView(backend, dy);
-      let to = 0;
-      for (let kh = 0; kh < g.kH; kh++)
-        for (let kw = 0; kw < g.kW; kw++)
-          for (let co = 0; co < g.outC; co++)
-            for (let n = 0; n < g.batch; n++)
-              for (let row = 0; row < g.inH; row++) {
-                const y = row - kh + g.padTop;
-                if (y < 0 || y >= g.outH) {
-                  a.fill(0, to, to + g.inW);
-                  to += g.inW;
-                  continue;
-                }
-                const base = (n * g.outH + y) * g.outW;
-                for (let col = 0; col < g.inW; col++, to++) {
-                  const q = col - kw + g.padLeft;
-                  a[to] = q < 0 || q >= g.outW ? 0 : src[(base + q) * g.outC + co];
-                }
-              }
+      const src = channelMajor(heapView(backend, dy), g.batch, g.outH, g.outW, g.outC);
+      writeTaps(a, src, {
+        kH: g.kH,
+        kW: g.kW,
+        outH: g.inH,
+        outW: g.inW,
+        stride: [1, 1],
+        dir: -1,
+        offset: [g.padTop, g.padLeft],
+      });
     },
     { ...x, shape: [1, pixels, g.inC] },
   );

@@ -1,0 +1,56 @@
+import { createStore, useStore } from 'zustand';
+import type { Procedure, TrainSettings, DataSpec } from '../../../shared/contract/training';
+import type { GraphDocument } from '../../../shared/graph/document';
+import type { ProjectDraft } from '../../../shared/project/schema';
+
+/** A crash-recovery copy the host offers back at start. */
+export interface RecoveryOffer {
+  project: ProjectDraft;
+  path: string | null;
+  savedAt: string;
+}
+
+/** What the project's file looked like when last saved or opened: to tell unsaved changes. */
+export interface SavedState {
+  doc: GraphDocument;
+  settings: TrainSettings;
+  data: DataSpec;
+}
+
+export interface ProjectState {
+  name: string;
+  /** The file it was opened from or saved to; null until saved. */
+  path: string | null;
+  /** The greedy or encoder-reuse procedure a preset or opened project brings. */
+  procedure: Procedure | null;
+  saved: SavedState | null;
+  lastSavedAt: string | null;
+  recent: { name: string; path: string }[];
+  recovery: RecoveryOffer | null;
+  /** Which dialog is open: choose a project to open, or name the project to save. */
+  dialog: 'open' | 'saveAs' | null;
+  busy: boolean;
+  set(patch: Partial<Omit<ProjectState, 'set'>>): void;
+}
+
+/** Makes a project store; the app uses one, tests make their own. */
+export const createProjectStore = () =>
+  createStore<ProjectState>()((set) => ({
+    name: 'Untitled',
+    path: null,
+    procedure: null,
+    saved: null,
+    lastSavedAt: null,
+    recent: [],
+    recovery: null,
+    dialog: null,
+    busy: false,
+    set: (patch) => set(patch),
+  }));
+
+export type ProjectStore = ReturnType<typeof createProjectStore>;
+
+/** The app's open project: its name, file and saved state. */
+export const projectStore: ProjectStore = createProjectStore();
+
+export const useProject = <T>(selector: (state: ProjectState) => T): T => useStore(projectStore, selector);

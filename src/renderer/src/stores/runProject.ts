@@ -1,0 +1,53 @@
+import type { DataSpec, TrainSettings } from '../../../shared/contract/training';
+import type { RunRecord } from '../../../shared/project/schema';
+import type { RunHistory } from './runHistory';
+import { initialRun } from './runState';
+import type { RunStore } from './runStore';
+
+/**
+ * Puts an opened project's training side into the run stores: its settings and data, its run
+ * history for the loss chart, and, when the file had weights, its last run as the current run
+ * (ended), so the views can encode and decode with the weights loaded under `loadedRunId`.
+ */
+export function loadProjectRuns(
+  stores: { run: RunStore; history: RunHistory },
+  project: { settings: TrainSettings; data: DataSpec; runs: RunRecord[] },
+  presetId: string,
+  loadedRunId: string | null,
+): void {
+  const { settings, data, runs } = project;
+  const history = stores.history.getState();
+  history.clear();
+  for (const r of runs) {
+    history.keep(
+      {
+        runId: r.id,
+        presetId,
+        status: r.status === 'running' ? 'stopped' : r.status,
+        epochs: r.epochs.map((e, i) => ({ ...e, seconds: 0, x: i + 1 })),
+        codes: null,
+      },
+      r.name,
+    );
+  }
+  // keep() numbers names afresh ("Run 1 · …"); the file's names are the ones to show.
+  stores.history.setState({
+    runs: stores.history.getState().runs.map((p) => ({ ...p, name: runs.find((r) => r.id === p.runId)?.name ?? p.name })),
+  });
+  const base = initialRun(settings, data);
+  const last = runs.at(-1);
+  if (!loadedRunId) {
+    stores.run.setState(base);
+    return;
+  }
+  const epochs = (last?.epochs ?? []).map((e, i) => ({ ...e, seconds: 0, x: i + 1 }));
+  stores.run.setState({
+    ...base,
+    runId: loadedRunId,
+    phase: 'ended',
+    epochs,
+    totalEpochs: Math.max(epochs.length, settings.epochs),
+    epochBase: epochs[0]?.epoch ?? 1,
+    ended: { status: 'completed', message: null, epochsCompleted: epochs.length },
+  });
+}
