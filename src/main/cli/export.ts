@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, exportProject, type ExportFormat } from '../services/export';
 import { decodeWeights } from '../services/projects/files';
+import { namedWeights } from '../services/trainer/flatWeights';
 import { initBackend } from '../services/tf/backend';
 import { loadCliProject } from './source';
 
@@ -28,7 +29,7 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
   const scale = Number(args.scale ?? 2) as 1 | 2 | 4;
   // The tfjs export runs the model: start the fast backend first (quietly, unlike tfjs's default).
   if (formats.includes('tfjs')) await initBackend();
-  const named = weights ? namedWeights(weights.tensors, decodeWeights(weights)) : undefined;
+  const named = weights ? namedWeights({ tensors: weights.tensors, data: decodeWeights(weights) }) : undefined;
   let failed = 0;
   for (const format of formats as ExportFormat[]) {
     const result = await exportProject(
@@ -45,19 +46,4 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
     }
   }
   return failed === 0 ? 0 : 1;
-}
-
-/** Splits a project's flat weights into named arrays (the tfjs export looks them up by name). */
-function namedWeights(
-  tensors: { name: string; shape: number[] }[],
-  data: Float32Array,
-): Record<string, Float32Array> {
-  const out: Record<string, Float32Array> = {};
-  let at = 0;
-  for (const t of tensors) {
-    const size = t.shape.reduce((a, b) => a * b, 1);
-    out[t.name] = data.slice(at, at + size);
-    at += size;
-  }
-  return out;
 }

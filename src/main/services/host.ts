@@ -6,6 +6,8 @@ import { analyzeGraph } from '../../shared/compiler';
 import { DataError, prepareData } from './data/prepare';
 import { TrainerSupervisor, type SpawnTrainer } from './trainer/supervisor';
 import { ProjectService, type ProjectServiceOptions } from './projects/service';
+import { renderExport } from './export/render';
+import { namedWeights, type FlatWeights } from './trainer/flatWeights';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -109,6 +111,14 @@ export function createStudioHost(options: HostOptions): StudioHost {
     'project.recover': () => projects.recover(),
     'project.discardRecovery': () => projects.discardRecovery(),
     'project.choosePath': ({ mode, suggestedName }) => projects.choosePath(mode, suggestedName),
+    'export.render': async (request) => {
+      let weights: Record<string, Float32Array> | undefined;
+      if (request.weightsOfRun) {
+        const got = await supervisor.getWeights(request.weightsOfRun);
+        if (got.ok) weights = namedWeights(got.value as FlatWeights);
+      }
+      return renderExport(request, weights);
+    },
   };
 
   return {

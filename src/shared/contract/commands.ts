@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
 import { projectDraftSchema } from '../project/schema';
+import { diagramOptionsSchema } from '../diagram/options';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const f32 = z.instanceof(Float32Array);
@@ -141,6 +142,27 @@ export const commands = {
       .object({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(200) })
       .strict(),
     reply: z.object({ path: z.string().nullable() }),
+  },
+  /**
+   * Renders an export in the host (PNG and PDF need native renderers; tfjs needs the trained
+   * weights) and returns the files for the renderer to download or copy.
+   */
+  'export.render': {
+    request: z
+      .object({
+        graph: graphDocumentSchema,
+        format: z.enum(['svg', 'png', 'pdf', 'keras', 'tfjs', 'summary']),
+        title: z.string().max(300).optional(),
+        diagram: diagramOptionsSchema.partial().optional(),
+        scale: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(2),
+        settings: trainSettingsSchema.optional(),
+        /** Include the trained weights of this run (tfjs export). */
+        weightsOfRun: z.string().max(100).nullable().default(null),
+      })
+      .strict(),
+    reply: z.object({
+      files: z.array(z.object({ name: z.string(), type: z.string(), data: z.instanceof(Uint8Array) })),
+    }),
   },
 } as const;
 

@@ -142,6 +142,19 @@ describe('convolution kernels on wasm', () => {
     }
   });
 
+  it('back-propagates through overlapping 3x3 max pooling windows with stride 2 as the cpu backend does', async () => {
+    const x = randomValues(2 * 9 * 8 * 4, 21);
+    const error = await cpuVsWasm(() =>
+      tf.grad((xt: tf.Tensor) =>
+        tf
+          .maxPool(xt as tf.Tensor4D, 3, 2, 'same')
+          .square()
+          .sum(),
+      )(tf.tensor4d(x, [2, 9, 8, 4])),
+    );
+    expect(error).toBeLessThan(1e-5);
+  });
+
   it('back-propagates through nearest-neighbour upsampling by summing each block of dy', async () => {
     // Not compared with cpu: the cpu ResizeNearestNeighborGrad of tfjs 4.22 is wrong for batches above one.
     const dy = randomValues(2 * 8 * 8 * 3, 14);

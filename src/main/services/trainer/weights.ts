@@ -1,10 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import type { FlatWeights } from './flatWeights';
 
-/** A model's weights as one flat Float32Array plus their names and shapes, in the model's order. */
-export interface FlatWeights {
-  tensors: { name: string; shape: number[] }[];
-  data: Float32Array;
-}
+export type { FlatWeights };
 
 export function flattenWeights(model: tf.LayersModel): FlatWeights {
   const tensors = model.weights.map((w) => ({

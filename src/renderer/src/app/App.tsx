@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import '../styles/views.css';
 import { ErrorBanner } from '../panels/ErrorBanner';
 import { TopBar } from '../panels/TopBar';
 import { EditorView } from '../views/EditorView';

@@ -1,6 +1,8 @@
 import { connectStudio } from '../host';
 import { appStore } from '../stores/appStore';
 import { graphStore } from '../stores/graphStore';
+import { projectStore } from '../project/projectStore';
+import { runCodes } from '../stores/runCodes';
 import { runHistory } from '../stores/runHistory';
 import { runStore } from '../stores/runStore';
 import { listenToHost, loadAppInfo, type TrainDeps } from './training';
@@ -17,7 +19,15 @@ export function startStudio(): TrainDeps {
     // A fresh connection may have missed the backend announcement.
     if (connected && deps) void loadAppInfo(deps);
   });
-  deps = { client, graph: graphStore, run: runStore, app: appStore, history: runHistory };
+  deps = {
+    client,
+    graph: graphStore,
+    run: runStore,
+    app: appStore,
+    history: runHistory,
+    codes: runCodes,
+    procedure: () => projectStore.getState().procedure,
+  };
   listenToHost(deps);
   // "Cannot train yet" stops being true the moment the graph is fixed or replaced.
   graphStore.subscribe((state, previous) => {

@@ -8,8 +8,17 @@ import { DEFAULT_DATA_SPEC, DEFAULT_TRAIN_SETTINGS } from '../../../shared/contr
 import { describeRun } from '../panels/runStatus';
 import { createAppStore } from '../stores/appStore';
 import { createGraphStore } from '../stores/graphStore';
+import { createRunHistory } from '../stores/runHistory';
 import { createRunStore } from '../stores/runStore';
-import { listenToHost, loadAppInfo, startTraining, stopTraining, type TrainDeps } from './training';
+import {
+  listenToHost,
+  loadAppInfo,
+  procedureFor,
+  startTraining,
+  stopTraining,
+  togglePause,
+  type TrainDeps,
+} from './training';
 
 type Emit = (name: string, payload: unknown) => void;
 const backend = { name: 'wasm' as const, isGpu: false, hint: 'A GPU needs tfjs-node-gpu.' };
@@ -69,6 +78,7 @@ function depsFor(client: StudioClient): TrainDeps {
     graph: createGraphStore(),
     run: createRunStore({ ...DEFAULT_TRAIN_SETTINGS, epochs: 2 }, DEFAULT_DATA_SPEC),
     app: createAppStore(),
+    history: createRunHistory(),
   };
   listenToHost(deps);
   return deps;
@@ -193,5 +203,58 @@ describe('training from the Train panel', () => {
     const deps = depsFor(client);
     await loadAppInfo(deps);
     expect(deps.app.getState()).toMatchObject({ version: '0.1.0', backend });
+  });
+});
+
+describe('procedures, pausing and the run history', () => {
+  it('sends the greedy procedure of the greedy preset with train.start, and none for a plain graph', async () => {
+    const { client, seen } = fakeHost(() => undefined);
+    const deps = depsFor(client);
+    deps.graph.getState().loadPreset('greedy');
+    await startTraining(deps);
+    const request = seen[0].request as { procedure: { kind: string } | null };
+    expect(request.procedure?.kind).toBe('greedy');
+    expect(procedureFor('default', deps.graph.getState().doc)).toBeNull();
+  });
+
+  it('drops a greedy procedure whose layers were removed from the graph', () => {
+    const deps = depsFor(fakeHost(() => undefined).client);
+    deps.graph.getState().loadPreset('greedy');
+    deps.graph.getState().remove(['enc2'], []);
+    expect(procedureFor('greedy', deps.graph.getState().doc)).toBeNull();
+  });
+
+  it('pauses and resumes the running run', async () => {
+    const { client, seen } = fakeHost((emit, runId) =>
+      emit('train.progress', {
+        runId,
+        epoch: 1,
+        batch: 1,
+        batchesPerEpoch: 4,
+        loss: 0.3,
+        samplesPerSecond: 1,
+        etaSeconds: 1,
+      }),
+    );
+    const deps = depsFor(client);
+    await startTraining(deps);
+    await settle();
+    await togglePause(deps);
+    expect(deps.run.getState().paused).toBe(true);
+    expect(describeRun(deps.run.getState())).toMatch(/^Paused/);
+    await togglePause(deps);
+    expect(deps.run.getState().paused).toBe(false);
+    expect(seen.map((s) => s.command)).toEqual(['train.start', 'train.pause', 'train.resume']);
+  });
+
+  it('keeps an ended run in the history under the preset title', async () => {
+    const { client } = fakeHost(twoEpochs);
+    const deps = depsFor(client);
+    await startTraining(deps);
+    await settle();
+    const runs = deps.history!.getState().runs;
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ runId: 'run-1', presetId: 'default', status: 'completed' });
+    expect(runs[0].epochs).toHaveLength(2);
   });
 });

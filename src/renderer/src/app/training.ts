@@ -4,6 +4,7 @@ import type { GraphDocument } from '../../../shared/graph/document';
 import { getPreset } from '../../../shared/presets';
 import type { AppStore } from '../stores/appStore';
 import type { GraphStore } from '../stores/graphStore';
+import type { RunCodes } from '../stores/runCodes';
 import type { RunHistory } from '../stores/runHistory';
 import type { RunStore } from '../stores/runStore';
 
@@ -13,16 +14,24 @@ export interface TrainDeps {
   graph: GraphStore;
   run: RunStore;
   app: AppStore;
-  /** Where ended runs are kept for overlays and comparisons; none in tests that do not look. */
+  /** Where ended runs are kept for the loss overlay; none in tests that do not look. */
   history?: RunHistory;
+  /** Where the last codes of ended runs are kept for the code histogram's comparison. */
+  codes?: RunCodes;
+  /** The procedure the open project brings (a preset's or an opened file's). */
+  procedure?: () => Procedure | null;
 }
 
 /**
  * The procedure of the open preset (greedy phases, encoder reuse), when the graph still has the
  * layers it names; an edited graph without them trains once, as any other graph.
  */
-export function procedureFor(presetId: string, doc: GraphDocument): Procedure | null {
-  const procedure = getPreset(presetId)?.procedure;
+export function procedureFor(
+  presetId: string,
+  doc: GraphDocument,
+  given?: Procedure | null,
+): Procedure | null {
+  const procedure = given === undefined ? getPreset(presetId)?.procedure : given;
   if (!procedure) return null;
   if (procedure.kind === 'reuse-encoder') return procedure;
   const ids = new Set(doc.nodes.map((n) => n.id));
@@ -31,7 +40,8 @@ export function procedureFor(presetId: string, doc: GraphDocument): Procedure | 
 }
 
 /** Starts a run of the current graph with the Train panel's settings and the preset's data. */
-export async function startTraining({ client, graph, run, app }: TrainDeps): Promise<void> {
+export async function startTraining(deps: TrainDeps): Promise<void> {
+  const { client, graph, run, app } = deps;
   const { analysis, doc, presetId } = graph.getState();
   if (!analysis.valid) {
     const first = analysis.diagnostics.find((d) => d.severity === 'error');
@@ -45,7 +55,7 @@ export async function startTraining({ client, graph, run, app }: TrainDeps): Pro
   }
   const { settings, data } = run.getState();
   run.getState().begin();
-  const procedure = procedureFor(presetId, doc);
+  const procedure = procedureFor(presetId, doc, deps.procedure?.());
   const result = await client.invoke('train.start', { graph: doc, settings, data, procedure });
   if (!result.ok) {
     run.getState().abandon();
@@ -74,11 +84,13 @@ export async function togglePause({ client, run, app }: TrainDeps): Promise<void
 }
 
 /** Keeps an ended run in the history: its curves for the overlay, its last codes to compare. */
-function keepEnded({ run, graph, history }: TrainDeps, runId: string): void {
+function keepEnded({ run, graph, history, codes }: TrainDeps, runId: string): void {
   const state = run.getState();
-  if (!history || !state.ended || state.runId !== runId || state.epochs.length === 0) return;
+  if (!state.ended || state.runId !== runId || state.epochs.length === 0) return;
   const { presetId, title } = graph.getState();
+  if (state.codes) codes?.getState().keep(runId, title, state.codes);
   history
+    ?.getState()
     .getState()
     .keep(
       { runId, presetId, status: state.ended.status, epochs: state.epochs, codes: state.codes },

@@ -7,7 +7,8 @@ import { useGraph } from '../stores/graphStore';
 function useDraggedConnection(): { source: string; target: string; port: string } | null {
   return useConnection((c) => {
     if (!c.inProgress || !c.toHandle || c.isValid !== false) return null;
-    const [from, to] = c.fromHandle.type === 'source' ? [c.fromHandle, c.toHandle] : [c.toHandle, c.fromHandle];
+    const [from, to] =
+      c.fromHandle.type === 'source' ? [c.fromHandle, c.toHandle] : [c.toHandle, c.fromHandle];
     return { source: from.nodeId, target: to.nodeId, port: to.id ?? 'in' };
   });
 }

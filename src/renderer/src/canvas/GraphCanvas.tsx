@@ -31,7 +31,10 @@ const nodeTypes = { layer: LayerNode };
 const DROP_OFFSET = { x: 80, y: 45 };
 
 /** The selection after React Flow's select changes (click, shift-click, box). */
-function nextSelection(current: readonly string[], changes: readonly { type: string; id?: string; selected?: boolean }[]) {
+function nextSelection(
+  current: readonly string[],
+  changes: readonly { type: string; id?: string; selected?: boolean }[],
+) {
   const chosen = new Set(current);
   let changed = false;
   for (const c of changes) {
@@ -117,7 +120,11 @@ export function GraphCanvas() {
 
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
-      if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+      if (
+        !(event.target instanceof Element) ||
+        !event.target.classList.contains('react-flow__pane')
+      )
+        return;
       const screen = { x: event.clientX, y: event.clientY };
       editorUi.getState().openQuickAdd({ screen, flow: screenToFlowPosition(screen) });
     },

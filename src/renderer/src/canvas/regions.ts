@@ -52,7 +52,11 @@ export function tiedLinks(doc: GraphDocument): TiedLink[] {
     const bx = node.position.x + NODE_BOX.width / 2;
     const by = node.position.y + NODE_BOX.height;
     const dip = Math.max(ay, by) + 40 + Math.abs(bx - ax) * 0.08;
-    links.push({ from: partner.id, to: node.id, path: `M ${ax} ${ay} C ${ax} ${dip}, ${bx} ${dip}, ${bx} ${by}` });
+    links.push({
+      from: partner.id,
+      to: node.id,
+      path: `M ${ax} ${ay} C ${ax} ${dip}, ${bx} ${dip}, ${bx} ${by}`,
+    });
   }
   return links;
 }

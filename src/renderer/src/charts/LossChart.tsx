@@ -1,7 +1,6 @@
 import { axisBottom, axisLeft, select } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useGraph } from '../stores/graphStore';
 import { useRunHistory } from '../stores/runHistory';
 import { useRun } from '../stores/runStore';
 import { savePanel } from '../views/savePng';
@@ -28,7 +27,7 @@ interface Props {
 
 /**
  * Loss while training: batch loss faint, train and validation loss per epoch, each extra term as
- * its own line, and the curves of earlier runs of the same preset; log scale and values on hover.
+ * its own line, and the curves of earlier runs of the same project; log scale and values on hover.
  */
 export function LossChart({ height = 230, withRuns = false }: Props) {
   const { batchLosses, epochs, totalEpochs, runId } = useRun(
@@ -39,12 +38,9 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
       runId: s.runId,
     })),
   );
-  const presetId = useGraph((s) => s.presetId);
+  // The history holds the open project's runs (a new project starts it afresh).
   const allPast = useRunHistory((s) => s.runs);
-  const past = useMemo(
-    () => allPast.filter((r) => r.presetId === presetId && r.runId !== runId),
-    [allPast, presetId, runId],
-  );
+  const past = useMemo(() => allPast.filter((r) => r.runId !== runId), [allPast, runId]);
   const [log, setLog] = useState(false);
   const [hoverX, setHoverX] = useState<number | null>(null);
   const { ref, width } = useWidth<HTMLDivElement>(360);

@@ -74,10 +74,24 @@ export function EditorToolbar() {
   return (
     <Panel position="top-left" className="editor-toolbar" data-testid="editor-toolbar">
       <div className="tool-group">
-        <button className="tool" title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo" disabled={!canUndo} onClick={() => graph().undo()}>
+        <button
+          className="tool"
+          title="Undo (Ctrl+Z)"
+          aria-label="Undo"
+          data-testid="undo"
+          disabled={!canUndo}
+          onClick={() => graph().undo()}
+        >
           ↶
         </button>
-        <button className="tool" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo" disabled={!canRedo} onClick={() => graph().redo()}>
+        <button
+          className="tool"
+          title="Redo (Ctrl+Shift+Z)"
+          aria-label="Redo"
+          data-testid="redo"
+          disabled={!canRedo}
+          onClick={() => graph().redo()}
+        >
           ↷
         </button>
       </div>
@@ -93,7 +107,11 @@ export function EditorToolbar() {
         >
           Auto-layout
         </button>
-        <button className="tool wide" title="Fit the network into view (F)" onClick={() => void fitView({ padding: 0.12, duration: 250 })}>
+        <button
+          className="tool wide"
+          title="Fit the network into view (F)"
+          onClick={() => void fitView({ padding: 0.12, duration: 250 })}
+        >
           Fit
         </button>
       </div>
@@ -121,7 +139,13 @@ export function EditorToolbar() {
         )}
       </div>
       <div className="tool-group">
-        <button className="tool" title="Keyboard shortcuts (?)" aria-label="Help" data-testid="help-button" onClick={() => editorUi.getState().setHelp(true)}>
+        <button
+          className="tool"
+          title="Keyboard shortcuts (?)"
+          aria-label="Help"
+          data-testid="help-button"
+          onClick={() => editorUi.getState().setHelp(true)}
+        >
           ?
         </button>
       </div>

@@ -7,7 +7,13 @@ export function HelpOverlay() {
   if (!open) return null;
   const close = () => editorUi.getState().setHelp(false);
   return (
-    <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" data-testid="help-overlay" onClick={close}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-label="Keyboard shortcuts"
+      data-testid="help-overlay"
+      onClick={close}
+    >
       <div className="overlay-card help-card" onClick={(e) => e.stopPropagation()}>
         <div className="overlay-head">
           <h2>Keyboard shortcuts</h2>
@@ -20,7 +26,13 @@ export function HelpOverlay() {
             <div key={s.keys} className="shortcut">
               <dt>
                 {s.keys.split(/( \/ |, )/).map((part, i) =>
-                  part === ' / ' || part === ', ' ? <span key={i} className="muted">{part}</span> : <kbd key={i}>{part}</kbd>,
+                  part === ' / ' || part === ', ' ? (
+                    <span key={i} className="muted">
+                      {part}
+                    </span>
+                  ) : (
+                    <kbd key={i}>{part}</kbd>
+                  ),
                 )}
               </dt>
               <dd>{s.what}</dd>

@@ -25,7 +25,11 @@ export function InspectorPanel() {
       <Panel position="top-right" className="inspector" data-testid="inspector">
         <div className="inspector-head">
           <span className="layer-kind">{count} layers selected</span>
-          <button className="icon-button" aria-label="Clear the selection" onClick={() => store.setSelection([])}>
+          <button
+            className="icon-button"
+            aria-label="Clear the selection"
+            onClick={() => store.setSelection([])}
+          >
             ×
           </button>
         </div>

@@ -12,12 +12,21 @@ export function SummaryPanel() {
   const open = useEditorUi((s) => s.summaryOpen);
   const summary = useMemo(() => summarize(doc, analysis), [doc, analysis]);
   return (
-    <section className={`summary-panel ${open ? 'open' : ''}`} aria-label="Model summary" data-testid="summary">
-      <button className="summary-toggle" aria-expanded={open} onClick={() => editorUi.getState().setSummary(!open)}>
+    <section
+      className={`summary-panel ${open ? 'open' : ''}`}
+      aria-label="Model summary"
+      data-testid="summary"
+    >
+      <button
+        className="summary-toggle"
+        aria-expanded={open}
+        onClick={() => editorUi.getState().setSummary(!open)}
+      >
         <span className="panel-title">Summary</span>
         <span className="summary-totals" data-testid="summary-total">
           {formatCount(summary.totals.total)} parameters
-          {summary.totals.nonTrainable > 0 && ` · ${formatCount(summary.totals.nonTrainable)} fixed`}
+          {summary.totals.nonTrainable > 0 &&
+            ` · ${formatCount(summary.totals.nonTrainable)} fixed`}
         </span>
         <span className="chevron" aria-hidden="true">
           {open ? '▾' : '▴'}

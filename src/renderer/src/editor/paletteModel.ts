@@ -38,7 +38,9 @@ export function kindMatches(kind: NodeKind, query: string): boolean {
 export function paletteGroups(query: string): PaletteGroup[] {
   return CATEGORIES.map((category) => ({
     category,
-    kinds: NODE_KINDS.filter((k) => LAYER_DESCRIPTORS[k].category === category && kindMatches(k, query)),
+    kinds: NODE_KINDS.filter(
+      (k) => LAYER_DESCRIPTORS[k].category === category && kindMatches(k, query),
+    ),
   })).filter((g) => g.kinds.length > 0);
 }
 
@@ -46,6 +48,7 @@ export function paletteGroups(query: string): PaletteGroup[] {
 export function rankKinds(query: string): NodeKind[] {
   const q = query.trim().toLowerCase();
   const found = NODE_KINDS.filter((k) => kindMatches(k, q));
-  const starts = (k: NodeKind) => (k.toLowerCase().startsWith(q) ? 0 : k.toLowerCase().includes(q) ? 1 : 2);
+  const starts = (k: NodeKind) =>
+    k.toLowerCase().startsWith(q) ? 0 : k.toLowerCase().includes(q) ? 1 : 2;
   return [...found].sort((a, b) => starts(a) - starts(b));
 }

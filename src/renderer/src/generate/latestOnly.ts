@@ -20,6 +20,8 @@ export function latestOnly<Req, Res>(
     inFlight = true;
     try {
       onResult(await send(req), req);
+    } catch {
+      // A lost request is not retried: the next cursor position replaces it anyway.
     } finally {
       inFlight = false;
       const next = waiting;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useWidth } from '../charts/useWidth';
-import { useRunHistory } from '../stores/runHistory';
+import { useRunCodes } from '../stores/runCodes';
 import { useRun } from '../stores/runStore';
 import { ViewPanel } from '../views/ViewPanel';
 import { histogram, NEAR_ZERO, sharedRange } from './histogram';
@@ -15,8 +15,8 @@ const BINS = 40;
 export function CodeHistogram() {
   const codes = useRun((s) => s.codes);
   const runId = useRun((s) => s.runId);
-  const runs = useRunHistory((s) => s.runs);
-  const others = useMemo(() => runs.filter((r) => r.codes && r.runId !== runId), [runs, runId]);
+  const kept = useRunCodes((s) => s.kept);
+  const others = useMemo(() => kept.filter((r) => r.runId !== runId), [kept, runId]);
   const [otherId, setOtherId] = useState<string | null>(null);
   const other = others.find((r) => r.runId === otherId) ?? others.at(-1) ?? null;
   const { ref, width } = useWidth<HTMLDivElement>(600);
@@ -24,7 +24,7 @@ export function CodeHistogram() {
 
   const pair = useMemo(() => {
     const mine = codes?.codes;
-    const theirs = other?.codes?.codes;
+    const theirs = other?.codes.codes;
     const range = sharedRange(...([mine, theirs].filter(Boolean) as ArrayLike<number>[]));
     return {
       mine: mine ? histogram(mine, BINS, range) : null,
@@ -70,7 +70,7 @@ export function CodeHistogram() {
         {pair.theirs && other ? (
           <HistogramSvg
             histogram={pair.theirs}
-            title={`${other.name} · ${other.codes?.codeSize} values`}
+            title={`${other.name} · ${other.codes.codeSize} values`}
             color="var(--text-faint)"
             width={half}
             height={150}

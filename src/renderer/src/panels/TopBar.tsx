@@ -1,68 +1,158 @@
 import { PRESETS } from '../../../shared/presets';
 import { pickPreset } from '../app/presets';
-import { appStore, useApp } from '../stores/appStore';
-import { graphStore, useGraph } from '../stores/graphStore';
-import { runStore, useRun } from '../stores/runStore';
-import { isActive } from '../stores/runState';
+import { editorUi } from '../editor/editorUi';
 import { formatCount } from '../format/format';
+import { projectDeps } from '../project/deps';
+import { ProjectDialogs } from '../project/ProjectDialogs';
+import { chooseAndOpen, hasUnsavedChanges, saveProject } from '../project/projectActions';
+import { useProject } from '../project/projectStore';
+import { RecoveryBanner } from '../project/RecoveryBanner';
+import { useProjectLifecycle } from '../project/useProjectLifecycle';
+import { StartGallery } from '../start/StartGallery';
+import { useApp } from '../stores/appStore';
+import { useGraph } from '../stores/graphStore';
+import { useRun } from '../stores/runStore';
+import { isActive } from '../stores/runState';
 import { BackendBadge } from './BackendBadge';
 
-/** App name, the open preset, the network's size, the connection and the training backend. */
+/** Whether the open project has unsaved changes, re-read when the design, settings or file change. */
+function useUnsaved(): boolean {
+  useGraph((s) => s.doc);
+  useRun((s) => s.settings);
+  useRun((s) => s.data);
+  useProject((s) => s.saved);
+  return hasUnsavedChanges(projectDeps());
+}
+
+/** App name, the project and its file commands, the network's size, the connection and the backend. */
 export function TopBar() {
+  useProjectLifecycle();
   const presetId = useGraph((s) => s.presetId);
   const total = useGraph((s) => s.analysis.totals);
   const busy = useRun((s) => isActive(s.phase));
   const shell = useApp((s) => s.shell);
   const connected = useApp((s) => s.connected);
+  const name = useProject((s) => s.name);
+  const path = useProject((s) => s.path);
+  const saving = useProject((s) => s.busy);
+  const unsaved = useUnsaved();
+  const withWeights = useProject((s) => s.loadedRunId);
+  const runId = useRun((s) => s.runId);
 
   return (
-    <header className="top-bar">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          <svg viewBox="0 0 24 24" width="22" height="22">
-            <path d="M3 4h4l4 8-4 8H3l4-8zM21 4h-4l-4 8 4 8h4l-4-8z" fill="currentColor" />
-          </svg>
-        </span>
-        <span className="brand-name">Autoencoder Studio</span>
-      </div>
-      <div className="top-divider" />
-      <label className="preset-picker">
-        <span className="muted">Preset</span>
-        <select
-          value={presetId}
-          disabled={busy}
-          title={busy ? 'Stop the training to open another preset' : 'Open a ready-made network'}
-          onChange={(e) =>
-            pickPreset(e.target.value, { graph: graphStore, run: runStore, app: appStore })
-          }
-        >
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <span
-        className="chip"
-        data-testid="total-params"
-        title={`${formatCount(total.trainable)} trainable, ${formatCount(total.nonTrainable)} fixed`}
-      >
-        {formatCount(total.total)} parameters
-      </span>
-      <div className="spacer" />
-      {shell === 'browser' && (
+    <>
+      <header className="top-bar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            <svg viewBox="0 0 24 24" width="22" height="22">
+              <path d="M3 4h4l4 8-4 8H3l4-8zM21 4h-4l-4 8 4 8h4l-4-8z" fill="currentColor" />
+            </svg>
+          </span>
+          <span className="brand-name">Autoencoder Studio</span>
+        </div>
+        <div className="top-divider" />
+        <div className="project-title" title={path ?? 'Not saved yet'} data-testid="project-title">
+          <span className="project-name">{name}</span>
+          {unsaved && (
+            <span
+              className="unsaved-dot"
+              aria-label="unsaved changes"
+              title="Unsaved changes"
+              data-testid="unsaved"
+            >
+              ●
+            </span>
+          )}
+        </div>
+        <div className="file-buttons">
+          <button
+            className="button small"
+            data-testid="project-new"
+            disabled={busy}
+            title={busy ? 'Stop the training first' : 'Start a new project: empty or from a preset'}
+            onClick={() => editorUi.getState().setGallery(true)}
+          >
+            New
+          </button>
+          <button
+            className="button small"
+            data-testid="project-open"
+            disabled={busy}
+            title="Open a project (Ctrl+O)"
+            onClick={() => void chooseAndOpen(projectDeps())}
+          >
+            Open
+          </button>
+          <button
+            className="button small"
+            data-testid="project-save"
+            disabled={saving}
+            title="Save (Ctrl+S)"
+            onClick={() => void saveProject(projectDeps(), { as: false })}
+          >
+            Save
+          </button>
+          <button
+            className="button small ghost"
+            data-testid="project-save-as"
+            disabled={saving}
+            title="Save under another name (Ctrl+Shift+S)"
+            onClick={() => void saveProject(projectDeps(), { as: true })}
+          >
+            Save as…
+          </button>
+        </div>
+        <label className="preset-picker">
+          <span className="muted">Preset</span>
+          <select
+            value={presetId}
+            disabled={busy}
+            title={
+              busy ? 'Stop the training to open another preset' : 'Start from a ready-made network'
+            }
+            onChange={(e) => pickPreset(e.target.value, projectDeps())}
+          >
+            {presetId === '' && <option value="">(custom design)</option>}
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
         <span
-          className={`connection ${connected ? 'on' : 'off'}`}
-          title={
-            connected ? 'Connected to the studio service' : 'Reconnecting to the studio service…'
-          }
+          className="chip"
+          data-testid="total-params"
+          title={`${formatCount(total.trainable)} trainable, ${formatCount(total.nonTrainable)} fixed`}
         >
-          <span className="dot" />
-          {connected ? 'Connected' : 'Reconnecting…'}
+          {formatCount(total.total)} parameters
         </span>
-      )}
-      <BackendBadge />
-    </header>
+        {withWeights !== null && withWeights === runId && (
+          <span
+            className="chip weights-chip"
+            data-testid="weights-loaded"
+            title="The trained weights saved in this project are loaded: Inspect and Generate use them."
+          >
+            Trained weights loaded
+          </span>
+        )}
+        <div className="spacer" />
+        {shell === 'browser' && (
+          <span
+            className={`connection ${connected ? 'on' : 'off'}`}
+            title={
+              connected ? 'Connected to the studio service' : 'Reconnecting to the studio service…'
+            }
+          >
+            <span className="dot" />
+            {connected ? 'Connected' : 'Reconnecting…'}
+          </span>
+        )}
+        <BackendBadge />
+      </header>
+      <RecoveryBanner />
+      <ProjectDialogs />
+      <StartGallery />
+    </>
   );
 }

@@ -12,11 +12,18 @@ function OpenDialog() {
   const [listing, setListing] = useState<CommandReply<'project.list'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void listProjects(projectDeps()).then((r) => (r.ok ? setListing(r.value) : setError(r.error.message)));
+    void listProjects(projectDeps()).then((r) =>
+      r.ok ? setListing(r.value) : setError(r.error.message),
+    );
   }, []);
   const open = (path: string) => void openProject(projectDeps(), path);
   return (
-    <div className="overlay-card project-dialog" role="dialog" aria-label="Open a project" data-testid="open-dialog">
+    <div
+      className="overlay-card project-dialog"
+      role="dialog"
+      aria-label="Open a project"
+      data-testid="open-dialog"
+    >
       <div className="overlay-head">
         <h2>Open a project</h2>
         <button className="icon-button" aria-label="Close" onClick={close}>
@@ -33,7 +40,11 @@ function OpenDialog() {
             <ul className="project-list">
               {listing.projects.map((p) => (
                 <li key={p.path}>
-                  <button className="project-row" data-testid="project-row" onClick={() => open(p.path)}>
+                  <button
+                    className="project-row"
+                    data-testid="project-row"
+                    onClick={() => open(p.path)}
+                  >
                     <span className="project-name">{p.name}</span>
                     <span className="muted">
                       {formatWhen(p.modified)} · {Math.max(1, Math.round(p.size / 1024))} KB
@@ -88,14 +99,28 @@ function SaveAsDialog() {
       </div>
       <div className="field">
         <label htmlFor="project-name">Name</label>
-        <input id="project-name" data-testid="save-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="project-name"
+          data-testid="save-name"
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
-      <p className="muted">The graph, the training settings, the run history and the trained weights are saved in one file.</p>
+      <p className="muted">
+        The graph, the training settings, the run history and the trained weights are saved in one
+        file.
+      </p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={close}>
           Cancel
         </button>
-        <button type="submit" className="button primary" data-testid="save-confirm" disabled={busy || name.trim() === ''}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="save-confirm"
+          disabled={busy || name.trim() === ''}
+        >
           Save
         </button>
       </div>

@@ -13,12 +13,21 @@ export function RecoveryBanner() {
         ↺
       </span>
       <span className="recovery-text">
-        Recover unsaved work from {formatWhen(offer.savedAt)}? <span className="muted">({offer.project.name})</span>
+        Recover unsaved work from {formatWhen(offer.savedAt)}?{' '}
+        <span className="muted">({offer.project.name})</span>
       </span>
-      <button className="button primary" data-testid="recover" onClick={() => recover(projectDeps())}>
+      <button
+        className="button primary"
+        data-testid="recover"
+        onClick={() => recover(projectDeps())}
+      >
         Recover
       </button>
-      <button className="button" data-testid="discard-recovery" onClick={() => void discardRecovery(projectDeps())}>
+      <button
+        className="button"
+        data-testid="discard-recovery"
+        onClick={() => void discardRecovery(projectDeps())}
+      >
         Discard
       </button>
     </div>

@@ -50,7 +50,11 @@ export function isDirty(saved: SavedState | null, now: SavedState): boolean {
 
 /** A file name a person would pick: the project's name without characters files cannot hold. */
 export const safeName = (name: string): string =>
-  name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Untitled';
+  name
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120) || 'Untitled';
 
 /** "22:14" today, "3 Nov, 22:14" before: when the autosave copy was written. */
 export function formatWhen(iso: string, now: Date = new Date()): string {

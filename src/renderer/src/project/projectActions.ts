@@ -68,7 +68,9 @@ export function newProject(deps: ProjectDeps, presetId: string | null): boolean 
     deps.graph.getState().loadPreset(preset.id);
     deps.run.getState().useDefaults(preset.settings, preset.data);
   } else {
-    deps.graph.getState().loadDocument({ version: GRAPH_VERSION, nodes: [], edges: [] }, 'Untitled');
+    deps.graph
+      .getState()
+      .loadDocument({ version: GRAPH_VERSION, nodes: [], edges: [] }, 'Untitled');
     const { settings, data } = deps.run.getState();
     deps.run.getState().useDefaults(settings, data);
   }
@@ -78,6 +80,7 @@ export function newProject(deps: ProjectDeps, presetId: string | null): boolean 
     path: null,
     procedure: preset?.procedure ?? null,
     saved: snapshot(deps),
+    loadedRunId: null,
     lastSavedAt: null,
     dialog: null,
   });
@@ -85,7 +88,12 @@ export function newProject(deps: ProjectDeps, presetId: string | null): boolean 
 }
 
 /** Puts a project draft into the app: its graph (migrated), settings, data and runs. */
-function loadDraft(deps: ProjectDeps, draft: ProjectDraft, path: string | null, loadedRunId: string | null): boolean {
+function loadDraft(
+  deps: ProjectDeps,
+  draft: ProjectDraft,
+  path: string | null,
+  loadedRunId: string | null,
+): boolean {
   const graph = migrateDocument(draft.graph);
   if (!graph.ok) {
     deps.app.getState().showError(graph.error.code, graph.error.message);
@@ -116,14 +124,17 @@ export async function openProject(deps: ProjectDeps, path: string): Promise<bool
   }
   const { project, loadedRunId } = result.value;
   if (!loadDraft(deps, project, result.value.path, loadedRunId)) return false;
-  deps.project.getState().set({ saved: snapshot(deps), lastSavedAt: null });
+  deps.project.getState().set({ saved: snapshot(deps), lastSavedAt: null, loadedRunId });
   void listProjects(deps);
   return true;
 }
 
 /** Ctrl+O: the native dialog in Electron; the projects folder's list in browser mode. */
 export async function chooseAndOpen(deps: ProjectDeps): Promise<void> {
-  const chosen = await deps.client.invoke('project.choosePath', { mode: 'open', suggestedName: '' });
+  const chosen = await deps.client.invoke('project.choosePath', {
+    mode: 'open',
+    suggestedName: '',
+  });
   if (chosen.ok) {
     if (chosen.value.path) await openProject(deps, chosen.value.path);
     return;
@@ -132,7 +143,11 @@ export async function chooseAndOpen(deps: ProjectDeps): Promise<void> {
 }
 
 /** Saves to `path` (null: by name in the projects folder) under `name`, with the latest weights. */
-export async function saveTo(deps: ProjectDeps, name: string, path: string | null): Promise<boolean> {
+export async function saveTo(
+  deps: ProjectDeps,
+  name: string,
+  path: string | null,
+): Promise<boolean> {
   deps.project.getState().set({ busy: true, name: safeName(name) });
   const state = snapshot(deps);
   const result = await deps.client.invoke('project.save', {
@@ -145,7 +160,14 @@ export async function saveTo(deps: ProjectDeps, name: string, path: string | nul
     deps.app.getState().showError(result.error.code, result.error.message);
     return false;
   }
-  deps.project.getState().set({ path: result.value.path, saved: state, lastSavedAt: result.value.savedAt, dialog: null });
+  deps.project
+    .getState()
+    .set({
+      path: result.value.path,
+      saved: state,
+      lastSavedAt: result.value.savedAt,
+      dialog: null,
+    });
   // The file now holds this work: a recovery copy of it would only offer it back.
   void deps.client.invoke('project.discardRecovery', {});
   void listProjects(deps);
@@ -156,7 +178,10 @@ export async function saveTo(deps: ProjectDeps, name: string, path: string | nul
 export async function saveProject(deps: ProjectDeps, options: { as: boolean }): Promise<boolean> {
   const { path, name } = deps.project.getState();
   if (path && !options.as) return saveTo(deps, name, path);
-  const chosen = await deps.client.invoke('project.choosePath', { mode: 'save', suggestedName: safeName(name) });
+  const chosen = await deps.client.invoke('project.choosePath', {
+    mode: 'save',
+    suggestedName: safeName(name),
+  });
   if (chosen.ok) return chosen.value.path ? saveTo(deps, name, chosen.value.path) : false;
   // Browser mode: no native dialog; the person names the file in the projects folder.
   deps.project.getState().set({ dialog: 'saveAs' });
@@ -166,7 +191,10 @@ export async function saveProject(deps: ProjectDeps, options: { as: boolean }): 
 /** Writes the crash-recovery copy of unsaved work. */
 export async function autosave(deps: ProjectDeps): Promise<void> {
   if (!hasUnsavedChanges(deps)) return;
-  await deps.client.invoke('project.autosave', { project: currentDraft(deps), path: deps.project.getState().path });
+  await deps.client.invoke('project.autosave', {
+    project: currentDraft(deps),
+    path: deps.project.getState().path,
+  });
 }
 
 /** At start: whether an earlier session left unsaved work, to offer it back. */
@@ -174,7 +202,11 @@ export async function checkRecovery(deps: ProjectDeps): Promise<void> {
   const result = await deps.client.invoke('project.recover', {});
   if (!result.ok || !result.value.project) return;
   deps.project.getState().set({
-    recovery: { project: result.value.project, path: result.value.path, savedAt: result.value.savedAt ?? '' },
+    recovery: {
+      project: result.value.project,
+      path: result.value.path,
+      savedAt: result.value.savedAt ?? '',
+    },
   });
 }
 
@@ -183,7 +215,7 @@ export function recover(deps: ProjectDeps): void {
   const offer = deps.project.getState().recovery;
   if (!offer) return;
   if (loadDraft(deps, offer.project, offer.path, null)) {
-    deps.project.getState().set({ recovery: null, saved: null });
+    deps.project.getState().set({ recovery: null, saved: null, loadedRunId: null });
   }
 }
 

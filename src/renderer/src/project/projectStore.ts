@@ -24,6 +24,8 @@ export interface ProjectState {
   /** The greedy or encoder-reuse procedure a preset or opened project brings. */
   procedure: Procedure | null;
   saved: SavedState | null;
+  /** The run under which the opened file's trained weights were loaded into the trainer. */
+  loadedRunId: string | null;
   lastSavedAt: string | null;
   recent: { name: string; path: string }[];
   recovery: RecoveryOffer | null;
@@ -40,6 +42,7 @@ export const createProjectStore = () =>
     path: null,
     procedure: null,
     saved: null,
+    loadedRunId: null,
     lastSavedAt: null,
     recent: [],
     recovery: null,
@@ -53,4 +56,5 @@ export type ProjectStore = ReturnType<typeof createProjectStore>;
 /** The app's open project: its name, file and saved state. */
 export const projectStore: ProjectStore = createProjectStore();
 
-export const useProject = <T>(selector: (state: ProjectState) => T): T => useStore(projectStore, selector);
+export const useProject = <T>(selector: (state: ProjectState) => T): T =>
+  useStore(projectStore, selector);

@@ -3,7 +3,15 @@ import { graphStore } from '../stores/graphStore';
 import { runStore } from '../stores/runStore';
 import { isTyping } from '../editor/shortcuts';
 import { projectDeps } from './deps';
-import { autosave, chooseAndOpen, checkRecovery, hasUnsavedChanges, listProjects, saveProject, snapshot } from './projectActions';
+import {
+  autosave,
+  chooseAndOpen,
+  checkRecovery,
+  hasUnsavedChanges,
+  listProjects,
+  saveProject,
+  snapshot,
+} from './projectActions';
 import { projectStore } from './projectStore';
 
 /** How long after the last change the recovery copy is written. */

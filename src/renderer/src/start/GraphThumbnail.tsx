@@ -6,7 +6,12 @@ import { thumbnailOf } from './thumbnail';
 export function GraphThumbnail({ doc }: { doc: GraphDocument }) {
   const t = useMemo(() => thumbnailOf(doc), [doc]);
   return (
-    <svg className="thumbnail" viewBox={`0 0 ${t.width} ${t.height}`} role="img" aria-label={`${doc.nodes.length} layers`}>
+    <svg
+      className="thumbnail"
+      viewBox={`0 0 ${t.width} ${t.height}`}
+      role="img"
+      aria-label={`${doc.nodes.length} layers`}
+    >
       {t.lines.map((l, i) => (
         <line key={i} {...l} className="thumb-edge" />
       ))}

@@ -21,29 +21,49 @@ export function StartGallery() {
   const unsaved = hasUnsavedChanges(projectDeps());
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="overlay-card gallery" role="dialog" aria-label="New project" data-testid="start-gallery">
+      <div
+        className="overlay-card gallery"
+        role="dialog"
+        aria-label="New project"
+        data-testid="start-gallery"
+      >
         <div className="overlay-head">
           <div>
             <h2>New project</h2>
-            <p className="muted">Start from an empty canvas or from an autoencoder of the lecture notes.</p>
+            <p className="muted">
+              Start from an empty canvas or from an autoencoder of the lecture notes.
+            </p>
           </div>
           <button className="icon-button" aria-label="Close" onClick={close}>
             ×
           </button>
         </div>
         {unsaved && (
-          <p className="gallery-warning">“{name}” has unsaved changes. Save it first (Ctrl+S) to keep them.</p>
+          <p className="gallery-warning">
+            “{name}” has unsaved changes. Save it first (Ctrl+S) to keep them.
+          </p>
         )}
         <div className="gallery-grid">
-          <button className="gallery-card empty" data-testid="start-empty" onClick={() => start(null)}>
+          <button
+            className="gallery-card empty"
+            data-testid="start-empty"
+            onClick={() => start(null)}
+          >
             <div className="thumbnail empty-thumb">
               <span>+</span>
             </div>
             <h3>Empty canvas</h3>
-            <p>Design an autoencoder from scratch: drag layers from the palette and connect them.</p>
+            <p>
+              Design an autoencoder from scratch: drag layers from the palette and connect them.
+            </p>
           </button>
           {PRESETS.map((p) => (
-            <button key={p.id} className="gallery-card" data-testid={`start-${p.id}`} onClick={() => start(p.id)}>
+            <button
+              key={p.id}
+              className="gallery-card"
+              data-testid={`start-${p.id}`}
+              onClick={() => start(p.id)}
+            >
               <GraphThumbnail doc={p.graph} />
               <h3>{p.title}</h3>
               <p>{p.description}</p>

@@ -21,7 +21,8 @@ const NODE = { width: 160, height: 98 };
 
 /** A small drawing of a graph: its nodes as boxes where they sit and its edges as lines, fitted into width × height. */
 export function thumbnailOf(doc: GraphDocument, width = 240, height = 90, pad = 8): Thumbnail {
-  if (doc.nodes.length === 0) return { width, height, boxes: [], lines: [], box: { width: 0, height: 0 } };
+  if (doc.nodes.length === 0)
+    return { width, height, boxes: [], lines: [], box: { width: 0, height: 0 } };
   const left = Math.min(...doc.nodes.map((n) => n.position.x));
   const top = Math.min(...doc.nodes.map((n) => n.position.y));
   const right = Math.max(...doc.nodes.map((n) => n.position.x + NODE.width));
@@ -31,7 +32,10 @@ export function thumbnailOf(doc: GraphDocument, width = 240, height = 90, pad = 
   const offY = (height - (bottom - top) * scale) / 2;
   const box = { width: NODE.width * scale, height: NODE.height * scale };
   const at = new Map(
-    doc.nodes.map((n) => [n.id, { x: offX + (n.position.x - left) * scale, y: offY + (n.position.y - top) * scale }]),
+    doc.nodes.map((n) => [
+      n.id,
+      { x: offX + (n.position.x - left) * scale, y: offY + (n.position.y - top) * scale },
+    ]),
   );
   const boxes = doc.nodes.map((n) => ({
     id: n.id,

@@ -160,7 +160,9 @@ export function createGraphStore(presetId: string = DEFAULT_PRESET_ID) {
       renameNode: (id, name) => commit(edits.renameNode(get().doc, id, name), `name:${id}`),
       addNode(kind, position) {
         const id = edits.freshNodeId(get().doc, kind);
-        commit(edits.addNode(get().doc, createNode(kind, id, position)), null, {
+        // "Dense 3" reads better than "Dense" in messages once there are several.
+        const name = `${kind} ${id.slice(id.lastIndexOf('-') + 1)}`;
+        commit(edits.addNode(get().doc, createNode(kind, id, position, name)), null, {
           selectedIds: [id],
           selectedEdgeIds: [],
           selectedNodeId: id,

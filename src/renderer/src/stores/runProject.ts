@@ -32,7 +32,9 @@ export function loadProjectRuns(
   }
   // keep() numbers names afresh ("Run 1 · …"); the file's names are the ones to show.
   stores.history.setState({
-    runs: stores.history.getState().runs.map((p) => ({ ...p, name: runs.find((r) => r.id === p.runId)?.name ?? p.name })),
+    runs: stores.history
+      .getState()
+      .runs.map((p) => ({ ...p, name: runs.find((r) => r.id === p.runId)?.name ?? p.name })),
   });
   const base = initialRun(settings, data);
   const last = runs.at(-1);

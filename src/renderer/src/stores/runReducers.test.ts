@@ -91,3 +91,65 @@ describe('run events', () => {
     });
   });
 });
+
+describe('what the views receive', () => {
+  const running = (): RunData => ({ ...starting(), runId: 'r1', phase: 'running' });
+
+  it('keeps the latest features, codes and the run samples', () => {
+    let state = reduce.onTrainFeatures(running(), {
+      runId: 'r1',
+      epoch: 1,
+      weights: new Float32Array(2 * 4),
+      units: 2,
+      inputShape: [4],
+    });
+    state = reduce.onTrainCodes(state, {
+      runId: 'r1',
+      epoch: 1,
+      codes: new Float32Array(6),
+      codeSize: 2,
+      count: 3,
+      labels: new Int32Array([1, 5, 6]),
+      logVar: null,
+    });
+    state = reduce.onTrainSamples(state, {
+      runId: 'r1',
+      images: new Float32Array(12),
+      sampleShape: [4],
+      count: 3,
+      labels: new Int32Array([1, 5, 6]),
+    });
+    expect(state.features?.units).toBe(2);
+    expect(state.codes?.codeSize).toBe(2);
+    expect(state.samples?.count).toBe(3);
+    expect(reduce.onTrainCodes(state, { ...state.codes!, runId: 'other' })).toBe(state);
+  });
+
+  it('continues the loss chart after the epochs of earlier procedure phases', () => {
+    const epoch = (e: number, phase: number) => ({
+      runId: 'r1',
+      epoch: e,
+      trainLoss: 0.2,
+      valLoss: 0.2,
+      terms: {},
+      seconds: 1,
+      phase,
+    });
+    let state = reduce.onTrainPhase(running(), { runId: 'r1', index: 1, count: 2, label: 'outer pair' });
+    state = reduce.onTrainEpoch(state, epoch(1, 1));
+    state = reduce.onTrainEpoch(state, epoch(2, 1));
+    state = reduce.onTrainPhase(state, { runId: 'r1', index: 2, count: 2, label: 'inner pair' });
+    state = reduce.onTrainEpoch(state, epoch(1, 2));
+    expect(state.stage).toEqual({ index: 2, count: 2, label: 'inner pair' });
+    expect(state.epochs.map((e) => e.x)).toEqual([1, 2, 3]);
+    expect(reduce.onTrainProgress(state, progress('r1', 1, 5)).batchLosses.at(-1)?.x).toBe(2.5);
+  });
+
+  it('keeps the encoder-reuse comparison and ends a paused run unpaused', () => {
+    let state = reduce.onTrainComparison(running(), { runId: 'r1', labelled: 500, pretrained: 0.9, scratch: 0.7 });
+    expect(state.comparison).toEqual({ labelled: 500, pretrained: 0.9, scratch: 0.7 });
+    state = { ...state, paused: true };
+    state = reduce.onTrainEnded(state, { runId: 'r1', status: 'stopped', message: null, epochsCompleted: 1 });
+    expect(state.paused).toBe(false);
+  });
+});

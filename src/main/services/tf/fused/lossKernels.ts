@@ -25,21 +25,34 @@ const scalarOut = (backend: unknown, value: number): tf.TensorInfo => {
   return info;
 };
 
+/** Factors multiplied before one logarithm is taken; 32 factors of at least 1e-7 stay above 1e-230. */
+const FACTORS_PER_LOG = 32;
+
 /**
  * Mean binary cross-entropy of probabilities `pred` against `target`, in one pass. A target of
- * exactly 0 or 1 (most pixels of a digit) needs one logarithm instead of two.
+ * exactly 0 or 1 (most pixels of a digit) contributes the logarithm of one factor, 1 - p or p; such
+ * factors are multiplied 32 at a time and their product's logarithm taken once, since Math.log
+ * (about 15 ns) costs far more than the rest of the loop. Other targets take both logarithms.
  */
 export const bceKernel: tf.KernelFunc = ({ inputs, backend }) => {
   const { pred, target } = inputs as { pred: tf.TensorInfo; target: tf.TensorInfo };
   const [p, t] = views(backend, pred, target);
   let sum = 0;
+  let product = 1;
+  let factors = 0;
   for (let i = 0; i < p.length; i++) {
     const pc = p[i] < LO ? LO : p[i] > HI ? HI : p[i];
     const ti = t[i];
-    if (ti === 0) sum += Math.log(1 - pc);
-    else if (ti === 1) sum += Math.log(pc);
-    else sum += ti * Math.log(pc) + (1 - ti) * Math.log(1 - pc);
+    if (ti === 0 || ti === 1) {
+      product *= ti === 0 ? 1 - pc : pc;
+      if (++factors === FACTORS_PER_LOG) {
+        sum += Math.log(product);
+        product = 1;
+        factors = 0;
+      }
+    } else sum += ti * Math.log(pc) + (1 - ti) * Math.log(1 - pc);
   }
+  sum += Math.log(product);
   return scalarOut(backend, -sum / p.length);
 };
 

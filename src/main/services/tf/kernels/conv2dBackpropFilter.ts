@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convGeometry, type ConvGeometry } from './convGeometry';
-import { channelMajor, writeTaps } from './im2col';
+import { writeTaps } from './im2col';
 import { callStock, heapView, release, type Info } from './wasmAccess';
 
 /**
@@ -74,7 +74,13 @@ const tapsOfX = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Info
     pixels,
     g.outC,
     (a) => {
-      const src = channelMajor(heapView(backend, x), g.batch, g.inH, g.inW, g.inC);
+      const src = {
+        values: heapView(backend, x),
+        batch: g.batch,
+        height: g.inH,
+        width: g.inW,
+        channels: g.inC,
+      };
       writeTaps(a, src, {
         kH: g.kH,
         kW: g.kW,
@@ -112,7 +118,13 @@ const tapsOfDy = (backend: BackendWasm, x: Info, dy: Info, g: ConvGeometry): Inf
     pixels,
     g.inC,
     (a) => {
-      const src = channelMajor(heapView(backend, dy), g.batch, g.outH, g.outW, g.outC);
+      const src = {
+        values: heapView(backend, dy),
+        batch: g.batch,
+        height: g.outH,
+        width: g.outW,
+        channels: g.outC,
+      };
       writeTaps(a, src, {
         kH: g.kH,
         kW: g.kW,

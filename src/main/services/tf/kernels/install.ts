@@ -7,6 +7,7 @@ import { maxPoolGrad } from './maxPoolGrad';
 import { resizeNearestGrad } from './resizeNearestGrad';
 import { makeFastSlice } from './slice';
 import { makeFastSum } from './sum';
+import { makeSharingIdentity } from './identity';
 
 /** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
 let replaced: Map<string, StockKernel | null> | null = null;
@@ -17,10 +18,11 @@ const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
 };
 
 /**
- * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Slice, Sum), adds the
- * missing Conv2DBackpropFilter and replaces MaxPoolGrad (wrong for windows of
- * negative values) and ResizeNearestNeighborGrad (slow). Call it after the wasm backend is ready: the stock kernels it
- * wraps are set up when the backend initializes. Calling it again does nothing.
+ * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Slice, Sum over
+ * leading axes, ResizeNearestNeighborGrad), the copying Identity, and MaxPoolGrad (wrong for
+ * windows of negative values), and adds the missing Conv2DBackpropFilter. Call it after the wasm
+ * backend is ready: the stock kernels it wraps are set up when the backend initializes. Calling it
+ * again does nothing.
  */
 export const installFastKernels = (): void => {
   if (replaced) return;
@@ -30,7 +32,8 @@ export const installFastKernels = (): void => {
   const resizeGrad = stockKernel('ResizeNearestNeighborGrad');
   const slice = stockKernel('Slice');
   const sum = stockKernel('Sum');
-  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad || !slice || !sum)
+  const identity = stockKernel('Identity');
+  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad || !slice || !sum || !identity)
     throw new Error('The wasm backend is not registered.');
   replaced = new Map([
     ['BatchMatMul', matMul],
@@ -40,6 +43,7 @@ export const installFastKernels = (): void => {
     ['ResizeNearestNeighborGrad', resizeGrad],
     ['Slice', slice],
     ['Sum', sum],
+    ['Identity', identity],
   ]);
   swap('BatchMatMul', makeFastBatchMatMul(matMul));
   swap('Conv2DBackpropInput', makeFastConv2DBackpropInput(backpropInput));
@@ -48,6 +52,7 @@ export const installFastKernels = (): void => {
   swap('ResizeNearestNeighborGrad', resizeNearestGrad);
   swap('Slice', makeFastSlice(slice));
   swap('Sum', makeFastSum(sum));
+  swap('Identity', makeSharingIdentity(identity));
 };
 
 /** Puts the stock kernels back (a missing one stays missing); for before/after measurements. */

@@ -28,8 +28,16 @@ export const makeFastSum =
     const src = heapView(backend, x);
     const dst = heapView(backend, out);
     const acc = new Float64Array(inner);
-    for (let row = 0, at = 0; row < outer; row++)
-      for (let j = 0; j < inner; j++, at++) acc[j] += src[at];
+    // Four rows per pass: a quarter of the accumulator loads and stores.
+    let row = 0;
+    for (; row + 4 <= outer; row += 4) {
+      const at = row * inner;
+      for (let j = 0; j < inner; j++)
+        acc[j] +=
+          src[at + j] + src[at + inner + j] + src[at + 2 * inner + j] + src[at + 3 * inner + j];
+    }
+    for (; row < outer; row++)
+      for (let j = 0, at = row * inner; j < inner; j++) acc[j] += src[at + j];
     dst.set(acc);
     return out;
   };

@@ -1,5 +1,5 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../../../../shared/graph/document';
-import { edgeId, freshNodeId } from '../../stores/graphEdits';
+import { edgeId } from '../../stores/graphEdits';
 
 /** The column spacing of the presets, so inserted layers line up with theirs. */
 export const COLUMN = 200;
