@@ -29,7 +29,9 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
   const scale = Number(args.scale ?? 2) as 1 | 2 | 4;
   // The tfjs export runs the model: start the fast backend first (quietly, unlike tfjs's default).
   if (formats.includes('tfjs')) await initBackend();
-  const named = weights ? namedWeights({ tensors: weights.tensors, data: decodeWeights(weights) }) : undefined;
+  const named = weights
+    ? namedWeights({ tensors: weights.tensors, data: decodeWeights(weights) })
+    : undefined;
   let failed = 0;
   for (const format of formats as ExportFormat[]) {
     const result = await exportProject(

@@ -67,10 +67,18 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
   });
   client.on('train.snapshot', (s) => (snapshot = s));
   const ended = new Promise<EventPayload<'train.ended'>>((done) => client.on('train.ended', done));
+  client.on('train.phase', (p) => console.log(`Phase ${p.index} of ${p.count}: ${p.label}`));
+  client.on('train.comparison', (c) =>
+    console.log(
+      `Validation accuracy with ${c.labelled} labels: pretrained encoder ${(c.pretrained * 100).toFixed(1)}%, ` +
+        `from scratch ${(c.scratch * 100).toFixed(1)}%`,
+    ),
+  );
   const started = await client.invoke('train.start', {
     graph: run.graph,
     settings: run.settings,
     data: run.data,
+    procedure: run.procedure ?? null,
   });
   if (!started.ok) {
     console.error(started.error.message);

@@ -153,5 +153,5 @@ export const classifierReusePreset: Preset = {
   ]),
   settings: settings(),
   data: data(),
-  procedure: { kind: 'reuse-encoder', pretrainPresetId: 'default', labelledCount: 500 },
+  procedure: { kind: 'reuse-encoder', pretrainPresetId: 'default', labelledCount: 100 },
 };

@@ -142,6 +142,23 @@ describe('convolution kernels on wasm', () => {
     }
   });
 
+  it.each([
+    [[2, 7, 7, 4], [3, 3, 4, 1], 1, 'same'],
+    [[2, 7, 6, 16], [3, 3, 16, 2], 1, 'valid'],
+    [[1, 9, 9, 5], [3, 3, 5, 1], 2, 'same'],
+    [[1, 8, 8, 6], [2, 2, 6, 2], 2, 'valid'],
+    [[2, 5, 5, 8], [1, 1, 8, 1], 1, 'same'],
+  ] as Array<[Shape4, Shape4, number, 'same' | 'valid']>)(
+    'Conv2D with few outputs of x %j, filter %j, stride %i, %s equals cpu',
+    async (xs, fs, s, pad) => {
+      const { x, f } = tensors(xs, fs);
+      const error = await cpuVsWasm(() =>
+        tf.conv2d(tf.tensor4d(x, xs), tf.tensor4d(f, fs), s, pad),
+      );
+      expect(error).toBeLessThan(1e-4);
+    },
+  );
+
   it('back-propagates through overlapping 3x3 max pooling windows with stride 2 as the cpu backend does', async () => {
     const x = randomValues(2 * 9 * 8 * 4, 21);
     const error = await cpuVsWasm(() =>

@@ -91,7 +91,6 @@ function keepEnded({ run, graph, history, codes }: TrainDeps, runId: string): vo
   if (state.codes) codes?.getState().keep(runId, title, state.codes);
   history
     ?.getState()
-    .getState()
     .keep(
       { runId, presetId, status: state.ended.status, epochs: state.epochs, codes: state.codes },
       title,

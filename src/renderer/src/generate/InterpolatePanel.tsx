@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { studio } from '../app/studio';
+import { useWidth } from '../charts/useWidth';
 import { composeGrid, imageGeometry } from '../recon/imageGrid';
 import { useRun } from '../stores/runStore';
 import { BitmapCanvas } from '../views/BitmapCanvas';
@@ -18,6 +19,7 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
   const [next, setNext] = useState<0 | 1>(0);
   const [row, setRow] = useState<GridBitmap | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { ref, width } = useWidth<HTMLDivElement>(600);
   const size = samples ? samples.sampleShape.reduce((a, b) => a * b, 1) : 0;
   const shape = samples?.sampleShape;
   const geometry = useMemo(() => (shape ? imageGeometry(shape) : null), [shape]);
@@ -34,11 +36,19 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
       const images = new Float32Array(2 * size);
       images.set(samples.images.subarray(pair[0] * size, (pair[0] + 1) * size), 0);
       images.set(samples.images.subarray(pair[1] * size, (pair[1] + 1) * size), size);
-      const encoded = await studio().client.invoke('model.encode', { runId: latent.runId, images, count: 2 });
+      const encoded = await studio().client.invoke('model.encode', {
+        runId: latent.runId,
+        images,
+        count: 2,
+      });
       if (!live) return;
       if (!encoded.ok) return setError(encoded.error.message);
       const k = encoded.value.codeSize;
-      const line = lineCodes(encoded.value.codes.subarray(0, k), encoded.value.codes.subarray(k, 2 * k), STEPS);
+      const line = lineCodes(
+        encoded.value.codes.subarray(0, k),
+        encoded.value.codes.subarray(k, 2 * k),
+        STEPS,
+      );
       const decoded = await decode(latent.runId, line, STEPS);
       if (!live) return;
       if (!decoded.ok) return setError(decoded.error.message);
@@ -70,27 +80,37 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
       saveAs="interpolation"
       hint={`Click two digits below (now: ${pair[0] + 1} and ${pair[1] + 1}). Both are encoded; ${STEPS} codes on the straight line between them are decoded, first digit left, second right.`}
     >
-      {strip && (
-        <div
-          className="choice-strip"
-          onClick={(e) => {
-            const canvas = e.currentTarget.querySelector('canvas');
-            const box = canvas?.getBoundingClientRect();
-            if (box) choose(e.clientX - box.left, e.clientY - box.top, 2);
-          }}
-        >
+      <div ref={ref}>
+        {strip && (
+          <div
+            className="choice-strip"
+            onClick={(e) => {
+              const canvas = e.currentTarget.querySelector('canvas');
+              const box = canvas?.getBoundingClientRect();
+              if (box)
+                choose(e.clientX - box.left, e.clientY - box.top, box.width / (strip.width || 1));
+            }}
+          >
+            <BitmapCanvas
+              bitmap={strip}
+              zoom={Math.min(2, width / strip.width)}
+              testId="interpolate-choices"
+              label="Validation digits to choose from"
+              style={{ cursor: 'pointer' }}
+              data={{ next: next === 0 ? 'first' : 'second' }}
+            />
+          </div>
+        )}
+        {error && <div className="field-error">{error}</div>}
+        {row && (
           <BitmapCanvas
-            bitmap={strip}
-            zoom={2}
-            testId="interpolate-choices"
-            label="Validation digits to choose from"
-            style={{ cursor: 'pointer' }}
-            data={{ next: next === 0 ? 'first' : 'second' }}
+            bitmap={row}
+            zoom={Math.min(3, width / row.width)}
+            testId="interpolation"
+            label="The first digit, the decoded line, the second digit"
           />
-        </div>
-      )}
-      {error && <div className="field-error">{error}</div>}
-      {row && <BitmapCanvas bitmap={row} zoom={3} testId="interpolation" label="The first digit, the decoded line, the second digit" />}
+        )}
+      </div>
     </ViewPanel>
   );
 }

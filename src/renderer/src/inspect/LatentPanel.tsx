@@ -19,7 +19,7 @@ export function LatentPanel() {
   useEffect(() => setChoice(defaultChoice(codeSize)), [codeSize]);
   const { plane, busy } = useProjection(codes, choice);
   const { ref, width } = useWidth<HTMLDivElement>(420);
-  const side = Math.max(240, Math.min(width, 520));
+  const side = Math.max(240, Math.min(width, 600));
   const frame: PlaneFrame | null = useMemo(
     () => (plane ? { extent: planeExtent(plane.xy, plane.count), width: side, height: side, pad: 14 } : null),
     [plane, side],

@@ -20,7 +20,7 @@ export function RawPcaPanel() {
   const [scaling, setScaling] = useState<PcaScaling>('center');
   const [plane, setPlane] = useState<{ plane: Plane; samples: Samples; scaling: PcaScaling } | null>(null);
   const { ref, width } = useWidth<HTMLDivElement>(420);
-  const side = Math.max(240, Math.min(width, 520));
+  const side = Math.max(240, Math.min(width, 600));
 
   useEffect(() => {
     if (!samples) return;

@@ -80,7 +80,7 @@ function drawScatter(
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
     const [r, gr, b] = labelRgb(labels ? labels[i] : -1);
     g.fillStyle = `rgb(${r},${gr},${b})`;
-    g.fillRect(px - 1.6, py - 1.6, 3.2, 3.2);
+    g.fillRect(px - 2, py - 2, 4, 4);
   }
   g.globalAlpha = 1;
   g.fillStyle = 'rgba(170,178,195,0.75)';

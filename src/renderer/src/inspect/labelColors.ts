@@ -1,8 +1,22 @@
-import { schemeTableau10 } from 'd3';
+/**
+ * One colour per label, the same in every scatter and legend (labels past 9 reuse them): bright
+ * enough for the dark theme, and the lecture notes' digits 1, 5 and 6 get three far-apart hues.
+ */
+const PALETTE = [
+  '#60a5fa', // 0 blue
+  '#fb923c', // 1 orange
+  '#4ade80', // 2 green
+  '#f87171', // 3 red
+  '#a78bfa', // 4 violet
+  '#22d3ee', // 5 cyan
+  '#f472b6', // 6 pink
+  '#facc15', // 7 yellow
+  '#a3e635', // 8 lime
+  '#cbd5e1', // 9 light slate
+];
 
-/** One colour per label, the same in every scatter and legend (labels past 9 reuse them). */
 export const labelColor = (label: number): string =>
-  label < 0 ? '#8a93a6' : schemeTableau10[label % schemeTableau10.length];
+  label < 0 ? '#8a93a6' : PALETTE[label % PALETTE.length];
 
 /** The labels present, in order. */
 export function labelsPresent(labels: ArrayLike<number>, count = labels.length): number[] {

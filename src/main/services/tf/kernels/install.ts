@@ -8,6 +8,7 @@ import { resizeNearestGrad } from './resizeNearestGrad';
 import { makeFastSlice } from './slice';
 import { makeFastSum } from './sum';
 import { makeSharingIdentity } from './identity';
+import { makeFewOutputsConv2D } from './conv2dFewOutputs';
 
 /** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
 let replaced: Map<string, StockKernel | null> | null = null;
@@ -18,11 +19,11 @@ const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
 };
 
 /**
- * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Slice, Sum over
- * leading axes, ResizeNearestNeighborGrad), the copying Identity, and MaxPoolGrad (wrong for
- * windows of negative values), and adds the missing Conv2DBackpropFilter. Call it after the wasm
- * backend is ready: the stock kernels it wraps are set up when the backend initializes. Calling it
- * again does nothing.
+ * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Conv2D with one or
+ * two output channels, Slice, Sum over leading axes, ResizeNearestNeighborGrad), the copying
+ * Identity, and MaxPoolGrad (wrong for windows of negative values), and adds the missing
+ * Conv2DBackpropFilter. Call it after the wasm backend is ready: the stock kernels it wraps are
+ * set up when the backend initializes. Calling it again does nothing.
  */
 export const installFastKernels = (): void => {
   if (replaced) return;
@@ -33,7 +34,17 @@ export const installFastKernels = (): void => {
   const slice = stockKernel('Slice');
   const sum = stockKernel('Sum');
   const identity = stockKernel('Identity');
-  if (!matMul || !backpropInput || !stockMaxPoolGrad || !resizeGrad || !slice || !sum || !identity)
+  const conv2d = stockKernel('Conv2D');
+  if (
+    !matMul ||
+    !backpropInput ||
+    !stockMaxPoolGrad ||
+    !resizeGrad ||
+    !slice ||
+    !sum ||
+    !identity ||
+    !conv2d
+  )
     throw new Error('The wasm backend is not registered.');
   replaced = new Map([
     ['BatchMatMul', matMul],
@@ -44,6 +55,7 @@ export const installFastKernels = (): void => {
     ['Slice', slice],
     ['Sum', sum],
     ['Identity', identity],
+    ['Conv2D', conv2d],
   ]);
   swap('BatchMatMul', makeFastBatchMatMul(matMul));
   swap('Conv2DBackpropInput', makeFastConv2DBackpropInput(backpropInput));
@@ -53,6 +65,7 @@ export const installFastKernels = (): void => {
   swap('Slice', makeFastSlice(slice));
   swap('Sum', makeFastSum(sum));
   swap('Identity', makeSharingIdentity(identity));
+  swap('Conv2D', makeFewOutputsConv2D(conv2d));
 };
 
 /** Puts the stock kernels back (a missing one stays missing); for before/after measurements. */

@@ -1,0 +1,78 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { convGeometry } from './convGeometry';
+import { callStock, heapView, release, type Info, type StockKernel } from './wasmAccess';
+
+/** At most this many output channels take the path below; XNNPACK does well from here up. */
+const MAX_OUT_CHANNELS = 2;
+
+/**
+ * Conv2D with one or two output channels (a decoder's last layer, which gives the image). XNNPACK
+ * vectorizes over output channels, so with one it runs at a fraction of its speed (measured 12 ms
+ * for the conv benchmark's last layer against 3 ms for the layer before, with twice the work).
+ * Here every input pixel is multiplied by all taps at once, x [pixels, ci] times the filter as
+ * [ci, taps * co], on XNNPACK with a tiny second operand; each output then sums its taps' entries.
+ * Other convolutions (NCHW, dilated, more outputs) go to the stock kernel.
+ */
+export const makeFewOutputsConv2D =
+  (stock: StockKernel): tf.KernelFunc =>
+  (args) => {
+    const backend = args.backend as BackendWasm;
+    const { x, filter } = args.inputs as { x: Info; filter: Info };
+    const attrs = args.attrs as unknown as {
+      strides: number | [number, number];
+      pad: unknown;
+      dataFormat: 'NHWC' | 'NCHW';
+      dilations: number | [number, number];
+      dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    };
+    const dilated = [attrs.dilations ?? 1].flat().some((d) => d !== 1);
+    const [kH, kW, inC, outC] = filter.shape;
+    if (attrs.dataFormat === 'NCHW' || dilated || outC > MAX_OUT_CHANNELS || inC < 4)
+      return stock({ inputs: { x, filter }, backend, attrs: args.attrs });
+    const g = convGeometry(
+      x.shape as [number, number, number, number],
+      filter.shape as [number, number, number, number],
+      attrs.strides,
+      attrs.pad,
+      attrs.dimRoundingMode,
+    );
+    const taps = kH * kW;
+    const width = taps * outC;
+    const w = backend.makeOutput([1, inC, width], 'float32');
+    const src = heapView(backend, filter);
+    const dstW = heapView(backend, w);
+    for (let t = 0; t < taps; t++)
+      for (let c = 0; c < inC; c++)
+        for (let o = 0; o < outC; o++)
+          dstW[c * width + t * outC + o] = src[(t * inC + c) * outC + o];
+    const pixels = g.batch * g.inH * g.inW;
+    const z = callStock(
+      'BatchMatMul',
+      backend,
+      { a: { ...x, shape: [1, pixels, inC] }, b: w },
+      { transposeA: false, transposeB: false },
+    );
+    release(backend, w);
+    const out = backend.makeOutput([g.batch, g.outH, g.outW, outC], 'float32');
+    const zs = heapView(backend, z);
+    const dst = heapView(backend, out);
+    let to = 0;
+    for (let n = 0; n < g.batch; n++)
+      for (let y = 0; y < g.outH; y++)
+        for (let q = 0; q < g.outW; q++, to += outC) {
+          for (let o = 0; o < outC; o++) dst[to + o] = 0;
+          for (let kh = 0; kh < kH; kh++) {
+            const row = y * g.strideH + kh - g.padTop;
+            if (row < 0 || row >= g.inH) continue;
+            for (let kw = 0; kw < kW; kw++) {
+              const col = q * g.strideW + kw - g.padLeft;
+              if (col < 0 || col >= g.inW) continue;
+              const from = ((n * g.inH + row) * g.inW + col) * width + (kh * kW + kw) * outC;
+              for (let o = 0; o < outC; o++) dst[to + o] += zs[from + o];
+            }
+          }
+        }
+    release(backend, z);
+    return out;
+  };
