@@ -58,13 +58,16 @@ async function setParam(id: string, key: string, value: string) {
 /** Clicks an empty spot of the canvas, so shortcuts reach the editor and not a field. */
 async function focusCanvas() {
   const box = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.click(box.x + box.width - 40, box.y + box.height / 2 - 60);
+  // Bottom middle: clear of the toolbar, the inspector, the minimap and the zoom buttons.
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height - 24);
 }
 
 async function newProject(choice: string) {
   await page.getByTestId('project-new').click();
   await page.getByTestId(`start-${choice}`).click();
   await expect.poll(() => page.getByTestId('start-gallery').count()).toBe(0);
+  // The new design is fitted into view a moment after it is drawn.
+  await page.waitForTimeout(400);
 }
 
 const summaryTotal = () => page.getByTestId('summary-total').innerText();
@@ -77,8 +80,10 @@ describe('the editor', () => {
     await expect.poll(() => nodes().count()).toBe(0);
 
     const kinds = ['Input', 'Dense', 'Dense', 'Dense', 'Dense', 'Output'];
+    // Two columns, three rows, clear of the toolbar; Esc closes the inspector after each drop.
     for (const [i, kind] of kinds.entries()) {
-      await drop(kind, 120 + (i % 3) * 240, 110 + Math.floor(i / 3) * 220);
+      await drop(kind, 140 + (i % 2) * 240, 120 + Math.floor(i / 2) * 180);
+      await press('Escape');
     }
     await expect.poll(() => nodes().count()).toBe(6);
     const chain = ['input-1', 'dense-1', 'dense-2', 'dense-3', 'dense-4', 'output-1'];
@@ -95,13 +100,23 @@ describe('the editor', () => {
     expect(await page.getByTestId('problems').innerText()).toContain('ready to train');
     await screenshot(page, 'editor-built-by-hand');
 
-    for (let i = 0; i < 40 && (await page.getByTestId('undo').isEnabled()); i++) await press('Control+z');
+    for (let i = 0; i < 40 && (await page.getByTestId('undo').isEnabled()); i++)
+      await press('Control+z');
     await expect.poll(() => nodes().count()).toBe(0);
     await screenshot(page, 'editor-undone');
-    for (let i = 0; i < 40 && (await page.getByTestId('redo').isEnabled()); i++) await press('Control+Shift+z');
+    for (let i = 0; i < 40 && (await page.getByTestId('redo').isEnabled()); i++)
+      await press('Control+Shift+z');
     await expect.poll(() => nodes().count()).toBe(6);
     await expect.poll(summaryTotal).toContain('209,968');
-    expect(await edges().count()).toBe(5);
+    await expect.poll(() => edges().count()).toBe(5);
+
+    await press('l');
+    await page.waitForTimeout(400);
+    await screenshot(page, 'editor-auto-layout');
+    // The layout is one step: undo puts every layer back where it was dropped.
+    await press('Control+z');
+    await press('f');
+    await page.waitForTimeout(400);
   });
 
   it('refuses a connection that makes a loop, saying why; marks a wrong Dense size until it is fixed', async () => {
@@ -118,7 +133,9 @@ describe('the editor', () => {
     await setParam('dense-4', 'units', '500');
     await expect.poll(() => node('dense-4').locator('.layer-node.has-error').count()).toBe(1);
     const problems = page.getByTestId('problems');
-    expect(await problems.innerText()).toContain("Dense 'Dense 4' gives 500 values but Output needs 784");
+    expect(await problems.innerText()).toContain(
+      "Dense 'Dense 4' gives 500 values but Output needs 784",
+    );
     await focusCanvas();
     await node('dense-4').hover();
     expect(await node('dense-4').getByTestId('node-problems').innerText()).toContain('500');
@@ -131,6 +148,9 @@ describe('the editor', () => {
 
   it('copies and pastes three nodes with their connections; Mirror encoder completes an encoder', async () => {
     await focusCanvas();
+    // The problems list zoomed onto one layer: fit the whole network into view again.
+    await press('f');
+    await page.waitForTimeout(400);
     await node('dense-1').click();
     await node('dense-2').click({ modifiers: ['Shift'] });
     await node('dense-3').click({ modifiers: ['Shift'] });
@@ -147,9 +167,11 @@ describe('the editor', () => {
     await screenshot(page, 'editor-pasted');
 
     await newProject('default');
-    await node('dec1').click();
-    await node('dec2').click({ modifiers: ['Shift'] });
-    await node('output').click({ modifiers: ['Shift'] });
+    // Everything, then shift-click takes the encoder out of the selection: the decoder is left.
+    await focusCanvas();
+    await press('Control+a');
+    for (const id of ['input', 'enc1', 'enc2']) await node(id).click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(3);
     await press('Delete');
     await expect.poll(() => nodes().count()).toBe(3);
     await page.getByTestId('ae-actions').click();
@@ -159,7 +181,9 @@ describe('the editor', () => {
     await expect.poll(summaryTotal).toContain('209,968');
     await page.getByTestId('ae-actions').click();
     await page.getByTestId('action-variational').click();
-    await expect.poll(() => page.locator('.react-flow__node', { hasText: 'Sampling' }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator('.react-flow__node', { hasText: 'Sampling' }).count())
+      .toBe(1);
     expect(await page.getByTestId('problems').innerText()).toContain('ready to train');
     await expect.poll(() => page.getByTestId('region-code').count()).toBe(1);
     await screenshot(page, 'editor-mirrored-variational');
@@ -178,15 +202,18 @@ describe('projects', () => {
     await setParam('dec1', 'units', '100');
     await setParam('dec1', 'units', '128');
 
-    if ((await page.getByTestId('train-start').count()) === 0) await page.getByTestId('tab-train').click();
+    if ((await page.getByTestId('train-start').count()) === 0)
+      await page.getByTestId('tab-train').click();
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-start').click();
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="run-status"]')?.textContent?.includes('Completed'),
+      () =>
+        document.querySelector('[data-testid="run-status"]')?.textContent?.includes('Completed'),
       undefined,
       { timeout: 240_000 },
     );
-    if ((await page.getByTestId('tab-editor').count()) > 0) await page.getByTestId('tab-editor').click();
+    if ((await page.getByTestId('tab-editor').count()) > 0)
+      await page.getByTestId('tab-editor').click();
 
     await press('Control+s');
     await page.getByTestId('save-name').fill('My digits autoencoder');
@@ -194,11 +221,16 @@ describe('projects', () => {
     await expect.poll(() => page.getByTestId('unsaved').count()).toBe(0);
     expect(await page.getByTestId('project-title').innerText()).toContain('My digits autoencoder');
     const signature = () =>
-      page.locator('.react-flow__node').evaluateAll((els) =>
-        els
-          .map((el) => `${el.getAttribute('data-id')} ${(el as HTMLElement).style.transform} ${el.textContent}`)
-          .sort(),
-      );
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((els) =>
+          els
+            .map(
+              (el) =>
+                `${el.getAttribute('data-id')} ${(el as HTMLElement).style.transform} ${el.textContent}`,
+            )
+            .sort(),
+        );
     const saved = await signature();
 
     await page.reload();
@@ -210,8 +242,11 @@ describe('projects', () => {
     await expect.poll(signature).toEqual(saved);
     expect(await page.getByTestId('unsaved').count()).toBe(0);
     await screenshot(page, 'editor-reopened');
-    if ((await page.getByTestId('run-status').count()) === 0) await page.getByTestId('tab-train').click();
+    if ((await page.getByTestId('run-status').count()) === 0)
+      await page.getByTestId('tab-train').click();
     expect(await page.getByTestId('run-status').innerText()).toContain('Completed');
-    expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(1);
+    expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(
+      1,
+    );
   });
 });

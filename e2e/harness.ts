@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -13,11 +15,18 @@ export interface Served {
   stop(): void;
 }
 
-/** Starts browser mode (the built app) and resolves with the tokenized address it prints. */
-export function serve(): Promise<Served> {
+/**
+ * Starts browser mode (the built app) and resolves with the tokenized address it prints. Each
+ * start gets its own data folder (projects, autosave, checkpoints) unless one is given, so runs
+ * never see each other's autosave copies.
+ */
+export function serve(
+  dataDir: string = mkdtempSync(join(tmpdir(), 'studio-e2e-')),
+): Promise<Served & { dataDir: string }> {
   const child: ChildProcess = spawn(process.execPath, ['out/main/serve.js'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, STUDIO_DATA_DIR: dataDir },
   });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -33,6 +42,7 @@ export function serve(): Promise<Served> {
         resolve({
           url: match[1],
           origin: new URL(match[1]).origin,
+          dataDir,
           stop: () => child.kill('SIGTERM'),
         });
       }

@@ -1,3 +1,4 @@
+/* global document, window, requestAnimationFrame -- the functions passed to page.evaluate run in the page */
 // UI speed bench: run after `npx electron-vite build`. Starts browser mode, trains the 2-D latent
 // preset briefly in Chromium, and measures inside the page (performance.now + requestAnimationFrame):
 //   - the renderer's frame time while an epoch trains (Editor tab: canvas, loss chart, recon grid),
@@ -11,10 +12,16 @@ import { chromium } from 'playwright-core';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function serve() {
-  const child = spawn(process.execPath, ['out/main/serve.js'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['out/main/serve.js'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start:\n${output}`)),
+      60_000,
+    );
     child.stdout.on('data', (chunk) => {
       output += chunk.toString();
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
@@ -43,13 +50,20 @@ const served = await serve();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
   await page.goto(`${served.url}&bench=1`);
   await page.waitForSelector('.react-flow__node');
-  await page.locator('.preset-picker select').selectOption('latent2d');
+  await page.getByTestId('project-new').click();
+  await page.getByTestId('start-latent2d').click();
 
   // Train 3 epochs on every 1, 5 and 6 of the embedded digits; measure frames during epoch 2.
   await page.getByTestId('tab-train').click();
@@ -57,7 +71,12 @@ try {
   await page.getByTestId('tab-editor').click();
   await page.getByTestId('train-start').click();
   const status = () => page.getByTestId('run-status').innerText();
-  await page.waitForFunction(() => /epoch 2 of/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), undefined, { timeout: 240_000 });
+  await page.waitForFunction(
+    () =>
+      /epoch 2 of/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
+    undefined,
+    { timeout: 240_000 },
+  );
   const frames = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -75,15 +94,35 @@ try {
       }),
   );
   report('frame time while an epoch trains (Editor tab)', frames);
-  await page.waitForFunction(() => /Completed/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), undefined, { timeout: 240_000 });
-  if (!/Completed/.test(await status())) throw new Error(`training did not complete: ${await status()}`);
+  await page.waitForFunction(
+    () => /Completed/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
+    undefined,
+    { timeout: 240_000 },
+  );
+  if (!/Completed/.test(await status()))
+    throw new Error(`training did not complete: ${await status()}`);
 
   // The latent grid: 400 codes decoded in one request and drawn.
   await page.getByTestId('tab-generate').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="latent-grid"]')?.getAttribute('data-tiles') === '400', undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="latent-grid"]')?.getAttribute('data-tiles') === '400',
+    undefined,
+    { timeout: 60_000 },
+  );
   const grid = [];
-  for (let i = 0; i < 30; i++) grid.push(await page.evaluate(() => window.__studioBench.gridOnce()));
+  for (let i = 0; i < 30; i++)
+    grid.push(await page.evaluate(() => window.__studioBench.gridOnce()));
   report('latent grid 20x20, request to painted frame', grid);
+  const gridParts = await page.evaluate(() => window.__studioBench.samples);
+  report(
+    '  of which the decode round trip (renderer -> host -> trainer -> back)',
+    gridParts.gridDecode.slice(-30),
+  );
+  report(
+    '  of which request to drawn canvas (before the frame is painted)',
+    gridParts.gridDrawn.slice(-30),
+  );
 
   // Dragging on the latent plane at 60 moves a second, in a circle.
   await page.evaluate(() => (window.__studioBench.samples.drag = []));
@@ -95,13 +134,25 @@ try {
   await page.mouse.down();
   for (let i = 1; i <= moves; i++) {
     const a = (i / moves) * Math.PI * 4;
-    await page.mouse.move(cx + Math.cos(a) * box.width * 0.35, cy + Math.sin(a) * box.height * 0.35);
+    await page.mouse.move(
+      cx + Math.cos(a) * box.width * 0.35,
+      cy + Math.sin(a) * box.height * 0.35,
+    );
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
   await page.waitForTimeout(300);
   const drag = await page.evaluate(() => window.__studioBench.samples.drag);
-  report('dragged point, request to painted frame', drag, `, ${drag.length} drawn of ${moves + 1} cursor positions`);
+  report(
+    'dragged point, request to painted frame',
+    drag,
+    `, ${drag.length} drawn of ${moves + 1} cursor positions`,
+  );
+  const drawn = await page.evaluate(() => window.__studioBench.samples.dragDrawn);
+  report(
+    '  of which request to drawn canvas (before the frame is painted)',
+    drawn.slice(-drag.length),
+  );
 } finally {
   await browser.close();
   served.stop();

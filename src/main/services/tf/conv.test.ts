@@ -172,24 +172,32 @@ describe('convolution kernels on wasm', () => {
     expect(error).toBeLessThan(1e-5);
   });
 
-  it('back-propagates through nearest-neighbour upsampling by summing each block of dy', async () => {
-    // Not compared with cpu: the cpu ResizeNearestNeighborGrad of tfjs 4.22 is wrong for batches above one.
-    const dy = randomValues(2 * 8 * 8 * 3, 14);
-    const expected = new Float32Array(2 * 4 * 4 * 3);
-    for (let b = 0; b < 2; b++)
-      for (let r = 0; r < 8; r++)
-        for (let q = 0; q < 8; q++)
-          for (let k = 0; k < 3; k++)
-            expected[((b * 4 + (r >> 1)) * 4 + (q >> 1)) * 3 + k] +=
-              dy[((b * 8 + r) * 8 + q) * 3 + k];
-    const [grad] = await runOn('wasm', () =>
-      tf.grad((xt: tf.Tensor) =>
-        tf.image
-          .resizeNearestNeighbor(xt as tf.Tensor4D, [8, 8])
-          .mul(tf.tensor4d(dy, [2, 8, 8, 3]))
-          .sum(),
-      )(tf.zeros([2, 4, 4, 3])),
-    );
-    expect(maxRelativeError(grad, expected)).toBeLessThan(1e-5);
-  });
+  it.each([
+    [4, 8],
+    [4, 12],
+    [3, 7],
+  ])(
+    'back-propagates through nearest-neighbour upsampling from %i to %i by summing each block of dy',
+    async (size, out) => {
+      // Not compared with cpu: the cpu ResizeNearestNeighborGrad of tfjs 4.22 is wrong for batches above one.
+      const dy = randomValues(2 * out * out * 3, 14);
+      const expected = new Float32Array(2 * size * size * 3);
+      const from = (o: number) => Math.min(size - 1, Math.floor((o * size) / out));
+      for (let b = 0; b < 2; b++)
+        for (let r = 0; r < out; r++)
+          for (let q = 0; q < out; q++)
+            for (let k = 0; k < 3; k++)
+              expected[((b * size + from(r)) * size + from(q)) * 3 + k] +=
+                dy[((b * out + r) * out + q) * 3 + k];
+      const [grad] = await runOn('wasm', () =>
+        tf.grad((xt: tf.Tensor) =>
+          tf.image
+            .resizeNearestNeighbor(xt as tf.Tensor4D, [out, out])
+            .mul(tf.tensor4d(dy, [2, out, out, 3]))
+            .sum(),
+        )(tf.zeros([2, size, size, 3])),
+      );
+      expect(maxRelativeError(grad, expected)).toBeLessThan(1e-5);
+    },
+  );
 });

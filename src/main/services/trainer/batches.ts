@@ -2,37 +2,44 @@ import * as tf from '@tensorflow/tfjs';
 import type { SampleSet } from '../data/dataset';
 
 /**
- * Builds input batches from shuffled rows without allocating a new JS array per batch: rows are
- * copied into one reused buffer, then into a tensor of the model's input shape.
+ * Batches for one epoch: the rows are put in the epoch's shuffled order once, uploaded as one
+ * tensor, and each batch is a contiguous slice of it (one upload an epoch instead of one a batch).
  */
-export class BatchMaker {
-  private readonly buffer: Float32Array;
+export class EpochBatches {
+  private readonly inputs: tf.Tensor;
+  private readonly labels: Int32Array;
 
   constructor(
-    private readonly set: SampleSet,
-    private readonly sampleSize: number,
+    set: SampleSet,
+    sampleSize: number,
     private readonly inputShape: readonly number[],
-    batchSize: number,
+    order: ArrayLike<number>,
   ) {
-    this.buffer = new Float32Array(batchSize * sampleSize);
-  }
-
-  /** Inputs for rows order[start, end), shaped [n, ...inputShape]. */
-  inputs(order: ArrayLike<number>, start: number, end: number): tf.Tensor {
-    const n = end - start;
-    const size = this.sampleSize;
+    const n = order.length;
+    const values = new Float32Array(n * sampleSize);
+    this.labels = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const r = order[start + i];
-      this.buffer.set(this.set.images.subarray(r * size, (r + 1) * size), i * size);
+      const r = order[i];
+      values.set(set.images.subarray(r * sampleSize, (r + 1) * sampleSize), i * sampleSize);
+      this.labels[i] = set.labels[r];
     }
-    return tf.tensor(this.buffer.subarray(0, n * size), [n, ...this.inputShape]);
+    this.inputs = tf.tensor(values, [n, ...inputShape]);
   }
 
-  /** One-hot labels for the same rows, for a classifier. */
-  oneHot(order: ArrayLike<number>, start: number, end: number, classes: number): tf.Tensor {
-    const labels = new Int32Array(end - start);
-    for (let i = start; i < end; i++) labels[i - start] = this.set.labels[order[i]];
-    return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat());
+  /** Inputs of rows [start, end) of the epoch's order, shaped [n, ...inputShape]. */
+  slice(start: number, end: number): tf.Tensor {
+    return this.inputs.slice(start, end - start);
+  }
+
+  /** One-hot labels of the same rows, for a classifier. */
+  oneHot(start: number, end: number, classes: number): tf.Tensor {
+    return tf.tidy(() =>
+      tf.oneHot(tf.tensor1d(this.labels.subarray(start, end), 'int32'), classes).toFloat(),
+    );
+  }
+
+  dispose(): void {
+    this.inputs.dispose();
   }
 }
 

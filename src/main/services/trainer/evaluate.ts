@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EventPayload } from '../../../shared/contract/events';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
-import { BatchMaker, identityOrder } from './batches';
+import { EpochBatches, identityOrder } from './batches';
 import { withScope } from './scope';
 
 const EVAL_BATCH = 500;
@@ -21,15 +21,19 @@ export function evaluate(
   inputShape: number[],
   classes: number,
 ): Evaluation {
-  const maker = new BatchMaker(data.validation, data.sampleSize, inputShape, EVAL_BATCH);
-  const order = identityOrder(data.validation.count);
+  const batches = new EpochBatches(
+    data.validation,
+    data.sampleSize,
+    inputShape,
+    identityOrder(data.validation.count),
+  );
   let sum = 0;
   let correct = 0;
   for (let start = 0; start < data.validation.count; start += EVAL_BATCH) {
     const end = Math.min(start + EVAL_BATCH, data.validation.count);
     withScope(() => {
-      const x = maker.inputs(order, start, end);
-      const y = built.task === 'classify' ? maker.oneHot(order, start, end, classes) : x;
+      const x = batches.slice(start, end);
+      const y = built.task === 'classify' ? batches.oneHot(start, end, classes) : x;
       const { output, terms } = built.forward(x, false);
       let total: tf.Tensor = built.lossOf(output, y);
       for (const term of Object.values(terms)) total = total.add(term);
@@ -39,6 +43,7 @@ export function evaluate(
       }
     });
   }
+  batches.dispose();
   const n = data.validation.count;
   return { loss: sum / n, accuracy: built.task === 'classify' ? correct / n : null };
 }

@@ -5,7 +5,7 @@ import type { TrainSettings } from '../../../shared/contract/training';
 import { seededRandom, shuffleInPlace } from '../../../shared/util/random';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
-import { BatchMaker, identityOrder } from './batches';
+import { EpochBatches, identityOrder } from './batches';
 import { evaluate, snapshot } from './evaluate';
 import { divergedMessage } from './messages';
 import { makeOptimizer } from './optimizer';
@@ -64,7 +64,6 @@ export async function runTraining(
 ): Promise<RunOutcome> {
   const { runId, built, settings, data } = args;
   const classes = args.classes ?? 10;
-  const maker = new BatchMaker(data.train, data.sampleSize, args.inputShape, settings.batchSize);
   const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
   const optimizer = args.optimizer ?? makeOptimizer(settings);
   const variables = built.model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -101,21 +100,26 @@ export async function runTraining(
     for (epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
       const epochStart = performance.now();
       shuffleInPlace(order, random);
+      const batches = new EpochBatches(data.train, data.sampleSize, args.inputShape, order);
       let lossSum = 0;
       const termSums: Record<string, number> = {};
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         await control.waitWhilePaused();
-        if (control.stopRequested) return (epoch--, ended('stopped'));
+        if (control.stopRequested) {
+          batches.dispose();
+          return (epoch--, ended('stopped'));
+        }
         const start = batch * settings.batchSize;
         const end = Math.min(start + settings.batchSize, data.train.count);
         const step = trainStep(
           built,
           optimizer,
           variables,
-          () => maker.inputs(order, start, end),
-          (x) => (built.task === 'classify' ? maker.oneHot(order, start, end, classes) : x),
+          () => batches.slice(start, end),
+          (x) => (built.task === 'classify' ? batches.oneHot(start, end, classes) : x),
         );
         if (step === null) {
+          batches.dispose();
           epoch--;
           await args.onDiverged?.(epoch, optimizer);
           return ended('failed', divergedMessage(epoch + 1, batch + 1, settings));
@@ -140,6 +144,7 @@ export async function runTraining(
         }
         await yieldToEvents();
       }
+      batches.dispose();
       const seconds = (performance.now() - epochStart) / 1000;
       const n = data.train.count;
       const terms = Object.fromEntries(Object.entries(termSums).map(([k, v]) => [k, v / n]));

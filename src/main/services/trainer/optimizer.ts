@@ -1,14 +1,11 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { TrainSettings } from '../../../shared/contract/training';
+import { createFastOptimizer } from '../tf/fused/fastOptimizer';
 
-/** The optimizer a run's settings name. */
+/**
+ * The optimizer a run's settings name: the fused one (one loop per variable) where the backend's
+ * memory is reachable from JavaScript, tfjs's own elsewhere. Create it after the backend is chosen.
+ */
 export function makeOptimizer(settings: TrainSettings): tf.Optimizer {
-  switch (settings.optimizer) {
-    case 'adam':
-      return tf.train.adam(settings.learningRate);
-    case 'sgd':
-      return tf.train.momentum(settings.learningRate, settings.momentum);
-    case 'rmsprop':
-      return tf.train.rmsprop(settings.learningRate);
-  }
+  return createFastOptimizer(settings);
 }

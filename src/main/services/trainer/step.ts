@@ -31,15 +31,17 @@ export function trainStep(
       }
       return total as tf.Scalar;
     }, variables);
-    // One number tells whether the loss and every gradient are finite (a sum with a NaN is NaN).
+    // One number tells whether the loss and every gradient are finite (a sum with a NaN is NaN);
+    // it, the loss and the terms come back in one read.
     const check = tf.addN([value, ...Object.values(grads).map((g) => g.sum())]);
-    const loss = value.dataSync()[0];
-    const finite = Number.isFinite(check.dataSync()[0]);
+    const names = Object.keys(termTensors);
+    const read = tf.stack([value, check, ...names.map((n) => termTensors[n])]).dataSync();
+    const [loss, finite] = [read[0], Number.isFinite(read[1])];
     const terms: Record<string, number> = {};
-    for (const [name, t] of Object.entries(termTensors)) {
-      terms[name] = t.dataSync()[0];
-      t.dispose();
-    }
+    names.forEach((name, i) => {
+      terms[name] = read[2 + i];
+      termTensors[name].dispose();
+    });
     if (!Number.isFinite(loss) || !finite) return null;
     optimizer.applyGradients(grads);
     return { loss, terms };

@@ -33,7 +33,9 @@ function fakeHost(script: (emit: Emit, runId: string) => void, startReply = true
   const seen: { command: string; request: unknown }[] = [];
   const unused = async () => fail('E_INTERNAL', 'not used');
   const handlers: StudioHandlers = {
-    ...(Object.fromEntries(Object.keys(commands).map((name) => [name, unused])) as unknown as StudioHandlers),
+    ...(Object.fromEntries(
+      Object.keys(commands).map((name) => [name, unused]),
+    ) as unknown as StudioHandlers),
     'app.info': async () => ok({ version: '0.1.0', shell: 'memory' as const, backend }),
     'data.describe': unused,
     'train.start': async (request) => {

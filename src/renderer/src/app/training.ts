@@ -35,7 +35,9 @@ export function procedureFor(
   if (!procedure) return null;
   if (procedure.kind === 'reuse-encoder') return procedure;
   const ids = new Set(doc.nodes.map((n) => n.id));
-  const complete = procedure.phases.every((p) => ids.has(p.encoderNodeId) && ids.has(p.decoderNodeId));
+  const complete = procedure.phases.every(
+    (p) => ids.has(p.encoderNodeId) && ids.has(p.decoderNodeId),
+  );
   return complete ? procedure : null;
 }
 

@@ -10,7 +10,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { LAYER_DESCRIPTORS } from '../../../shared/layers';
 import { checkConnection } from '../editor/actions/connection';
 import { readDraggedKind } from '../editor/dragKind';
@@ -46,9 +46,20 @@ function nextSelection(
   return changed ? [...chosen] : null;
 }
 
+/** The palette's group colours (theme.css --cat-*): SVG fill attributes cannot read CSS variables. */
+const CATEGORY_COLORS: Record<string, string> = {
+  Data: '#4ed39a',
+  Layers: '#7c9cff',
+  Noise: '#f2b84b',
+  Regularize: '#c084fc',
+  Convolution: '#38bdf8',
+  Variational: '#f472b6',
+  Heads: '#ff8a65',
+};
+
 const minimapColor = (node: LayerFlowNode) => {
   const kind = node.data.kind as keyof typeof LAYER_DESCRIPTORS;
-  return `var(--cat-${(LAYER_DESCRIPTORS[kind]?.category ?? 'Layers').toLowerCase()})`;
+  return CATEGORY_COLORS[LAYER_DESCRIPTORS[kind]?.category ?? 'Layers'] ?? '#7c9cff';
 };
 
 /**
@@ -62,10 +73,20 @@ export function GraphCanvas() {
   const selectedIds = useGraph((s) => s.selectedIds);
   const selectedEdgeIds = useGraph((s) => s.selectedEdgeIds);
   const loadCount = useGraph((s) => s.loadCount);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   useEditorShortcuts();
 
-  const nodes = useMemo(() => toFlowNodes(doc, selectedIds, 'right'), [doc, selectedIds]);
+  // React Flow measures each node; handing the sizes back keeps them (the minimap needs them).
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(
+    () => new Map(),
+  );
+  const nodes = useMemo(
+    () =>
+      toFlowNodes(doc, selectedIds, 'right').map((n) =>
+        sizes.has(n.id) ? { ...n, measured: sizes.get(n.id) } : n,
+      ),
+    [doc, selectedIds, sizes],
+  );
   const edges = useMemo(
     () => toFlowEdges(doc, (id) => analysis.nodes[id]?.shape ?? null, selectedEdgeIds),
     [doc, analysis, selectedEdgeIds],
@@ -74,14 +95,33 @@ export function GraphCanvas() {
   // A newly loaded design (new, open, preset) is fitted into view once it is drawn.
   useEffect(() => {
     if (loadCount === 0) return;
-    const timer = window.setTimeout(() => void fitView({ padding: 0.12, maxZoom: 1.1 }), 50);
+    const timer = window.setTimeout(() => {
+      // An empty canvas starts at 100 % with the origin top left, where the first layers go.
+      if (graphStore.getState().doc.nodes.length === 0) void setViewport({ x: 0, y: 0, zoom: 1 });
+      else void fitView({ padding: 0.12, maxZoom: 1.1 });
+    }, 50);
     return () => window.clearTimeout(timer);
-  }, [loadCount, fitView]);
+  }, [loadCount, fitView, setViewport]);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const store = graphStore.getState();
+    const measured: { id: string; width: number; height: number }[] = [];
     for (const change of changes) {
       if (change.type === 'position' && change.position) store.moveNode(change.id, change.position);
+      if (change.type === 'dimensions' && change.dimensions) {
+        measured.push({ id: change.id, ...change.dimensions });
+      }
+    }
+    if (measured.length > 0) {
+      setSizes((before) => {
+        const same = measured.every(
+          (m) => before.get(m.id)?.width === m.width && before.get(m.id)?.height === m.height,
+        );
+        if (same) return before;
+        const next = new Map(before);
+        for (const m of measured) next.set(m.id, { width: m.width, height: m.height });
+        return next;
+      });
     }
     const selected = nextSelection(store.selectedIds, changes);
     if (selected) store.setSelection(selected, graphStore.getState().selectedEdgeIds);

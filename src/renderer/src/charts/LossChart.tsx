@@ -51,8 +51,7 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
   const frame: ChartFrame = { width, height, margin: MARGIN };
   const current = useMemo(() => runCurves(epochs), [epochs]);
   const overlays = useMemo(
-    () =>
-      past.flatMap((r, i) => (r.visible ? pastCurves(r.runId, r.name, r.epochs, i) : [])),
+    () => past.flatMap((r, i) => (r.visible ? pastCurves(r.runId, r.name, r.epochs, i) : [])),
     [past],
   );
   const all = [...overlays, ...current];
@@ -117,7 +116,11 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
           onPointerLeave={() => setHoverX(null)}
         >
           <g ref={yAxis} className="axis y-axis" transform={`translate(${MARGIN.left},0)`} />
-          <g ref={xAxis} className="axis x-axis" transform={`translate(0,${height - MARGIN.bottom})`} />
+          <g
+            ref={xAxis}
+            className="axis x-axis"
+            transform={`translate(0,${height - MARGIN.bottom})`}
+          />
           <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 4}>
             epoch
           </text>
@@ -137,7 +140,12 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
           ))}
           <path className="batch-loss" d={batchPath(batchLosses, scales)} />
           {terms.map((c) => (
-            <path key={c.key} className="term-line" stroke={c.color} d={curvePath(c.points, scales)} />
+            <path
+              key={c.key}
+              className="term-line"
+              stroke={c.color}
+              d={curvePath(c.points, scales)}
+            />
           ))}
           <path className="epoch-line train" d={curvePath(train.points, scales)} />
           <path className="epoch-line val" d={curvePath(val.points, scales)} />

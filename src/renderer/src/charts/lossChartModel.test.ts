@@ -61,8 +61,16 @@ describe('the loss chart scales', () => {
 
 describe('the loss chart curves', () => {
   it('draws each extra term as its own line beside train and validation', () => {
-    const curves = runCurves([record(1, 0.3, 0.3, { kl: 0.05, sparsity: 0.01 }), record(2, 0.2, 0.2, { kl: 0.04 })]);
-    expect(curves.map((c) => c.label)).toEqual(['train', 'validation', 'KL (latent loss)', 'sparsity penalty']);
+    const curves = runCurves([
+      record(1, 0.3, 0.3, { kl: 0.05, sparsity: 0.01 }),
+      record(2, 0.2, 0.2, { kl: 0.04 }),
+    ]);
+    expect(curves.map((c) => c.label)).toEqual([
+      'train',
+      'validation',
+      'KL (latent loss)',
+      'sparsity penalty',
+    ]);
     expect(curves[2].points).toEqual([
       { x: 1, y: 0.05 },
       { x: 2, y: 0.04 },

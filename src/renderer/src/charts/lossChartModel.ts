@@ -76,11 +76,28 @@ export function runCurves(epochs: readonly EpochRecord[]): Curve[] {
 }
 
 /** A past run's train and validation curves, in its own colour. */
-export function pastCurves(runId: string, name: string, epochs: readonly EpochRecord[], index: number): Curve[] {
+export function pastCurves(
+  runId: string,
+  name: string,
+  epochs: readonly EpochRecord[],
+  index: number,
+): Curve[] {
   const color = PAST_COLORS[index % PAST_COLORS.length];
   return [
-    { key: `${runId}:train`, label: `${name} · train`, kind: 'past-train', color, points: epochs.map((e) => ({ x: e.x, y: e.trainLoss })) },
-    { key: `${runId}:val`, label: `${name} · validation`, kind: 'past-val', color, points: epochs.map((e) => ({ x: e.x, y: e.valLoss })) },
+    {
+      key: `${runId}:train`,
+      label: `${name} · train`,
+      kind: 'past-train',
+      color,
+      points: epochs.map((e) => ({ x: e.x, y: e.trainLoss })),
+    },
+    {
+      key: `${runId}:val`,
+      label: `${name} · validation`,
+      kind: 'past-val',
+      color,
+      points: epochs.map((e) => ({ x: e.x, y: e.valLoss })),
+    },
   ];
 }
 
@@ -97,16 +114,31 @@ export function lossScales(
   log = false,
 ): LossScales {
   const { width, height, margin } = frame;
-  const values = [...batches.map((b) => b.loss), ...curves.flatMap((c) => c.points.map((p) => p.y))].filter(
-    (v) => Number.isFinite(v) && (!log || v > 0),
+  const values = [
+    ...batches.map((b) => b.loss),
+    ...curves.flatMap((c) => c.points.map((p) => p.y)),
+  ].filter((v) => Number.isFinite(v) && (!log || v > 0));
+  const lastX = Math.max(
+    lastEpoch,
+    ...curves.flatMap((c) => c.points.map((p) => p.x)),
+    ...batches.map((b) => b.x),
+    1,
   );
-  const lastX = Math.max(lastEpoch, ...curves.flatMap((c) => c.points.map((p) => p.x)), ...batches.map((b) => b.x), 1);
-  const x = scaleLinear().domain([0, lastX]).range([margin.left, width - margin.right]);
+  const x = scaleLinear()
+    .domain([0, lastX])
+    .range([margin.left, width - margin.right]);
   const range = [height - margin.bottom, margin.top];
   if (log) {
     const [lo = 0.01, hi = 1] = extent(values);
     const top = hi > lo ? hi * 1.15 : lo * 10;
-    return { x, y: scaleLog().domain([lo / 1.15, top]).range(range).nice(), log };
+    return {
+      x,
+      y: scaleLog()
+        .domain([lo / 1.15, top])
+        .range(range)
+        .nice(),
+      log,
+    };
   }
   const [lo = 0, hi = 1] = extent(values);
   const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 0.1;
@@ -117,7 +149,8 @@ export function lossScales(
   return { x, y, log };
 }
 
-const drawable = (scales: LossScales) => (y: number) => Number.isFinite(y) && (!scales.log || y > 0);
+const drawable = (scales: LossScales) => (y: number) =>
+  Number.isFinite(y) && (!scales.log || y > 0);
 
 /** The SVG path of the batch losses ('' when there are none). */
 export function batchPath(points: readonly BatchPoint[], scales: LossScales): string {
@@ -145,7 +178,8 @@ export function curvePath(points: readonly CurvePoint[], scales: LossScales): st
 export function nearestX(curves: readonly Curve[], x: number): number | null {
   let best: number | null = null;
   for (const c of curves)
-    for (const p of c.points) if (best === null || Math.abs(p.x - x) < Math.abs(best - x)) best = p.x;
+    for (const p of c.points)
+      if (best === null || Math.abs(p.x - x) < Math.abs(best - x)) best = p.x;
   return best;
 }
 

@@ -1,14 +1,59 @@
 /** What the dialog can make; the picture formats share the diagram options and the preview. */
 export const EXPORT_CHOICES = [
-  { id: 'svg', label: 'Diagram (SVG)', picture: true, hint: 'A sharp picture for slides and the web; it opens again as a project.' },
-  { id: 'png-1', label: 'Diagram (PNG, 1x)', picture: true, hint: 'A picture the size of the SVG.' },
-  { id: 'png-2', label: 'Diagram (PNG, 2x)', picture: true, hint: 'Twice the size: crisp on high-resolution screens.' },
-  { id: 'png-4', label: 'Diagram (PNG, 4x)', picture: true, hint: 'Four times the size: for posters and print.' },
-  { id: 'pdf', label: 'Diagram (PDF)', picture: true, hint: 'One vector page the size of the picture, for papers.' },
-  { id: 'keras', label: 'Keras (Python script)', picture: false, hint: 'A script that builds, compiles and trains this model with Keras.' },
-  { id: 'tfjs', label: 'TensorFlow.js model', picture: false, hint: 'model.json, its weight files and a README; with the trained weights of the last completed run.' },
-  { id: 'summary-text', label: 'Summary (text)', picture: false, hint: 'The layer table Keras prints with model.summary().' },
-  { id: 'summary-md', label: 'Summary (Markdown)', picture: false, hint: 'The layer table as Markdown, for a README or notes.' },
+  {
+    id: 'svg',
+    label: 'Diagram (SVG)',
+    picture: true,
+    hint: 'A sharp picture for slides and the web; it opens again as a project.',
+  },
+  {
+    id: 'png-1',
+    label: 'Diagram (PNG, 1x)',
+    picture: true,
+    hint: 'A picture the size of the SVG.',
+  },
+  {
+    id: 'png-2',
+    label: 'Diagram (PNG, 2x)',
+    picture: true,
+    hint: 'Twice the size: crisp on high-resolution screens.',
+  },
+  {
+    id: 'png-4',
+    label: 'Diagram (PNG, 4x)',
+    picture: true,
+    hint: 'Four times the size: for posters and print.',
+  },
+  {
+    id: 'pdf',
+    label: 'Diagram (PDF)',
+    picture: true,
+    hint: 'One vector page the size of the picture, for papers.',
+  },
+  {
+    id: 'keras',
+    label: 'Keras (Python script)',
+    picture: false,
+    hint: 'A script that builds, compiles and trains this model with Keras.',
+  },
+  {
+    id: 'tfjs',
+    label: 'TensorFlow.js model',
+    picture: false,
+    hint: 'model.json, its weight files and a README; with the trained weights of the last completed run.',
+  },
+  {
+    id: 'summary-text',
+    label: 'Summary (text)',
+    picture: false,
+    hint: 'The layer table Keras prints with model.summary().',
+  },
+  {
+    id: 'summary-md',
+    label: 'Summary (Markdown)',
+    picture: false,
+    hint: 'The layer table as Markdown, for a README or notes.',
+  },
 ] as const;
 
 export type ExportChoice = (typeof EXPORT_CHOICES)[number]['id'];
@@ -18,7 +63,8 @@ export const isExportChoice = (value: string): value is ExportChoice =>
   EXPORT_CHOICES.some((c) => c.id === value);
 
 /** The description of one choice. */
-export const choiceInfo = (id: ExportChoice): ChoiceInfo => EXPORT_CHOICES.find((c) => c.id === id)!;
+export const choiceInfo = (id: ExportChoice): ChoiceInfo =>
+  EXPORT_CHOICES.find((c) => c.id === id)!;
 
 /** The PNG scale of a choice; PNG-less choices copy their picture at 2x. */
 export function pngScaleOf(id: ExportChoice): 1 | 2 | 4 {

@@ -14,19 +14,35 @@ export function HeldValues({ latent }: { latent: LatentSetup }) {
       code {i + 1}
     </option>
   ));
-  const shown = Array.from({ length: codeSize }, (_, i) => i).filter((i) => !dims.includes(i)).slice(0, 64);
+  const shown = Array.from({ length: codeSize }, (_, i) => i)
+    .filter((i) => !dims.includes(i))
+    .slice(0, 64);
   return (
     <div className="held-values">
       <div className="held-dims">
         <span className="muted">Vary</span>
-        <select aria-label="Horizontal code value" data-testid="vary-x" value={dims[0]} onChange={(e) => store.set({ dims: [Number(e.target.value), dims[1]] })}>
+        <select
+          aria-label="Horizontal code value"
+          data-testid="vary-x"
+          value={dims[0]}
+          onChange={(e) => store.set({ dims: [Number(e.target.value), dims[1]] })}
+        >
           {options}
         </select>
         <span className="muted">and</span>
-        <select aria-label="Vertical code value" data-testid="vary-y" value={dims[1]} onChange={(e) => store.set({ dims: [dims[0], Number(e.target.value)] })}>
+        <select
+          aria-label="Vertical code value"
+          data-testid="vary-y"
+          value={dims[1]}
+          onChange={(e) => store.set({ dims: [dims[0], Number(e.target.value)] })}
+        >
           {options}
         </select>
-        <button className="button" onClick={() => store.set({ held: null })} title="Hold every other value at its mean over the digits">
+        <button
+          className="button"
+          onClick={() => store.set({ held: null })}
+          title="Hold every other value at its mean over the digits"
+        >
           Reset to means
         </button>
       </div>
@@ -34,7 +50,11 @@ export function HeldValues({ latent }: { latent: LatentSetup }) {
         {shown.map((i) => {
           const r = codeRange(codes.codes, codes.count, codeSize, i);
           return (
-            <label key={i} className="slider" title={`Code value ${i + 1}, held while the other two vary`}>
+            <label
+              key={i}
+              className="slider"
+              title={`Code value ${i + 1}, held while the other two vary`}
+            >
               <span className="muted">code {i + 1}</span>
               <input
                 type="range"
@@ -48,7 +68,9 @@ export function HeldValues({ latent }: { latent: LatentSetup }) {
             </label>
           );
         })}
-        {codeSize - 2 > shown.length && <span className="muted">The first 64 held values are shown.</span>}
+        {codeSize - 2 > shown.length && (
+          <span className="muted">The first 64 held values are shown.</span>
+        )}
       </div>
     </div>
   );

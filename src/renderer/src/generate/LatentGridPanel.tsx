@@ -20,7 +20,9 @@ export function LatentGridPanel({ latent }: { latent: LatentSetup }) {
   const asked = useGenerate((s) => s.range);
   const prior = useGenerate((s) => s.prior) && latent.variational;
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [status, setStatus] = useState<{ tiles: number; ms: number } | { error: string } | null>(null);
+  const [status, setStatus] = useState<{ tiles: number; ms: number } | { error: string } | null>(
+    null,
+  );
   const xRange: Range = asked ?? latent.xRange;
   const yRange: Range = asked ?? latent.yRange;
 
@@ -30,7 +32,9 @@ export function LatentGridPanel({ latent }: { latent: LatentSetup }) {
     const points = prior
       ? priorGridCodes(n, latent.base, latent.dims)
       : gridCodes(n, xRange, yRange, latent.base, latent.dims);
+    const asked = performance.now();
     const result = await decode(latent.runId, points, n * n);
+    recordForBench('gridDecode', performance.now() - asked);
     if (!result.ok) {
       setStatus({ error: result.error.message });
       return null;
@@ -44,6 +48,7 @@ export function LatentGridPanel({ latent }: { latent: LatentSetup }) {
     element.style.width = `${bitmap.width * zoom}px`;
     element.dataset.tiles = String(result.value.count);
     element.dataset.epoch = String(latent.epoch);
+    recordForBench('gridDrawn', performance.now() - started);
     const ms = (await nextFrame()) - started;
     setStatus({ tiles: result.value.count, ms });
     return ms;
@@ -85,22 +90,71 @@ export function LatentGridPanel({ latent }: { latent: LatentSetup }) {
       }
     >
       <div className="grid-settings">
-        <SettingField label="Tiles per side" testId="grid-n" value={n} integer min={2} max={40} help="The grid shows n × n decoded images." onCommit={(v) => set({ n: v })} />
-        <SettingField label="From" testId="grid-min" value={+xRange.min.toPrecision(3)} min={-1e6} max={1e6} step={0.1} disabled={prior} help="The smallest value of both varied code values." onCommit={(v) => set({ range: { min: v, max: asked?.max ?? Math.max(xRange.max, v + 1e-3) } })} />
-        <SettingField label="To" testId="grid-max" value={+xRange.max.toPrecision(3)} min={-1e6} max={1e6} step={0.1} disabled={prior} help="The largest value of both varied code values." onCommit={(v) => set({ range: { min: asked?.min ?? Math.min(xRange.min, v - 1e-3), max: v } })} />
+        <SettingField
+          label="Tiles per side"
+          testId="grid-n"
+          value={n}
+          integer
+          min={2}
+          max={40}
+          help="The grid shows n × n decoded images."
+          onCommit={(v) => set({ n: v })}
+        />
+        <SettingField
+          label="From"
+          testId="grid-min"
+          value={+xRange.min.toPrecision(3)}
+          min={-1e6}
+          max={1e6}
+          step={0.1}
+          disabled={prior}
+          help="The smallest value of both varied code values."
+          onCommit={(v) =>
+            set({ range: { min: v, max: asked?.max ?? Math.max(xRange.max, v + 1e-3) } })
+          }
+        />
+        <SettingField
+          label="To"
+          testId="grid-max"
+          value={+xRange.max.toPrecision(3)}
+          min={-1e6}
+          max={1e6}
+          step={0.1}
+          disabled={prior}
+          help="The largest value of both varied code values."
+          onCommit={(v) =>
+            set({ range: { min: asked?.min ?? Math.min(xRange.min, v - 1e-3), max: v } })
+          }
+        />
         <div className="grid-buttons">
-          <button className="button" disabled={asked === null} onClick={() => set({ range: null })} title="Use the range the codes cover">
+          <button
+            className="button"
+            disabled={asked === null}
+            onClick={() => set({ range: null })}
+            title="Use the range the codes cover"
+          >
             Fit to codes
           </button>
           {latent.variational && (
             <label className="check">
-              <input type="checkbox" checked={prior} onChange={(e) => set({ prior: e.target.checked })} /> From the prior
+              <input
+                type="checkbox"
+                checked={prior}
+                onChange={(e) => set({ prior: e.target.checked })}
+              />{' '}
+              From the prior
             </label>
           )}
         </div>
       </div>
       <div className="grid-box">
-        <canvas ref={canvas} className="bitmap latent-grid" data-testid="latent-grid" role="img" aria-label="Decoded latent grid" />
+        <canvas
+          ref={canvas}
+          className="bitmap latent-grid"
+          data-testid="latent-grid"
+          role="img"
+          aria-label="Decoded latent grid"
+        />
       </div>
     </ViewPanel>
   );

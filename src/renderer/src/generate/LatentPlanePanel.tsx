@@ -61,6 +61,7 @@ export function LatentPlanePanel({ latent }: { latent: LatentSetup }) {
           const geometry = imageGeometry(result.value.shape);
           if (!geometry) return;
           drawBitmap(element, composeGrid([result.value.images], 1, geometry));
+          recordForBench('dragDrawn', performance.now() - ask.at);
           element.dataset.decoded = String(Number(element.dataset.decoded ?? 0) + 1);
           element.dataset.point = ask.point.map((v) => v.toFixed(3)).join(',');
           recordForBench('drag', (await nextFrame()) - ask.at);
@@ -83,7 +84,11 @@ export function LatentPlanePanel({ latent }: { latent: LatentSetup }) {
     if (marker) decoder.request({ point: marker, at: performance.now() });
   }, [latent]);
   useEffect(() => {
-    if (!marker) ask([(latent.xRange.min + latent.xRange.max) / 2, (latent.yRange.min + latent.yRange.max) / 2], performance.now());
+    if (!marker)
+      ask(
+        [(latent.xRange.min + latent.xRange.max) / 2, (latent.yRange.min + latent.yRange.max) / 2],
+        performance.now(),
+      );
   }, []);
   useEffect(() => exposeToBench('planeFrame', () => ({ ...frame })), [frame]);
 
@@ -114,9 +119,17 @@ export function LatentPlanePanel({ latent }: { latent: LatentSetup }) {
           />
         )}
         <div className="decoded-side">
-          <canvas ref={imageCanvas} className="bitmap decoded-image" data-testid="decoded-image" role="img" aria-label="The decoded image of the marked point" />
+          <canvas
+            ref={imageCanvas}
+            className="bitmap decoded-image"
+            data-testid="decoded-image"
+            role="img"
+            aria-label="The decoded image of the marked point"
+          />
           <div className="muted decoded-point">
-            {marker ? `code ${latent.dims[0] + 1} = ${marker[0].toFixed(2)}, code ${latent.dims[1] + 1} = ${marker[1].toFixed(2)}` : ''}
+            {marker
+              ? `code ${latent.dims[0] + 1} = ${marker[0].toFixed(2)}, code ${latent.dims[1] + 1} = ${marker[1].toFixed(2)}`
+              : ''}
           </div>
         </div>
       </div>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codeMeans, codeRange, fullCode, gridCodes, lineCodes, normalQuantile, priorGridCodes } from './latentPoints';
+import {
+  codeMeans,
+  codeRange,
+  fullCode,
+  gridCodes,
+  lineCodes,
+  normalQuantile,
+  priorGridCodes,
+} from './latentPoints';
 
 describe('latent grid points', () => {
   it('lays the grid out row by row, x growing rightwards and y upwards from the bottom row', () => {

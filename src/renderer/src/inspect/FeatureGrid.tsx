@@ -39,13 +39,23 @@ export function FeatureGrid() {
       tools={
         pages > 1 && (
           <div className="pager">
-            <button className="icon-button" aria-label="Previous page" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            <button
+              className="icon-button"
+              aria-label="Previous page"
+              disabled={current === 0}
+              onClick={() => setPage(current - 1)}
+            >
               ‹
             </button>
             <span className="muted" data-testid="features-page">
               {shown ? `${shown.first + 1}–${shown.first + shown.count} of ${features?.units}` : ''}
             </span>
-            <button className="icon-button" aria-label="Next page" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            <button
+              className="icon-button"
+              aria-label="Next page"
+              disabled={current >= pages - 1}
+              onClick={() => setPage(current + 1)}
+            >
               ›
             </button>
           </div>
@@ -53,7 +63,9 @@ export function FeatureGrid() {
       }
     >
       {features && !geometry && (
-        <div className="empty-note">The input of shape {features.inputShape.join('×')} cannot be drawn as an image.</div>
+        <div className="empty-note">
+          The input of shape {features.inputShape.join('×')} cannot be drawn as an image.
+        </div>
       )}
       {shown && geometry && (
         <BitmapCanvas
@@ -62,7 +74,11 @@ export function FeatureGrid() {
           testId="feature-grid"
           className="feature-canvas"
           label={`Weights of units ${shown.first + 1} to ${shown.first + shown.count}`}
-          data={{ count: shown.count, tile: `${geometry.width}x${geometry.height}`, units: features?.units ?? 0 }}
+          data={{
+            count: shown.count,
+            tile: `${geometry.width}x${geometry.height}`,
+            units: features?.units ?? 0,
+          }}
         />
       )}
     </ViewPanel>

@@ -15,9 +15,13 @@ const M = { top: 8, right: 8, bottom: 24, left: 8 };
 /** One histogram of code values with its mean activation and share near zero under it. */
 export function HistogramSvg({ histogram, title, color, width, height, testId }: Props) {
   const { counts, min, max } = histogram;
-  const x = scaleLinear().domain([min, max]).range([M.left, width - M.right]);
+  const x = scaleLinear()
+    .domain([min, max])
+    .range([M.left, width - M.right]);
   const top = Math.max(1, ...counts);
-  const y = scaleLinear().domain([0, top]).range([height - M.bottom, M.top]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([height - M.bottom, M.top]);
   const bin = (max - min) / counts.length;
   return (
     <figure
@@ -27,7 +31,13 @@ export function HistogramSvg({ histogram, title, color, width, height, testId }:
       data-near-zero={histogram.nearZeroShare}
     >
       <figcaption className="histogram-title">{title}</figcaption>
-      <svg width={width} height={height} className="savable" role="img" aria-label={`Histogram of ${title}`}>
+      <svg
+        width={width}
+        height={height}
+        className="savable"
+        role="img"
+        aria-label={`Histogram of ${title}`}
+      >
         {counts.map((c, i) => (
           <rect
             key={i}

@@ -21,7 +21,10 @@ export function LatentPanel() {
   const { ref, width } = useWidth<HTMLDivElement>(420);
   const side = Math.max(240, Math.min(width, 600));
   const frame: PlaneFrame | null = useMemo(
-    () => (plane ? { extent: planeExtent(plane.xy, plane.count), width: side, height: side, pad: 14 } : null),
+    () =>
+      plane
+        ? { extent: planeExtent(plane.xy, plane.count), width: side, height: side, pad: 14 }
+        : null,
     [plane, side],
   );
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
@@ -58,7 +61,12 @@ export function LatentPanel() {
           />
         )}
         {hover && samples && hover.index < samples.count && (
-          <HoverImage samples={samples} index={hover.index} left={hover.x + 14} top={hover.y + 14} />
+          <HoverImage
+            samples={samples}
+            index={hover.index}
+            left={hover.x + 14}
+            top={hover.y + 14}
+          />
         )}
       </div>
       {present.length > 0 && <LabelLegend labels={present} />}

@@ -32,10 +32,18 @@ export function PlanePicker({ codeSize, choice, onChange }: Props) {
       </select>
       {choice.kind === 'dims' && (
         <>
-          <select value={dims[0]} aria-label="Horizontal code value" onChange={(e) => onChange({ kind: 'dims', dims: [Number(e.target.value), dims[1]] })}>
+          <select
+            value={dims[0]}
+            aria-label="Horizontal code value"
+            onChange={(e) => onChange({ kind: 'dims', dims: [Number(e.target.value), dims[1]] })}
+          >
             {dimOptions}
           </select>
-          <select value={dims[1]} aria-label="Vertical code value" onChange={(e) => onChange({ kind: 'dims', dims: [dims[0], Number(e.target.value)] })}>
+          <select
+            value={dims[1]}
+            aria-label="Vertical code value"
+            onChange={(e) => onChange({ kind: 'dims', dims: [dims[0], Number(e.target.value)] })}
+          >
             {dimOptions}
           </select>
         </>

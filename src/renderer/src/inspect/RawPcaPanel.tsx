@@ -18,7 +18,11 @@ const SCALINGS: { value: PcaScaling; label: string }[] = [
 export function RawPcaPanel() {
   const samples = useRun((s) => s.samples);
   const [scaling, setScaling] = useState<PcaScaling>('center');
-  const [plane, setPlane] = useState<{ plane: Plane; samples: Samples; scaling: PcaScaling } | null>(null);
+  const [plane, setPlane] = useState<{
+    plane: Plane;
+    samples: Samples;
+    scaling: PcaScaling;
+  } | null>(null);
   const { ref, width } = useWidth<HTMLDivElement>(420);
   const side = Math.max(240, Math.min(width, 600));
 
@@ -44,17 +48,28 @@ export function RawPcaPanel() {
 
   const current = plane && plane.samples === samples ? plane.plane : null;
   const frame = useMemo(
-    () => (current ? { extent: planeExtent(current.xy, current.count), width: side, height: side, pad: 14 } : null),
+    () =>
+      current
+        ? { extent: planeExtent(current.xy, current.count), width: side, height: side, pad: 14 }
+        : null,
     [current, side],
   );
-  const present = useMemo(() => (samples ? labelsPresent(samples.labels, samples.count) : []), [samples]);
+  const present = useMemo(
+    () => (samples ? labelsPresent(samples.labels, samples.count) : []),
+    [samples],
+  );
   return (
     <ViewPanel
       title="PCA of the raw inputs"
       saveAs="pca-inputs"
       hint="The same digits projected on their first two principal components, without any training: compare how well the autoencoder separates the labels."
       tools={
-        <select data-testid="pca-scaling" value={scaling} title="How the pixels are scaled before PCA" onChange={(e) => setScaling(e.target.value as PcaScaling)}>
+        <select
+          data-testid="pca-scaling"
+          value={scaling}
+          title="How the pixels are scaled before PCA"
+          onChange={(e) => setScaling(e.target.value as PcaScaling)}
+        >
           {SCALINGS.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
@@ -65,9 +80,18 @@ export function RawPcaPanel() {
     >
       <div ref={ref} className="scatter-box">
         {current && frame ? (
-          <ScatterCanvas frame={frame} xy={current.xy} count={current.count} labels={samples?.labels ?? null} axes={current.axes} testId="pca-scatter" />
+          <ScatterCanvas
+            frame={frame}
+            xy={current.xy}
+            count={current.count}
+            labels={samples?.labels ?? null}
+            axes={current.axes}
+            testId="pca-scatter"
+          />
         ) : (
-          <div className="empty-note">{samples ? 'Computing PCA…' : 'Appears when a run starts.'}</div>
+          <div className="empty-note">
+            {samples ? 'Computing PCA…' : 'Appears when a run starts.'}
+          </div>
         )}
       </div>
       {present.length > 0 && <LabelLegend labels={present} />}

@@ -122,7 +122,11 @@ export function LabelLegend({ labels }: { labels: readonly number[] }) {
       {labels.map((l) => {
         const [r, g, b] = labelRgb(l);
         return (
-          <span key={l} className="legend-item" style={{ ['--swatch' as string]: `rgb(${r},${g},${b})` }}>
+          <span
+            key={l}
+            className="legend-item"
+            style={{ ['--swatch' as string]: `rgb(${r},${g},${b})` }}
+          >
             {l}
           </span>
         );

@@ -22,14 +22,25 @@ export function scaleEach(values: Float32Array, count: number, size: number): Fl
 }
 
 /** The images of one page: units from page*perPage, at most perPage of them. */
-export function pageOf(values: Float32Array, units: number, size: number, page: number, perPage: number) {
+export function pageOf(
+  values: Float32Array,
+  units: number,
+  size: number,
+  page: number,
+  perPage: number,
+) {
   const first = Math.min(units, page * perPage);
   const count = Math.min(perPage, units - first);
   return { first, count, values: values.subarray(first * size, (first + count) * size) };
 }
 
 /** The mean squared difference of each sample pair: the reconstruction error under each image. */
-export function sampleErrors(a: Float32Array, b: Float32Array, count: number, size: number): number[] {
+export function sampleErrors(
+  a: Float32Array,
+  b: Float32Array,
+  count: number,
+  size: number,
+): number[] {
   return Array.from({ length: count }, (_, i) => {
     let sum = 0;
     for (let j = 0; j < size; j++) sum += (a[i * size + j] - b[i * size + j]) ** 2;

@@ -25,7 +25,9 @@ describe('PCA by power iteration', () => {
   });
 
   it('returns orthonormal components and centred projections', () => {
-    const values = new Float32Array(300 * 5).map((_, i) => Math.sin(i * 0.37) + Math.cos(i * 1.3) * (i % 5));
+    const values = new Float32Array(300 * 5).map(
+      (_, i) => Math.sin(i * 0.37) + Math.cos(i * 1.3) * (i % 5),
+    );
     const { components, projected } = pca(values, 300, 5, { k: 2 });
     const dot = (a: number, b: number) => {
       let s = 0;

@@ -16,7 +16,8 @@ export const defaultChoice = (codeSize: number): PlaneChoice =>
 export function useProjection(codes: Codes | null, choice: PlaneChoice) {
   const sync = useMemo(() => {
     if (!codes) return null;
-    if (choice.kind === 'dims') return pickDims(codes.codes, codes.count, codes.codeSize, choice.dims);
+    if (choice.kind === 'dims')
+      return pickDims(codes.codes, codes.count, codes.codeSize, choice.dims);
     if (choice.kind === 'pca') return pcaPlane(codes.codes, codes.count, codes.codeSize);
     return null;
   }, [codes, choice]);

@@ -81,7 +81,11 @@ export function DataSettings() {
         )}
       </div>
       {data.source === 'file' && (
-        <FileSourceFields file={data.file} disabled={active} onChange={(file) => change({ file })} />
+        <FileSourceFields
+          file={data.file}
+          disabled={active}
+          onChange={(file) => change({ file })}
+        />
       )}
       <DataSummaryView data={data} version={version} />
     </section>

@@ -45,8 +45,7 @@ export function DataSummaryView({ data, version }: { data: DataSpec; version: nu
 function SummaryBody({ summary }: { summary: DataSummary }) {
   const geometry = imageGeometry(summary.sampleShape);
   const bitmap = useMemo(
-    () =>
-      geometry ? composeGrid([summary.preview], summary.previewCount, geometry) : null,
+    () => (geometry ? composeGrid([summary.preview], summary.previewCount, geometry) : null),
     [summary, geometry],
   );
   return (

@@ -74,8 +74,28 @@ export function FileSourceFields({ file, disabled, onChange }: Props) {
       )}
       {draft.kind === 'imageFolder' && (
         <>
-          <SettingField label="Width" testId="data-file-width" value={draft.width} integer min={1} max={4096} disabled={disabled} help="Images are resized to this width." onCommit={(width) => update({ width })} />
-          <SettingField label="Height" testId="data-file-height" value={draft.height} integer min={1} max={4096} disabled={disabled} help="Images are resized to this height." onCommit={(height) => update({ height })} />
+          <SettingField
+            label="Width"
+            testId="data-file-width"
+            value={draft.width}
+            integer
+            min={1}
+            max={4096}
+            disabled={disabled}
+            help="Images are resized to this width."
+            onCommit={(width) => update({ width })}
+          />
+          <SettingField
+            label="Height"
+            testId="data-file-height"
+            value={draft.height}
+            integer
+            min={1}
+            max={4096}
+            disabled={disabled}
+            help="Images are resized to this height."
+            onCommit={(height) => update({ height })}
+          />
           <ChoiceField
             label="Colour"
             testId="data-file-channels"

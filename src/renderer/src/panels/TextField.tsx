@@ -13,7 +13,16 @@ interface Props {
 }
 
 /** A text setting (label filter, a file path) that keeps what is typed and says what is wrong. */
-export function TextField({ label, testId, value, placeholder, disabled, help, onCommit, wide }: Props) {
+export function TextField({
+  label,
+  testId,
+  value,
+  placeholder,
+  disabled,
+  help,
+  onCommit,
+  wide,
+}: Props) {
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setText((typed) => (error ? typed : value)), [value, error]);

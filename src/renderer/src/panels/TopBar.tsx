@@ -1,5 +1,3 @@
-import { PRESETS } from '../../../shared/presets';
-import { pickPreset } from '../app/presets';
 import { editorUi } from '../editor/editorUi';
 import { formatCount } from '../format/format';
 import { projectDeps } from '../project/deps';
@@ -27,7 +25,6 @@ function useUnsaved(): boolean {
 /** App name, the project and its file commands, the network's size, the connection and the backend. */
 export function TopBar() {
   useProjectLifecycle();
-  const presetId = useGraph((s) => s.presetId);
   const total = useGraph((s) => s.analysis.totals);
   const busy = useRun((s) => isActive(s.phase));
   const shell = useApp((s) => s.shell);
@@ -102,24 +99,6 @@ export function TopBar() {
             Save as…
           </button>
         </div>
-        <label className="preset-picker">
-          <span className="muted">Preset</span>
-          <select
-            value={presetId}
-            disabled={busy}
-            title={
-              busy ? 'Stop the training to open another preset' : 'Start from a ready-made network'
-            }
-            onChange={(e) => pickPreset(e.target.value, projectDeps())}
-          >
-            {presetId === '' && <option value="">(custom design)</option>}
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
         <span
           className="chip"
           data-testid="total-params"

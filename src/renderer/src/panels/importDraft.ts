@@ -45,11 +45,26 @@ export function sourceToDraft(source: ImportSourceSpec | null): ImportDraft {
   if (!source) return EMPTY_DRAFT;
   switch (source.kind) {
     case 'idx':
-      return { ...EMPTY_DRAFT, kind: 'idx', path: source.imagesPath, labelsPath: source.labelsPath ?? '' };
+      return {
+        ...EMPTY_DRAFT,
+        kind: 'idx',
+        path: source.imagesPath,
+        labelsPath: source.labelsPath ?? '',
+      };
     case 'npy':
-      return { ...EMPTY_DRAFT, kind: 'npy', path: source.path, labelsPath: source.labelsPath ?? '' };
+      return {
+        ...EMPTY_DRAFT,
+        kind: 'npy',
+        path: source.path,
+        labelsPath: source.labelsPath ?? '',
+      };
     case 'csv':
-      return { ...EMPTY_DRAFT, kind: 'csv', path: source.path, labelColumn: source.labelColumn ?? '' };
+      return {
+        ...EMPTY_DRAFT,
+        kind: 'csv',
+        path: source.path,
+        labelColumn: source.labelColumn ?? '',
+      };
     case 'imageFolder':
       return {
         ...EMPTY_DRAFT,

@@ -1,6 +1,7 @@
 /** Reading and writing the label filter as people type it: "1, 5, 6" or "0-4". */
 
-export type LabelListResult = { ok: true; labels: number[] | null } | { ok: false; message: string };
+export type LabelListResult =
+  { ok: true; labels: number[] | null } | { ok: false; message: string };
 
 /** Parses "1,5,6", "1 5 6" or "0-4"; an empty text keeps every label (null). */
 export function parseLabelList(text: string): LabelListResult {
@@ -11,7 +12,8 @@ export function parseLabelList(text: string): LabelListResult {
     const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
     if (range) {
       const [from, to] = [Number(range[1]), Number(range[2])];
-      if (to < from || to - from > 10000) return { ok: false, message: `"${part}" is not a range from low to high.` };
+      if (to < from || to - from > 10000)
+        return { ok: false, message: `"${part}" is not a range from low to high.` };
       for (let n = from; n <= to; n++) labels.add(n);
       continue;
     }

@@ -13,7 +13,8 @@ export function describeRun(run: RunData): string {
     case 'running': {
       const p = run.progress;
       if (!p) return 'Training started…';
-      if (run.paused) return `Paused in epoch ${epochNumber(run, p.epoch)}${loss}. Resume to go on.`;
+      if (run.paused)
+        return `Paused in epoch ${epochNumber(run, p.epoch)}${loss}. Resume to go on.`;
       return `Training · epoch ${epochNumber(run, p.epoch)} of ${run.totalEpochs}${loss}`;
     }
     case 'stopping':

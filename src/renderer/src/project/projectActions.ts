@@ -160,14 +160,12 @@ export async function saveTo(
     deps.app.getState().showError(result.error.code, result.error.message);
     return false;
   }
-  deps.project
-    .getState()
-    .set({
-      path: result.value.path,
-      saved: state,
-      lastSavedAt: result.value.savedAt,
-      dialog: null,
-    });
+  deps.project.getState().set({
+    path: result.value.path,
+    saved: state,
+    lastSavedAt: result.value.savedAt,
+    dialog: null,
+  });
   // The file now holds this work: a recovery copy of it would only offer it back.
   void deps.client.invoke('project.discardRecovery', {});
   void listProjects(deps);

@@ -17,7 +17,12 @@ import { useChosenRecon } from './useChosenRecon';
  */
 export function ReconBoard() {
   const { runId, snapshot, samples, epochBase } = useRun(
-    useShallow((s) => ({ runId: s.runId, snapshot: s.snapshot, samples: s.samples, epochBase: s.epochBase })),
+    useShallow((s) => ({
+      runId: s.runId,
+      snapshot: s.snapshot,
+      samples: s.samples,
+      epochBase: s.epochBase,
+    })),
   );
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const rows = useChosenRecon(runId, snapshot, samples, chosen);
@@ -55,7 +60,15 @@ export function ReconBoard() {
     );
   }, [rows, lines, geometry, size]);
   const whole = useMemo(
-    () => (rows && geometry ? composeGrid(lines.map((l) => l.values), rows.count, geometry, 8) : null),
+    () =>
+      rows && geometry
+        ? composeGrid(
+            lines.map((l) => l.values),
+            rows.count,
+            geometry,
+            8,
+          )
+        : null,
     [rows, lines, geometry],
   );
   const mean = errors.length > 0 ? errors.reduce((a, b) => a + b, 0) / errors.length : null;
@@ -93,7 +106,10 @@ export function ReconBoard() {
           data-count={rows.count}
           data-epoch={snapshot?.epoch ?? ''}
         >
-          <div className="recon-row-names" style={{ gridTemplateRows: `repeat(${lines.length}, ${geometry.height * 2 + 2}px)` }}>
+          <div
+            className="recon-row-names"
+            style={{ gridTemplateRows: `repeat(${lines.length}, ${geometry.height * 2 + 2}px)` }}
+          >
             {lines.map((l) => (
               <span key={l.name}>{l.name}</span>
             ))}
@@ -106,12 +122,24 @@ export function ReconBoard() {
               </figcaption>
             </figure>
           ))}
-          {rows.count === 0 && <div className="empty-note">No digit of the chosen labels in this set.</div>}
-          {whole && <BitmapCanvas bitmap={whole} zoom={1} label="All" data={{ 'save-target': 1 }} style={{ display: 'none' }} />}
+          {rows.count === 0 && (
+            <div className="empty-note">No digit of the chosen labels in this set.</div>
+          )}
+          {whole && (
+            <BitmapCanvas
+              bitmap={whole}
+              zoom={1}
+              label="All"
+              data={{ 'save-target': 1 }}
+              style={{ display: 'none' }}
+            />
+          )}
         </div>
       )}
       {snapshot && !geometry && (
-        <div className="empty-note">Samples of shape {snapshot.sampleShape.join('×')} cannot be drawn as images.</div>
+        <div className="empty-note">
+          Samples of shape {snapshot.sampleShape.join('×')} cannot be drawn as images.
+        </div>
       )}
     </ViewPanel>
   );

@@ -64,7 +64,11 @@ export function useChosenRecon(
     const originals = pick(samples.images, indices, size);
     void (async () => {
       const { client } = studio();
-      const codes = await client.invoke('model.encode', { runId, images: originals, count: indices.length });
+      const codes = await client.invoke('model.encode', {
+        runId,
+        images: originals,
+        count: indices.length,
+      });
       if (!codes.ok || !live) return;
       const images = await client.invoke('model.decode', {
         runId,

@@ -44,4 +44,5 @@ export type RunCodes = ReturnType<typeof createRunCodes>;
 
 export const runCodes: RunCodes = createRunCodes();
 
-export const useRunCodes = <T>(selector: (s: RunCodesState) => T): T => useStore(runCodes, selector);
+export const useRunCodes = <T>(selector: (s: RunCodesState) => T): T =>
+  useStore(runCodes, selector);

@@ -135,7 +135,12 @@ describe('what the views receive', () => {
       seconds: 1,
       phase,
     });
-    let state = reduce.onTrainPhase(running(), { runId: 'r1', index: 1, count: 2, label: 'outer pair' });
+    let state = reduce.onTrainPhase(running(), {
+      runId: 'r1',
+      index: 1,
+      count: 2,
+      label: 'outer pair',
+    });
     state = reduce.onTrainEpoch(state, epoch(1, 1));
     state = reduce.onTrainEpoch(state, epoch(2, 1));
     state = reduce.onTrainPhase(state, { runId: 'r1', index: 2, count: 2, label: 'inner pair' });
@@ -146,10 +151,20 @@ describe('what the views receive', () => {
   });
 
   it('keeps the encoder-reuse comparison and ends a paused run unpaused', () => {
-    let state = reduce.onTrainComparison(running(), { runId: 'r1', labelled: 500, pretrained: 0.9, scratch: 0.7 });
+    let state = reduce.onTrainComparison(running(), {
+      runId: 'r1',
+      labelled: 500,
+      pretrained: 0.9,
+      scratch: 0.7,
+    });
     expect(state.comparison).toEqual({ labelled: 500, pretrained: 0.9, scratch: 0.7 });
     state = { ...state, paused: true };
-    state = reduce.onTrainEnded(state, { runId: 'r1', status: 'stopped', message: null, epochsCompleted: 1 });
+    state = reduce.onTrainEnded(state, {
+      runId: 'r1',
+      status: 'stopped',
+      message: null,
+      epochsCompleted: 1,
+    });
     expect(state.paused).toBe(false);
   });
 });

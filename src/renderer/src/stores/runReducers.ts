@@ -36,10 +36,7 @@ export function onTrainProgress(state: RunData, e: EventPayload<'train.progress'
   const epochBase = baseOf(state, e.epoch);
   const { runId: _runId, ...progress } = e;
   const x =
-    state.phaseOffset +
-    e.epoch -
-    epochBase +
-    Math.min(1, e.batch / Math.max(1, e.batchesPerEpoch));
+    state.phaseOffset + e.epoch - epochBase + Math.min(1, e.batch / Math.max(1, e.batchesPerEpoch));
   return {
     ...state,
     runId: e.runId,

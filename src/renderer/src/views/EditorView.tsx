@@ -1,19 +1,13 @@
-import { GraphCanvas } from '../canvas/GraphCanvas';
-import { Palette } from '../editor/Palette';
-import { ProblemsList } from '../editor/ProblemsList';
+import { EditorWorkspace } from '../editor/EditorWorkspace';
 import { TrainSidebar } from '../panels/TrainSidebar';
 
-/** The Editor tab: palette, problems and canvas, with the compact training side beside them. */
+/** The Editor tab: the editor (palette, canvas, inspector, summary) beside the compact training side. */
 export function EditorView() {
   return (
-    <main className="workspace">
-      <aside className="left-rail">
-        <ProblemsList />
-        <Palette />
-      </aside>
-      <section className="canvas-area" aria-label="Network">
-        <GraphCanvas />
-      </section>
+    <main className="editor-view">
+      <div className="editor-box">
+        <EditorWorkspace />
+      </div>
       <TrainSidebar />
     </main>
   );

@@ -22,7 +22,11 @@ export function RunStrip() {
           ■ Stop
         </button>
       ) : (
-        <button className="button primary" data-testid="strip-start" onClick={() => void startTraining(studio())}>
+        <button
+          className="button primary"
+          data-testid="strip-start"
+          onClick={() => void startTraining(studio())}
+        >
           ▶ Train
         </button>
       )}

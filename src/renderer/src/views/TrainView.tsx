@@ -35,7 +35,9 @@ function BackendNote() {
   const backend = useApp((s) => s.backend);
   return (
     <span className="muted backend-note" data-testid="run-backend">
-      {backend ? `runs on ${backend.name}${backend.isGpu ? ' (GPU)' : ''}` : 'backend not known yet'}
+      {backend
+        ? `runs on ${backend.name}${backend.isGpu ? ' (GPU)' : ''}`
+        : 'backend not known yet'}
     </span>
   );
 }

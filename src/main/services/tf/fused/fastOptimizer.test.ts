@@ -141,3 +141,35 @@ describe('fused optimizer', () => {
     v.dispose();
   });
 });
+
+describe('checkpointing the fused optimizer', () => {
+  it.each(['adam', 'sgd', 'rmsprop'] as const)(
+    '%s: a new optimizer given getWeights() of another takes the same next step',
+    async (kind) => {
+      await tf.setBackend('wasm');
+      const settings: FastOptimizerSettings = {
+        optimizer: kind,
+        learningRate: 0.05,
+        momentum: 0.9,
+      };
+      const start = randomValues(12, 3);
+      const gradient = tf.tensor(randomValues(12, 4), [3, 4]);
+      const a = tf.variable(tf.tensor(start, [3, 4]));
+      const first = new FusedOptimizer(settings);
+      for (let i = 0; i < 3; i++) first.applyGradients({ [a.name]: gradient });
+      const saved = await first.getWeights();
+      const b = tf.variable(tf.tensor(Float32Array.from(a.dataSync()), [3, 4]));
+      const second = new FusedOptimizer(settings);
+      await second.setWeights(saved);
+      tf.dispose(saved.map((n) => n.tensor));
+      first.applyGradients({ [a.name]: gradient });
+      second.applyGradients({ [b.name]: gradient });
+      expect(
+        maxRelativeError(b.dataSync() as Float32Array, a.dataSync() as Float32Array),
+      ).toBeLessThan(1e-6);
+      tf.dispose([a, b, gradient]);
+      first.dispose();
+      second.dispose();
+    },
+  );
+});

@@ -3,6 +3,9 @@ import type { TrainSettings } from '../../../../shared/contract/training';
 import { float32Memory, hostBackendName, newFloat32 } from './memory';
 import { adamUpdate, momentumUpdate, rmspropUpdate } from './updateRules';
 
+/** A named tensor, as tf.Optimizer's getWeights and setWeights pass them. */
+type NamedTensor = Awaited<ReturnType<tf.Optimizer['getWeights']>>[number];
+
 /** The part of a run's settings an optimizer needs. */
 export type FastOptimizerSettings = Pick<TrainSettings, 'optimizer' | 'learningRate' | 'momentum'>;
 
@@ -22,6 +25,8 @@ const SLOTS: Record<FastOptimizerSettings['optimizer'], number> = { adam: 2, sgd
  */
 export class FusedOptimizer extends tf.Optimizer {
   private readonly slots = new Map<string, tf.Tensor[]>();
+  /** State restored from a checkpoint, handed to the variables in the order they are first updated. */
+  private restored: tf.Tensor[][] = [];
   private steps = 0;
   private readonly epsilon: number;
 
@@ -87,22 +92,56 @@ export class FusedOptimizer extends tf.Optimizer {
     next.dispose();
   }
 
-  /** The variable's state buffers, zero at first; kept out of any tidy scope. */
+  /** The variable's state buffers, zero at first (or restored); kept out of any tidy scope. */
   private stateOf(name: string, variable: tf.Variable): tf.Tensor[] {
     let state = this.slots.get(name);
     if (!state) {
-      state = Array.from({ length: SLOTS[this.settings.optimizer] }, () =>
-        tf.keep(tf.zeros(variable.shape, 'float32')),
-      );
+      const next = this.restored.shift();
+      state =
+        next && next.every((t) => t.size === variable.size)
+          ? next.map((t) => tf.keep(t.reshape(variable.shape)))
+          : Array.from({ length: SLOTS[this.settings.optimizer] }, () =>
+              tf.keep(tf.zeros(variable.shape, 'float32')),
+            );
+      if (next) tf.dispose(next);
       this.slots.set(name, state);
     }
     return state;
+  }
+
+  /**
+   * The step count and copies of every state buffer, in the order the variables were first updated
+   * (a checkpoint; variable names can differ in the process that restores it, the order does not).
+   */
+  override async getWeights(): Promise<NamedTensor[]> {
+    const named: NamedTensor[] = [{ name: 'iter', tensor: tf.scalar(this.steps, 'float32') }];
+    let v = 0;
+    for (const state of this.slots.values()) {
+      // Real copies: the buffers are updated in place, and a clone would share them.
+      state.forEach((t, i) => named.push({ name: `var${v}/slot${i}`, tensor: copyOf(t) }));
+      v++;
+    }
+    return named;
+  }
+
+  /** Restores what getWeights gave; the buffers are copied, the caller keeps its tensors. */
+  override async setWeights(weights: NamedTensor[]): Promise<void> {
+    const [iter, ...rest] = weights;
+    this.steps = iter ? iter.tensor.dataSync()[0] : 0;
+    const perVariable = SLOTS[this.settings.optimizer];
+    tf.dispose(this.restored.flat());
+    this.restored = [];
+    for (let i = 0; i + perVariable <= rest.length; i += perVariable) {
+      this.restored.push(rest.slice(i, i + perVariable).map((n) => tf.keep(copyOf(n.tensor))));
+    }
   }
 
   /** Frees the state buffers. */
   override dispose(): void {
     for (const state of this.slots.values()) tf.dispose(state);
     this.slots.clear();
+    tf.dispose(this.restored.flat());
+    this.restored = [];
     super.dispose();
   }
 
@@ -110,6 +149,10 @@ export class FusedOptimizer extends tf.Optimizer {
     return { ...this.settings };
   }
 }
+
+/** A tensor with its own memory (tf.clone may share the buffer, which in-place updates would change). */
+const copyOf = (t: tf.Tensor): tf.Tensor =>
+  tf.tensor(Float32Array.from(t.dataSync()), t.shape, 'float32');
 
 /** The tfjs optimizer the settings name, for backends whose memory JavaScript cannot reach. */
 const stockOptimizer = (settings: FastOptimizerSettings): tf.Optimizer => {

@@ -51,13 +51,16 @@ export const float32Memory = (
   return null;
 };
 
-/** A new float32 tensor of `shape`, for a kernel to return, with a view on its memory to fill. */
+/**
+ * A new float32 tensor of `shape` on `backend` (wasm or cpu), for a kernel to return, with a view
+ * on its memory to fill. On wasm the view is valid until the next allocation.
+ */
 export const newFloat32 = (
   backend: unknown,
   shape: number[],
 ): { info: tf.TensorInfo; values: Float32Array } => {
   const b = asHeapBackend(backend);
-  if (b.makeOutput && b.typedArrayFromHeap) {
+  if (hostKind(backend) === 'wasm' && b.makeOutput && b.typedArrayFromHeap) {
     const info = b.makeOutput(shape, 'float32');
     return { info, values: b.typedArrayFromHeap(info) };
   }

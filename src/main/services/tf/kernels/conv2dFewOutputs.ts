@@ -57,22 +57,42 @@ export const makeFewOutputsConv2D =
     const out = backend.makeOutput([g.batch, g.outH, g.outW, outC], 'float32');
     const zs = heapView(backend, z);
     const dst = heapView(backend, out);
+    // Where each tap's entry lies relative to the window's top-left pixel, for whole windows.
+    const offsets = new Int32Array(taps * outC);
+    for (let kh = 0; kh < kH; kh++)
+      for (let kw = 0; kw < kW; kw++)
+        for (let o = 0; o < outC; o++)
+          offsets[(kh * kW + kw) * outC + o] =
+            (kh * g.inW + kw) * width + (kh * kW + kw) * outC + o;
     let to = 0;
     for (let n = 0; n < g.batch; n++)
-      for (let y = 0; y < g.outH; y++)
+      for (let y = 0; y < g.outH; y++) {
+        const row0 = y * g.strideH - g.padTop;
+        const rowsInside = row0 >= 0 && row0 + kH <= g.inH;
         for (let q = 0; q < g.outW; q++, to += outC) {
+          const col0 = q * g.strideW - g.padLeft;
+          if (rowsInside && col0 >= 0 && col0 + kW <= g.inW) {
+            const base = ((n * g.inH + row0) * g.inW + col0) * width;
+            for (let o = 0; o < outC; o++) {
+              let acc = 0;
+              for (let t = o; t < offsets.length; t += outC) acc += zs[base + offsets[t]];
+              dst[to + o] = acc;
+            }
+            continue;
+          }
           for (let o = 0; o < outC; o++) dst[to + o] = 0;
           for (let kh = 0; kh < kH; kh++) {
-            const row = y * g.strideH + kh - g.padTop;
+            const row = row0 + kh;
             if (row < 0 || row >= g.inH) continue;
             for (let kw = 0; kw < kW; kw++) {
-              const col = q * g.strideW + kw - g.padLeft;
+              const col = col0 + kw;
               if (col < 0 || col >= g.inW) continue;
               const from = ((n * g.inH + row) * g.inW + col) * width + (kh * kW + kw) * outC;
               for (let o = 0; o < outC; o++) dst[to + o] += zs[from + o];
             }
           }
         }
+      }
     release(backend, z);
     return out;
   };

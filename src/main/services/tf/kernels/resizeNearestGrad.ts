@@ -23,6 +23,10 @@ export const resizeNearestGrad: tf.KernelFunc = (args) => {
   const out = backend.makeOutput(images.shape, 'float32');
   const g = heapView(backend, dy);
   const dx = heapView(backend, out);
+  if (!alignCorners && oh === 2 * h && ow === 2 * w) {
+    doubled(g, dx, n, h, w, c);
+    return out;
+  }
   dx.fill(0);
   const cols = Int32Array.from({ length: ow }, (_, q) => source(q, w, ow, alignCorners));
   for (let b = 0; b < n; b++)
@@ -35,4 +39,28 @@ export const resizeNearestGrad: tf.KernelFunc = (args) => {
       }
     }
   return out;
+};
+
+/**
+ * The usual UpSampling2D by 2: each input pixel sums its 2x2 block of dy, written once, rather
+ * than four read-modify-writes (measured about 7 ms a batch of the conv benchmark before).
+ */
+const doubled = (
+  g: Float32Array,
+  dx: Float32Array,
+  n: number,
+  h: number,
+  w: number,
+  c: number,
+): void => {
+  const rowStep = 2 * w * c;
+  for (let b = 0, to = 0; b < n; b++)
+    for (let r = 0; r < h; r++)
+      for (let q = 0; q < w; q++) {
+        const top = ((b * 2 * h + 2 * r) * 2 * w + 2 * q) * c;
+        for (let k = 0; k < c; k++, to++) {
+          const a = top + k;
+          dx[to] = g[a] + g[a + c] + g[a + rowStep] + g[a + rowStep + c];
+        }
+      }
 };

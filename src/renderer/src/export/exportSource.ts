@@ -1,0 +1,43 @@
+import type { TrainSettings } from '../../../shared/contract/training';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { studio } from '../app/studio';
+import { projectStore } from '../project/projectStore';
+import { graphStore } from '../stores/graphStore';
+import type { ExportClient } from './makeExport';
+import type { RunData } from '../stores/runState';
+import { runStore } from '../stores/runStore';
+
+/** What the export dialog works from: a snapshot of the project when it opens (it is modal). */
+export interface ExportSource {
+  doc: GraphDocument;
+  title: string;
+  selectedIds: readonly string[];
+  settings: TrainSettings;
+  /** The run whose trained weights a tfjs export carries; null exports the model untrained. */
+  weightsRunId: string | null;
+  /** The host, for PNG, PDF and tfjs; null where none is connected (pure exports still work). */
+  client: ExportClient | null;
+}
+
+/** The latest completed run of the run store, else the run whose weights an opened project loaded. */
+export function latestCompletedRun(
+  run: Pick<RunData, 'runId' | 'ended'>,
+  loadedRunId: string | null,
+): string | null {
+  if (run.runId && run.ended?.status === 'completed') return run.runId;
+  return loadedRunId;
+}
+
+/** The app's project as the dialog sees it now. */
+export function currentExportSource(): ExportSource {
+  const graph = graphStore.getState();
+  const run = runStore.getState();
+  return {
+    doc: graph.doc,
+    title: graph.title || projectStore.getState().name,
+    selectedIds: graph.selectedIds,
+    settings: run.settings,
+    weightsRunId: latestCompletedRun(run, projectStore.getState().loadedRunId),
+    client: studio().client,
+  };
+}

@@ -1,0 +1,116 @@
+import type { CommandRequest } from '../../../shared/contract/commands';
+import type { StudioClient } from '../../../shared/contract/client';
+import { fail, ok, type Result } from '../../../shared/contract/result';
+import type { TrainSettings } from '../../../shared/contract/training';
+import { graphToSvg, type DiagramOptions } from '../../../shared/diagram';
+import { exportKerasScript, exportSummary } from '../../../shared/export';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { baseNameOf } from './fileNames';
+import { isMadeInBrowser, pngScaleOf, type ExportChoice } from './formats';
+import { EXPORT_MESSAGES } from './messages';
+
+/** The host calls an export makes: only invoke (a test can give an in-memory client). */
+export type ExportClient = Pick<StudioClient, 'invoke'>;
+
+/** One file of an export, as the host returns them: a name (maybe with a folder), a type, bytes. */
+export interface ExportFile {
+  name: string;
+  type: string;
+  data: Uint8Array;
+}
+
+/** Everything one export needs, taken from the stores when the dialog opens. */
+export interface ExportJob {
+  doc: GraphDocument;
+  choice: ExportChoice;
+  diagram: DiagramOptions;
+  /** The project's title: file names, the script's docstring, the summary's heading. */
+  title: string;
+  settings: TrainSettings;
+  /** The latest completed run, whose trained weights a tfjs export carries; null exports untrained. */
+  weightsRunId: string | null;
+}
+
+const textFile = (name: string, type: string, text: string): ExportFile => ({
+  name,
+  type,
+  data: new TextEncoder().encode(text),
+});
+
+/** The diagram SVG exactly as the preview shows it. */
+export const diagramSvg = (job: Pick<ExportJob, 'doc' | 'diagram'>): string =>
+  graphToSvg(job.doc, job.diagram);
+
+/** Makes the exports that are pure code (SVG, Keras script, summaries) without the host. */
+export function exportInBrowser(job: ExportJob): Result<ExportFile[]> {
+  const base = baseNameOf(job.title);
+  switch (job.choice) {
+    case 'svg':
+      return ok([textFile(`${base}.svg`, 'image/svg+xml', diagramSvg(job))]);
+    case 'keras': {
+      const script = exportKerasScript(job.doc, job.settings, { title: job.title });
+      return script.ok ? ok([textFile(`${base}.py`, 'text/x-python', script.value)]) : script;
+    }
+    case 'summary-text':
+      return ok([
+        textFile(`${base}-summary.txt`, 'text/plain', exportSummary(job.doc, job.title).text),
+      ]);
+    case 'summary-md':
+      return ok([
+        textFile(`${base}-summary.md`, 'text/markdown', exportSummary(job.doc, job.title).markdown),
+      ]);
+    default:
+      return fail('E_UNSUPPORTED', EXPORT_MESSAGES.noHost);
+  }
+}
+
+const HOST_FORMAT = {
+  svg: 'svg',
+  'png-1': 'png',
+  'png-2': 'png',
+  'png-4': 'png',
+  pdf: 'pdf',
+  keras: 'keras',
+  tfjs: 'tfjs',
+  'summary-text': 'summary',
+  'summary-md': 'summary',
+} as const satisfies Record<ExportChoice, CommandRequest<'export.render'>['format']>;
+
+/** The 'export.render' request of a job; only tfjs asks for a run's weights. */
+export function hostRequest(job: ExportJob): CommandRequest<'export.render'> {
+  return {
+    graph: job.doc,
+    format: HOST_FORMAT[job.choice],
+    title: job.title.slice(0, 300) || undefined,
+    diagram: job.diagram,
+    scale: pngScaleOf(job.choice),
+    settings: job.settings,
+    weightsOfRun: job.choice === 'tfjs' ? job.weightsRunId : null,
+  };
+}
+
+/** Makes an export: in the browser when it is pure code, otherwise through the host. */
+export async function makeExport(
+  job: ExportJob,
+  client: ExportClient | null,
+): Promise<Result<ExportFile[]>> {
+  if (job.doc.nodes.length === 0) return fail('E_INVALID_GRAPH', EXPORT_MESSAGES.emptyGraph);
+  if (isMadeInBrowser(job.choice)) return exportInBrowser(job);
+  if (!client) return fail('E_UNSUPPORTED', EXPORT_MESSAGES.noHost);
+  const reply = await client.invoke('export.render', hostRequest(job));
+  if (!reply.ok) return reply;
+  if (reply.value.files.length === 0) return fail('E_INTERNAL', EXPORT_MESSAGES.nothingReturned);
+  return ok(reply.value.files);
+}
+
+/** The diagram as PNG bytes at a scale (the host renders it), for the clipboard. */
+export async function renderPng(
+  job: ExportJob,
+  client: ExportClient | null,
+): Promise<Result<Uint8Array>> {
+  const scale = pngScaleOf(job.choice);
+  const made = await makeExport({ ...job, choice: `png-${scale}` }, client);
+  if (!made.ok) return made;
+  const png = made.value.find((f) => f.type === 'image/png');
+  return png ? ok(png.data) : fail('E_INTERNAL', EXPORT_MESSAGES.nothingReturned);
+}
