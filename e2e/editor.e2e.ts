@@ -162,7 +162,7 @@ describe('the editor', () => {
     await press('Control+c');
     await press('Control+v');
     await expect.poll(() => nodes().count()).toBe(9);
-    expect(await edges().count()).toBe(7);
+    await expect.poll(() => edges().count()).toBe(7);
     expect(await page.locator('.react-flow__node.selected').count()).toBe(3);
     await screenshot(page, 'editor-pasted');
 

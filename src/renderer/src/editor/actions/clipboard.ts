@@ -37,9 +37,13 @@ export function pasteFragment(
     if (n.kind === 'TiedDense' && typeof params.partner === 'string') {
       params.partner = rename.get(params.partner) ?? params.partner;
     }
+    const id = rename.get(n.id)!;
+    // A default name ("Dense 3") follows the copy's new number; a name the person gave stays.
+    const numbered = new RegExp(`^${n.kind} \\d+$`).test(n.name);
     return {
       ...n,
-      id: rename.get(n.id)!,
+      id,
+      name: numbered ? `${n.kind} ${id.slice(id.lastIndexOf('-') + 1)}` : n.name,
       params,
       position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
     };
