@@ -6,6 +6,9 @@
 //   - decoding and drawing one point while dragging on the latent plane, request to painted frame.
 // Prints one line per figure. Usage: node bench/ui/bench-ui.mjs
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -15,6 +18,8 @@ function serve() {
   const child = spawn(process.execPath, ['out/main/serve.js'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
+    // A data folder of its own: no recovery copy from another session covers the page.
+    env: { ...process.env, STUDIO_DATA_DIR: mkdtempSync(join(tmpdir(), 'studio-bench-ui-')) },
   });
   return new Promise((resolve, reject) => {
     let output = '';

@@ -161,7 +161,9 @@ export const commands = {
       })
       .strict(),
     reply: z.object({
-      files: z.array(z.object({ name: z.string(), type: z.string(), data: z.instanceof(Uint8Array) })),
+      files: z.array(
+        z.object({ name: z.string(), type: z.string(), data: z.instanceof(Uint8Array) }),
+      ),
     }),
   },
 } as const;

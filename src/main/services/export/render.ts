@@ -35,7 +35,9 @@ export async function renderExport(
 ): Promise<Result<CommandReply<'export.render'>>> {
   const dir = await mkdtemp(join(tmpdir(), 'studio-export-'));
   try {
-    const baseName = (request.title ?? 'autoencoder').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'autoencoder';
+    const baseName =
+      (request.title ?? 'autoencoder').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) ||
+      'autoencoder';
     // Loaded on first use: the exporters bring tfjs and native renderers the host does not need otherwise.
     const { exportProject } = await import('./index');
     const written = await exportProject(

@@ -2,7 +2,13 @@ import { editorUi } from '../editor/editorUi';
 import { formatCount } from '../format/format';
 import { projectDeps } from '../project/deps';
 import { ProjectDialogs } from '../project/ProjectDialogs';
-import { chooseAndOpen, hasUnsavedChanges, saveProject } from '../project/projectActions';
+import { ExportButton, ImportModelButton } from '../export';
+import {
+  chooseAndOpen,
+  hasUnsavedChanges,
+  importDesign,
+  saveProject,
+} from '../project/projectActions';
 import { useProject } from '../project/projectStore';
 import { RecoveryBanner } from '../project/RecoveryBanner';
 import { useProjectLifecycle } from '../project/useProjectLifecycle';
@@ -98,6 +104,16 @@ export function TopBar() {
           >
             Save as…
           </button>
+          <ImportModelButton
+            onGraph={(doc, name) => {
+              const deps = projectDeps();
+              const discard =
+                !hasUnsavedChanges(deps) ||
+                window.confirm('Replace the current design? Its unsaved changes will be lost.');
+              if (discard) importDesign(deps, doc, name);
+            }}
+          />
+          <ExportButton />
         </div>
         <span
           className="chip"

@@ -1,3 +1,4 @@
+import type { GraphDocument } from '../../../shared/graph/document';
 import type { StudioClient } from '../../../shared/contract/client';
 import { GRAPH_VERSION, migrateDocument } from '../../../shared/graph';
 import { getPreset } from '../../../shared/presets';
@@ -221,4 +222,15 @@ export function recover(deps: ProjectDeps): void {
 export async function discardRecovery(deps: ProjectDeps): Promise<void> {
   deps.project.getState().set({ recovery: null });
   await deps.client.invoke('project.discardRecovery', {});
+}
+
+/**
+ * Opens an imported design (a Keras or TensorFlow.js model, or an exported diagram) as a new,
+ * unsaved project. Refused while training, like every project change.
+ */
+export function importDesign(deps: ProjectDeps, doc: GraphDocument, name: string): boolean {
+  if (!newProject(deps, null)) return false;
+  deps.graph.getState().loadDocument(doc, name);
+  deps.project.getState().set({ name });
+  return true;
 }

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run bench` runs these after the command-line benchmarks; they print their figures.
+export default defineConfig({
+  test: {
+    include: ['bench/**/*.bench.ts'],
+    environment: 'node',
+    silent: false,
+    reporters: ['dot'],
+  },
+});
