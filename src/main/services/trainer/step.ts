@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltModel } from '../model';
+import { float32Memory } from '../tf/fused/memory';
 import { withScope } from './scope';
 
 export interface StepResult {
@@ -31,19 +32,33 @@ export function trainStep(
       }
       return total as tf.Scalar;
     }, variables);
-    // One number tells whether the loss and every gradient are finite (a sum with a NaN is NaN);
-    // it, the loss and the terms come back in one read.
-    const check = tf.addN([value, ...Object.values(grads).map((g) => g.sum())]);
     const names = Object.keys(termTensors);
-    const read = tf.stack([value, check, ...names.map((n) => termTensors[n])]).dataSync();
-    const [loss, finite] = [read[0], Number.isFinite(read[1])];
+    const read = tf.stack([value, ...names.map((n) => termTensors[n])]).dataSync();
+    const loss = read[0];
+    const finite = Number.isFinite(loss) && gradientsFinite(grads);
     const terms: Record<string, number> = {};
     names.forEach((name, i) => {
-      terms[name] = read[2 + i];
+      terms[name] = read[1 + i];
       termTensors[name].dispose();
     });
-    if (!Number.isFinite(loss) || !finite) return null;
+    if (!finite) return null;
     optimizer.applyGradients(grads);
     return { loss, terms };
   });
+}
+
+/**
+ * Whether every gradient value is a finite number. Where JavaScript reaches the backend's memory
+ * (wasm, cpu) one pass over it is far cheaper than a reduction kernel per gradient.
+ */
+function gradientsFinite(grads: tf.NamedTensorMap): boolean {
+  for (const g of Object.values(grads)) {
+    const values = float32Memory(g);
+    // Any NaN or infinity turns the product, and so the sum, into NaN.
+    let acc = 0;
+    if (values) for (let i = 0; i < values.length; i++) acc += values[i] * 0;
+    else acc = g.sum().mul(0).dataSync()[0];
+    if (acc !== 0) return false;
+  }
+  return true;
 }
