@@ -29,9 +29,8 @@ export function BackendBadge() {
       title={`Training runs on ${DESCRIPTIONS[backend.name]}.${how}`}
     >
       <span className="dot" />
-      <span className="muted">Backend</span>
       <strong>{backend.name}</strong>
-      {!backend.isGpu && <span className="badge-hint">no GPU · hover for how</span>}
+      {!backend.isGpu && <span className="badge-hint">no GPU</span>}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { getPreset } from '../../../shared/presets';
 import { graphStore } from '../stores/graphStore';
 import { runStore } from '../stores/runStore';
 import { isTyping } from '../editor/shortcuts';
@@ -25,7 +26,14 @@ export const AUTOSAVE_DELAY_MS = 2000;
 export function useProjectLifecycle(): void {
   useEffect(() => {
     const deps = projectDeps();
-    if (!projectStore.getState().saved) projectStore.getState().set({ saved: snapshot(deps) });
+    if (!projectStore.getState().saved) {
+      // The app opens on a preset: the project starts under its name, with its procedure, unchanged.
+      const preset = getPreset(deps.graph.getState().presetId);
+      projectStore.getState().set({
+        saved: snapshot(deps),
+        ...(preset ? { name: preset.title, procedure: preset.procedure ?? null } : {}),
+      });
+    }
     let timer: number | undefined;
     let started = false;
     const schedule = () => {
