@@ -2,6 +2,7 @@ import type { TrainSettings } from '../../../shared/contract/training';
 import { runStore, useRun } from '../stores/runStore';
 import { isActive } from '../stores/runState';
 import { ChoiceField } from './ChoiceField';
+import { BatchSizeField, EpochsField, LearningRateField } from './commonSettings';
 import { SettingField } from './SettingField';
 
 const OPTIMIZERS = [
@@ -16,6 +17,7 @@ export function TrainerSettings() {
   const validationShare = useRun((s) => s.data.validationShare);
   const active = useRun((s) => isActive(s.phase));
   const edit = (patch: Partial<TrainSettings>) => runStore.getState().editSettings(patch);
+  const common = { settings, disabled: active, edit };
   return (
     <section className="panel" aria-label="Trainer">
       <h2 className="panel-title">Trainer</h2>
@@ -29,17 +31,7 @@ export function TrainerSettings() {
           help="How each correction is computed. Adam adapts the step of every weight and is the safe choice."
           onChange={(optimizer) => edit({ optimizer })}
         />
-        <SettingField
-          label="Learning rate"
-          testId="train-lr"
-          value={settings.learningRate}
-          min={1e-7}
-          max={10}
-          step={0.0001}
-          disabled={active}
-          help="How big each correction is. Too big and the loss jumps around; too small and it learns slowly."
-          onCommit={(learningRate) => edit({ learningRate })}
-        />
+        <LearningRateField {...common} />
         {settings.optimizer === 'sgd' && (
           <SettingField
             label="Momentum"
@@ -53,28 +45,8 @@ export function TrainerSettings() {
             onCommit={(momentum) => edit({ momentum })}
           />
         )}
-        <SettingField
-          label="Batch size"
-          testId="train-batch"
-          value={settings.batchSize}
-          integer
-          min={1}
-          max={65536}
-          disabled={active}
-          help="How many samples the model looks at before each small correction."
-          onCommit={(batchSize) => edit({ batchSize })}
-        />
-        <SettingField
-          label="Epochs"
-          testId="train-epochs"
-          value={settings.epochs}
-          integer
-          min={1}
-          max={100000}
-          disabled={active}
-          help="How many times the model goes through all the training samples."
-          onCommit={(epochs) => edit({ epochs })}
-        />
+        <BatchSizeField {...common} />
+        <EpochsField {...common} />
         <SettingField
           label="Validation share"
           testId="train-validation"
