@@ -138,7 +138,7 @@ export const classifierReusePreset: Preset = {
   id: 'classifier-reuse',
   title: 'Encoder reused under a classifier',
   description:
-    'The encoder of the default autoencoder, frozen, with a small classifier head on top that learns from a few labelled digits. It teaches semi-supervised learning: features learned without labels make the classifier need far fewer of them.',
+    'The encoder of the default autoencoder, pretrained without labels and then frozen, with a small classifier head that learns from only 100 labelled digits. The run trains the same classifier from scratch on the same labels beside it, so you see what unlabelled pretraining buys (most with few labels and short training).',
   graph: graphOf([
     input(),
     dense('enc1', 128, 'relu', 'encoder 1'),
