@@ -72,7 +72,9 @@ export function snapshot(
     const reconstructions =
       built.task === 'classify'
         ? originals
-        : Float32Array.from((built.model.predict(input) as tf.Tensor).dataSync());
+        : Float32Array.from(
+            (built.model.predict(input, { batchSize: count }) as tf.Tensor).dataSync(),
+          );
     return {
       runId,
       epoch,

@@ -54,7 +54,7 @@ export function codesEvent(
       count,
       ...inputShape,
     ]);
-    const codes = built.encoder.predict(x) as tf.Tensor;
+    const codes = built.encoder.predict(x, { batchSize: count }) as tf.Tensor;
     const codeSize = codes.size / count;
     return {
       runId,

@@ -200,9 +200,10 @@ export class TrainerWorker {
       return fail('E_INVALID_MESSAGE', `Each input needs ${inputShape.join('×')} values.`);
     }
     return withScope(() => {
-      const codes = latest.built.encoder.predict(
-        tf.tensor(images, [count, ...inputShape]),
-      ) as tf.Tensor;
+      // All at once (predict's default batch is 32).
+      const codes = latest.built.encoder.predict(tf.tensor(images, [count, ...inputShape]), {
+        batchSize: count,
+      }) as tf.Tensor;
       const codeSize = latest.built.codeSize;
       return ok({ codes: Float32Array.from(codes.dataSync()), codeSize, count });
     });
@@ -226,7 +227,10 @@ export class TrainerWorker {
       return fail('E_INVALID_MESSAGE', `Each latent point needs ${latest.built.codeSize} values.`);
     }
     return withScope(() => {
-      const out = decoder.predict(tf.tensor2d(points, [count, latest.built.codeSize])) as tf.Tensor;
+      // One batch: predict's default of 32 a batch costs a slice and a dispatch round per 32 points.
+      const out = decoder.predict(tf.tensor2d(points, [count, latest.built.codeSize]), {
+        batchSize: count,
+      }) as tf.Tensor;
       return ok({ images: Float32Array.from(out.dataSync()), shape: out.shape.slice(1), count });
     });
   }
