@@ -40,6 +40,25 @@ export function featuresEvent(
   }
 }
 
+const logVarModels = new WeakMap<BuiltModel, tf.LayersModel | null>();
+
+/**
+ * For a variational model, input -> the log-variance feeding its Sampling layer (the second input
+ * of Sampling's call), sharing the model's weights; null for other models.
+ */
+function logVarModel(built: BuiltModel): tf.LayersModel | null {
+  if (logVarModels.has(built)) return logVarModels.get(built) ?? null;
+  const sampling = built.spec.config.layers.find((l) => l.class_name === 'Sampling');
+  const source = sampling?.inbound_nodes[0]?.[1]?.[0];
+  let model: tf.LayersModel | null = null;
+  if (source) {
+    const output = built.model.getLayer(source).output as tf.SymbolicTensor;
+    model = tf.model({ inputs: built.model.inputs, outputs: output });
+  }
+  logVarModels.set(built, model);
+  return model;
+}
+
 /** Code values of the view samples (inference mode), with their labels. */
 export function codesEvent(
   runId: string,
@@ -56,6 +75,7 @@ export function codesEvent(
     ]);
     const codes = built.encoder.predict(x, { batchSize: count }) as tf.Tensor;
     const codeSize = codes.size / count;
+    const logVar = logVarModel(built)?.predict(x, { batchSize: count }) as tf.Tensor | undefined;
     return {
       runId,
       epoch,
@@ -63,7 +83,7 @@ export function codesEvent(
       codeSize,
       count,
       labels: data.validation.labels.slice(0, count),
-      logVar: null,
+      logVar: logVar && logVar.size === codes.size ? Float32Array.from(logVar.dataSync()) : null,
     };
   });
 }
