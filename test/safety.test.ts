@@ -135,3 +135,22 @@ describe('tensor memory', () => {
     built.value.dispose();
   });
 });
+
+describe('checkpoint housekeeping', () => {
+  it('keeps the checkpoints of the newest runs only', async () => {
+    const { mkdir, readdir, utimes } = await import('node:fs/promises');
+    const { pruneCheckpoints } = await import('../src/main/services/trainer/checkpointState');
+    const dataDir = await mkdtemp(join(tmpdir(), 'studio-prune-'));
+    for (let i = 0; i < 25; i++) {
+      const dir = join(dataDir, 'runs', `run-${i}`);
+      await mkdir(dir, { recursive: true });
+      await utimes(dir, 1_000_000 + i, 1_000_000 + i);
+    }
+    await pruneCheckpoints(dataDir, 20);
+    const left = (await readdir(join(dataDir, 'runs'))).sort(
+      (a, b) => Number(a.slice(4)) - Number(b.slice(4)),
+    );
+    expect(left).toHaveLength(20);
+    expect(left[0]).toBe('run-5');
+  });
+});

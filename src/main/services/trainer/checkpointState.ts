@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { graphDocumentSchema } from '../../../shared/graph/document';
@@ -48,3 +48,19 @@ export async function readCheckpoint(dir: string): Promise<CheckpointState | nul
 /** Where a run's checkpoint lives under the app's data folder. */
 export const checkpointDir = (dataDir: string, runId: string): string =>
   join(dataDir, 'runs', runId);
+
+/** Keeps the checkpoints of the newest `keep` runs and deletes the older ones. */
+export async function pruneCheckpoints(dataDir: string, keep = 20): Promise<void> {
+  const root = join(dataDir, 'runs');
+  const names = await readdir(root).catch(() => [] as string[]);
+  const dated = await Promise.all(
+    names.map(async (name) => ({
+      name,
+      time: (await stat(join(root, name)).catch(() => null))?.mtimeMs ?? 0,
+    })),
+  );
+  dated.sort((a, b) => b.time - a.time);
+  await Promise.all(
+    dated.slice(keep).map((d) => rm(join(root, d.name), { recursive: true, force: true })),
+  );
+}

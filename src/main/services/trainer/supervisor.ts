@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/events';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { fromTrainerSchema, type ToTrainer } from '../../../shared/contract/trainerProtocol';
-import { checkpointDir, readCheckpoint } from './checkpointState';
+import { checkpointDir, pruneCheckpoints, readCheckpoint } from './checkpointState';
 import { trainerCrashedMessage } from './messages';
 
 /** A started trainer process, whichever way it was started (fork or Electron utilityProcess). */
@@ -99,6 +99,7 @@ export class TrainerSupervisor {
     }
     this.latestRun = runId;
     const checkpoint = this.dataDir ? checkpointDir(this.dataDir, runId) : null;
+    if (this.dataDir && !continueRun) void pruneCheckpoints(this.dataDir).catch(() => undefined);
     this.process?.send({
       type: 'start',
       runId,
