@@ -248,5 +248,13 @@ describe('projects', () => {
     expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(
       1,
     );
+    // The reopened weights are the trained ones: the reconstructions and features of the loaded
+    // model appear without training again.
+    await expect.poll(() => page.getByTestId('recon-grid').getAttribute('data-epoch')).toBe('1');
+    await page.getByTestId('tab-inspect').click();
+    await expect
+      .poll(() => page.getByTestId('feature-grid').getAttribute('data-count'))
+      .toBe('128');
+    await screenshot(page, 'editor-reopened-inspect');
   });
 });

@@ -100,6 +100,10 @@ export function createStudioHost(options: HostOptions): StudioHost {
       const result = await supervisor.decode(request);
       return result as Awaited<ReturnType<StudioHandlers['model.decode']>>;
     },
+    'model.inspect': async (request) => {
+      const result = await supervisor.inspect(request);
+      return result as Awaited<ReturnType<StudioHandlers['model.inspect']>>;
+    },
     'model.encode': async (request) => {
       const result = await supervisor.encode(request);
       return result as Awaited<ReturnType<StudioHandlers['model.encode']>>;

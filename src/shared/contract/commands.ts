@@ -78,6 +78,14 @@ export const commands = {
       .strict(),
     reply: z.object({ images: f32, shape, count: z.number().int() }),
   },
+  /**
+   * Sends a loaded model's views (samples, reconstructions, features, codes) as events, as if an
+   * epoch had just ended: what an opened project with trained weights shows before any training.
+   */
+  'model.inspect': {
+    request: z.object({ runId, data: dataSpecSchema, epoch: z.number().int().min(0) }).strict(),
+    reply: empty,
+  },
   'model.encode': {
     request: z
       .object({

@@ -29,6 +29,13 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('getWeights'), requestId: z.number().int(), runId }),
   z.object({
+    type: z.literal('inspect'),
+    requestId: z.number().int(),
+    runId,
+    data: dataSpecSchema,
+    epoch: z.number().int().min(0),
+  }),
+  z.object({
     type: z.literal('loadWeights'),
     requestId: z.number().int(),
     runId,

@@ -136,6 +136,11 @@ export class TrainerSupervisor {
     return this.ask({ type: 'encode', requestId: 0, ...request });
   }
 
+  /** Asks the trainer to send a loaded model's view events (an opened project's). */
+  inspect(request: ParsedRequest<'model.inspect'>): Promise<Result<unknown>> {
+    return this.ask({ type: 'inspect', requestId: 0, ...request });
+  }
+
   /** The trained weights of a run the trainer still holds. */
   getWeights(runId: string): Promise<Result<unknown>> {
     return this.ask({ type: 'getWeights', requestId: 0, runId });

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../../../shared/contract/commands';
 import type { EventName, EventPayload } from '../../../shared/contract/events';
 import { fail, ok, type Result } from '../../../shared/contract/result';
+import type { DataSpec } from '../../../shared/contract/training';
 import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { DataError, prepareData } from '../data/prepare';
 import { buildModel, type BuiltModel } from '../model';
@@ -10,6 +11,8 @@ import { withScope } from './scope';
 import { readCheckpoint, restoreCheckpoint, writeCheckpoint } from './checkpoint';
 import { inputMismatchMessage } from './messages';
 import { makeOptimizer } from './optimizer';
+import { snapshot } from './evaluate';
+import { codesEvent, featuresEvent, samplesEvent } from './views';
 import { runProcedure } from './procedures';
 import { flattenWeights, restoreWeights } from './weights';
 
@@ -67,6 +70,8 @@ export class TrainerWorker {
         return this.encode(message.runId, message.images, message.count);
       case 'getWeights':
         return this.getWeights(message.runId);
+      case 'inspect':
+        return this.inspect(message.runId, message.data, message.epoch);
       case 'loadWeights':
         return this.loadWeights(message);
     }
@@ -163,6 +168,40 @@ export class TrainerWorker {
   private replaceLatest(runId: string, built: BuiltModel): void {
     this.latest?.built.dispose();
     this.latest = { runId, built };
+  }
+
+  /** Emits the view events of the loaded model on the given data, as after an epoch. */
+  private async inspect(runId: string, spec: DataSpec, epoch: number): Promise<Result<unknown>> {
+    const latest = this.latest;
+    if (!latest || latest.runId !== runId)
+      return fail('E_NOT_FOUND', 'That model is no longer loaded.');
+    if (this.current) return fail('E_BUSY', 'The views update by themselves while a model trains.');
+    let data;
+    try {
+      data = await prepareData(spec);
+    } catch (error) {
+      return fail('E_DATA', error instanceof Error ? error.message : String(error));
+    }
+    const { built } = latest;
+    const inputShape = built.model.inputs[0].shape.slice(1) as number[];
+    if (inputShape.reduce((a, b) => a * b, 1) !== data.sampleSize) {
+      return fail(
+        'E_DATA',
+        inputMismatchMessage(
+          inputShape.reduce((a, b) => a * b, 1),
+          data.name,
+          data.sampleSize,
+          data.sampleShape,
+        ),
+      );
+    }
+    this.emit('train.samples', samplesEvent(runId, data));
+    this.emit('train.snapshot', snapshot(runId, epoch, built, data, inputShape));
+    const features = featuresEvent(runId, epoch, built, inputShape);
+    if (features) this.emit('train.features', features);
+    if (built.task === 'reconstruct')
+      this.emit('train.codes', codesEvent(runId, epoch, built, data, inputShape));
+    return ok({});
   }
 
   private getWeights(runId: string): Result<unknown> {

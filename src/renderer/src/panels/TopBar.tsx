@@ -128,7 +128,7 @@ export function TopBar() {
             data-testid="weights-loaded"
             title="The trained weights saved in this project are loaded: Inspect and Generate use them."
           >
-            Trained weights loaded
+            Trained weights
           </span>
         )}
         <div className="spacer" />
@@ -140,7 +140,8 @@ export function TopBar() {
             }
           >
             <span className="dot" />
-            {connected ? 'Connected' : 'Reconnecting…'}
+            {/* Connected is the normal state: a green dot says it; only trouble takes words. */}
+            {connected ? null : 'Reconnecting…'}
           </span>
         )}
         <BackendBadge />

@@ -127,7 +127,22 @@ export async function openProject(deps: ProjectDeps, path: string): Promise<bool
   if (!loadDraft(deps, project, result.value.path, loadedRunId)) return false;
   deps.project.getState().set({ saved: snapshot(deps), lastSavedAt: null, loadedRunId });
   void listProjects(deps);
+  if (loadedRunId) void showLoadedModel(deps, loadedRunId, project);
   return true;
+}
+
+/**
+ * Fills Inspect and Generate with what the opened project's trained model does on its data
+ * (reconstructions, features, codes), without training it again.
+ */
+async function showLoadedModel(
+  deps: ProjectDeps,
+  runId: string,
+  project: ProjectDraft,
+): Promise<void> {
+  const epoch = project.runs.at(-1)?.epochs.at(-1)?.epoch ?? 0;
+  const result = await deps.client.invoke('model.inspect', { runId, data: project.data, epoch });
+  if (!result.ok) deps.app.getState().showError(result.error.code, result.error.message);
 }
 
 /** Ctrl+O: the native dialog in Electron; the projects folder's list in browser mode. */
