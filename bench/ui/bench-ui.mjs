@@ -5,39 +5,10 @@
 //   - decoding and drawing the 20x20 latent grid, request to painted frame,
 //   - decoding and drawing one point while dragging on the latent plane, request to painted frame.
 // Prints one line per figure. Usage: node bench/ui/bench-ui.mjs
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function serve() {
-  const child = spawn(process.execPath, ['out/main/serve.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    // A data folder of its own: no recovery copy from another session covers the page.
-    env: { ...process.env, STUDIO_DATA_DIR: mkdtempSync(join(tmpdir(), 'studio-bench-ui-')) },
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`browser mode did not start:\n${output}`)),
-      60_000,
-    );
-    child.stdout.on('data', (chunk) => {
-      output += chunk.toString();
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
-  });
-}
+import { launchChromium, serve } from '../../e2e/browserMode.mjs';
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,18 +22,9 @@ const report = (name, values, extra = '') =>
     `${name}: median ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms (n=${values.length}${extra})`,
   );
 
-const served = await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+// A data folder of its own: no recovery copy from another session covers the page.
+const served = await serve(mkdtempSync(join(tmpdir(), 'studio-bench-ui-')));
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
   await page.goto(`${served.url}&bench=1`);

@@ -3,8 +3,8 @@ import { benchConv, benchDense } from './bench';
 import { DIGIT_SIZE, loadDigits } from './digits';
 
 describe('benchmarks', () => {
-  it('loads 10,000 digits of 784 values in [0, 1] from the mnist package', () => {
-    const digits = loadDigits();
+  it('loads 10,000 digits of 784 values in [0, 1] from the mnist package', async () => {
+    const digits = await loadDigits();
     expect(digits.length).toBe(10_000 * DIGIT_SIZE);
     expect(Math.min(...digits.subarray(0, 5000))).toBeGreaterThanOrEqual(0);
     expect(Math.max(...digits.subarray(0, 5000))).toBeLessThanOrEqual(1);

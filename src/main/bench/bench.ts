@@ -40,7 +40,7 @@ const bench = async (
     else installFastKernels();
   }
   const samples = options.samples ?? 10_000;
-  const digits = loadDigits(samples);
+  const digits = await loadDigits(samples);
   const count = digits.length / DIGIT_SIZE;
   const model = build();
   const data = tf.tensor(digits, [count, ...sampleShape]);

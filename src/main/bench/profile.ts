@@ -42,7 +42,10 @@ export const profileBatches = async (
   await initBackend('wasm');
   const model = which === 'dense' ? denseAutoencoder() : convAutoencoder();
   const sampleShape = which === 'dense' ? [DIGIT_SIZE] : [28, 28, 1];
-  const data = tf.tensor(loadDigits(batches * batchSize), [batches * batchSize, ...sampleShape]);
+  const data = tf.tensor(await loadDigits(batches * batchSize), [
+    batches * batchSize,
+    ...sampleShape,
+  ]);
   const optimizer = createFastOptimizer({ optimizer: 'adam', learningRate: 1e-3, momentum: 0 });
   const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let optimizerMs = 0;

@@ -7,6 +7,8 @@ import { loadMnist, MNIST_SHAPE } from '../services/data/mnist';
 import { buildModel } from '../services/model';
 import { initBackend } from '../services/tf/backend';
 import { runTraining } from '../services/trainer/loop';
+import { benchDense, type BenchFigure } from '../bench/bench';
+import { profileBatches } from '../bench/profile';
 import { benchDecode } from './benchDecode';
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
@@ -67,10 +69,31 @@ async function benchPreset(presetId: string, epochs: number): Promise<void> {
   );
 }
 
+/**
+ * The bare training loop (no events, no checks) on the same dense model: tfjs's stock wasm kernels
+ * with the composed loss and tf.train.adam ("before"), then the app's kernels, fused loss and
+ * fused optimizer ("after"), and where a batch's time goes now.
+ */
+async function benchKernels(): Promise<void> {
+  const line = (label: string, f: BenchFigure) =>
+    console.log(
+      `bare loop, dense 784-128-32-128-784, ${label} (${f.backend}): ${fmt(f.secondsPerEpoch, 3)} s/epoch, ` +
+        `${fmt(f.samplesPerSecond, 0)} samples/s, ${fmt(f.gflops)} GFLOP/s`,
+    );
+  line('before', await benchDense({ stockKernels: true, unfused: true }));
+  line('after', await benchDense());
+  const p = await profileBatches('dense');
+  console.log(
+    `where a dense batch goes (ms): total ${fmt(p.total)}, matmul ${fmt(p.matmul)}, loss ${fmt(p.loss)}, ` +
+      `optimizer ${fmt(p.optimizer)}, other kernels ${fmt(p.otherKernels)}, tfjs dispatch ${fmt(p.dispatch)}`,
+  );
+}
+
 /** `npm run bench`: prints speed figures, one line each. */
 export async function runBench(trainerEntry: string): Promise<number> {
   await benchPreset(DEFAULT_PRESET_ID, 6);
   await benchPreset('conv-upsampling', 4);
+  await benchKernels();
   for (const line of await benchDecode(trainerEntry)) console.log(line);
   return 0;
 }

@@ -7,7 +7,7 @@ import { DataError, prepareData } from './data/prepare';
 import { TrainerSupervisor, type SpawnTrainer } from './trainer/supervisor';
 import { ProjectService, type ProjectServiceOptions } from './projects/service';
 import { renderExport } from './export/render';
-import { namedWeights, type FlatWeights } from './trainer/flatWeights';
+import { namedWeights } from './trainer/flatWeights';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -96,18 +96,9 @@ export function createStudioHost(options: HostOptions): StudioHost {
     'train.stop': async ({ runId }) => supervisor.control('stop', runId),
     'train.pause': async ({ runId }) => supervisor.control('pause', runId),
     'train.resume': async ({ runId }) => supervisor.control('resume', runId),
-    'model.decode': async (request) => {
-      const result = await supervisor.decode(request);
-      return result as Awaited<ReturnType<StudioHandlers['model.decode']>>;
-    },
-    'model.inspect': async (request) => {
-      const result = await supervisor.inspect(request);
-      return result as Awaited<ReturnType<StudioHandlers['model.inspect']>>;
-    },
-    'model.encode': async (request) => {
-      const result = await supervisor.encode(request);
-      return result as Awaited<ReturnType<StudioHandlers['model.encode']>>;
-    },
+    'model.decode': (request) => supervisor.decode(request),
+    'model.inspect': (request) => supervisor.inspect(request),
+    'model.encode': (request) => supervisor.encode(request),
     'project.list': () => projects.list(),
     'project.save': (request) => projects.save(request),
     'project.open': ({ path }) => projects.open(path),
@@ -119,7 +110,7 @@ export function createStudioHost(options: HostOptions): StudioHost {
       let weights: Record<string, Float32Array> | undefined;
       if (request.weightsOfRun) {
         const got = await supervisor.getWeights(request.weightsOfRun);
-        if (got.ok) weights = namedWeights(got.value as FlatWeights);
+        if (got.ok) weights = namedWeights(got.value);
       }
       return renderExport(request, weights);
     },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { SampleSet } from './dataset';
+import { takeRows, type SampleSet } from './dataset';
 
 export const MNIST_SHAPE = [784];
 const DIGIT_SIZE = 784;
@@ -40,4 +40,25 @@ export function loadMnist(): Promise<SampleSet> {
     return { images, labels, count };
   })();
   return cached;
+}
+
+/**
+ * `count` of the embedded digits taken round robin over the labels (balanced; a label that runs
+ * out is made up by the others), for benchmarks and tests that need a few real digits.
+ */
+export async function loadBalancedDigits(
+  count: number,
+  labels = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+): Promise<SampleSet> {
+  const all = await loadMnist();
+  const byLabel = labels.map((l) => {
+    const rows: number[] = [];
+    for (let i = 0; i < all.count; i++) if (all.labels[i] === l) rows.push(i);
+    return rows;
+  });
+  const rows: number[] = [];
+  for (let round = 0; rows.length < count && byLabel.some((r) => r.length > round); round++) {
+    for (const r of byLabel) if (round < r.length && rows.length < count) rows.push(r[round]);
+  }
+  return takeRows(all, rows, DIGIT_SIZE);
 }

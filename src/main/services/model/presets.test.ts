@@ -5,10 +5,10 @@ import { PRESETS } from '../../../shared/presets';
 import { buildModel } from '.';
 import { loadDigits } from './testing';
 
-let digits: ReturnType<typeof loadDigits>;
+let digits: Awaited<ReturnType<typeof loadDigits>>;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  digits = loadDigits(7);
+  digits = await loadDigits(7);
 });
 afterAll(() => digits.x.dispose());
 

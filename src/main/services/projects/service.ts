@@ -69,10 +69,7 @@ export class ProjectService {
     let weights: StoredWeights | null = null;
     if (request.weightsOfRun) {
       const got = await this.supervisor.getWeights(request.weightsOfRun);
-      if (got.ok) {
-        const flat = got.value as { tensors: StoredWeights['tensors']; data: Float32Array };
-        weights = encodeWeights(request.weightsOfRun, flat.tensors, flat.data);
-      }
+      if (got.ok) weights = encodeWeights(request.weightsOfRun, got.value.tensors, got.value.data);
     }
     await mkdir(resolve(path, '..'), { recursive: true });
     const written = await writeProjectFile(path, request.project, weights);

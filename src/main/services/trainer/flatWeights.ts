@@ -1,8 +1,11 @@
+import { z } from 'zod';
+
 /** A model's weights as one flat Float32Array plus their names and shapes, in the model's order. */
-export interface FlatWeights {
-  tensors: { name: string; shape: number[] }[];
-  data: Float32Array;
-}
+export const flatWeightsSchema = z.object({
+  tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
+  data: z.instanceof(Float32Array),
+});
+export type FlatWeights = z.infer<typeof flatWeightsSchema>;
 
 /** Splits flat weights into named arrays (the tfjs export looks them up by name). */
 export function namedWeights(weights: FlatWeights): Record<string, Float32Array> {

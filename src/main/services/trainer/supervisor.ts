@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { BackendInfo, CommandReply, ParsedRequest } from '../../../shared/contract/commands';
+import { z } from 'zod';
+import {
+  commands,
+  type BackendInfo,
+  type CommandReply,
+  type ParsedRequest,
+} from '../../../shared/contract/commands';
 import {
   events,
   isEventName,
@@ -9,6 +15,7 @@ import {
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { fromTrainerSchema, type ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { checkpointDir, pruneCheckpoints, readCheckpoint } from './checkpointState';
+import { flatWeightsSchema, type FlatWeights } from './flatWeights';
 import { trainerCrashedMessage } from './messages';
 
 /** A started trainer process, whichever way it was started (fork or Electron utilityProcess). */
@@ -128,22 +135,22 @@ export class TrainerSupervisor {
     return ok({});
   }
 
-  decode(request: ParsedRequest<'model.decode'>): Promise<Result<unknown>> {
-    return this.ask({ type: 'decode', requestId: 0, ...request });
+  decode(request: ParsedRequest<'model.decode'>): Promise<Result<CommandReply<'model.decode'>>> {
+    return this.ask({ type: 'decode', requestId: 0, ...request }, commands['model.decode'].reply);
   }
 
-  encode(request: ParsedRequest<'model.encode'>): Promise<Result<unknown>> {
-    return this.ask({ type: 'encode', requestId: 0, ...request });
+  encode(request: ParsedRequest<'model.encode'>): Promise<Result<CommandReply<'model.encode'>>> {
+    return this.ask({ type: 'encode', requestId: 0, ...request }, commands['model.encode'].reply);
   }
 
   /** Asks the trainer to send a loaded model's view events (an opened project's). */
-  inspect(request: ParsedRequest<'model.inspect'>): Promise<Result<unknown>> {
-    return this.ask({ type: 'inspect', requestId: 0, ...request });
+  inspect(request: ParsedRequest<'model.inspect'>): Promise<Result<CommandReply<'model.inspect'>>> {
+    return this.ask({ type: 'inspect', requestId: 0, ...request }, commands['model.inspect'].reply);
   }
 
   /** The trained weights of a run the trainer still holds. */
-  getWeights(runId: string): Promise<Result<unknown>> {
-    return this.ask({ type: 'getWeights', requestId: 0, runId });
+  getWeights(runId: string): Promise<Result<FlatWeights>> {
+    return this.ask({ type: 'getWeights', requestId: 0, runId }, flatWeightsSchema);
   }
 
   /** Loads saved weights into a freshly built model under a new run id; starts the trainer if needed. */
@@ -159,27 +166,42 @@ export class TrainerSupervisor {
       return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
     }
     const runId = randomUUID();
-    const result = await this.ask({ type: 'loadWeights', requestId: 0, runId, graph, ...weights });
+    const result = await this.ask(
+      { type: 'loadWeights', requestId: 0, runId, graph, ...weights },
+      z.object({}),
+    );
     if (!result.ok) return result;
     this.latestRun = runId;
     return ok({ runId });
   }
 
-  /** Sends a request to the trainer and waits for its reply (or a crash, or a time-out). */
-  private ask(message: Extract<ToTrainer, { requestId: number }>): Promise<Result<unknown>> {
+  /**
+   * Sends a request to the trainer and waits for its reply (or a crash, or a time-out); a reply
+   * that does not fit `schema` is refused like any other invalid message.
+   */
+  private ask<T>(
+    message: Extract<ToTrainer, { requestId: number }>,
+    schema: z.ZodType<T>,
+  ): Promise<Result<T>> {
     const child = this.process;
     if (!child)
       return Promise.resolve(fail('E_NOT_FOUND', 'Train a model first, then generate images.'));
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       const timer = setTimeout(
-        () => finish(fail('E_TIMEOUT', 'Decoding took too long.')),
+        () => finish(fail('E_TIMEOUT', 'The trainer took too long to answer.')),
         DECODE_TIMEOUT_MS,
       );
       const finish = (result: Result<unknown>) => {
         clearTimeout(timer);
         this.pending.delete(requestId);
-        resolve(result);
+        if (!result.ok) return resolve(result);
+        const parsed = schema.safeParse(result.value);
+        resolve(
+          parsed.success
+            ? ok(parsed.data)
+            : fail('E_INVALID_MESSAGE', 'The trainer sent a reply that was not understood.'),
+        );
       };
       this.pending.set(requestId, finish);
       child.send({ ...message, requestId });
