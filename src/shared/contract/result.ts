@@ -11,7 +11,21 @@ export type ErrorCode =
   | 'E_UNAUTHORIZED'
   | 'E_TIMEOUT'
   | 'E_UNSUPPORTED'
-  | 'E_PROJECT';
+  | 'E_PROJECT'
+  /** A project or autosave nested or sized beyond what the app reads (a damaged or hostile file). */
+  | 'E_PROJECT_TOO_LARGE'
+  /** A model file (model.json, Keras config, weights) that cannot be read as a model. */
+  | 'E_MODEL_FILE'
+  /** A design over the budget (parameters, activations per sample, bytes of weights). */
+  | 'E_TOO_LARGE'
+  /** A path the person did not choose, or outside the folders the app may read. */
+  | 'E_PATH_NOT_ALLOWED'
+  /** The data folder or the chosen place cannot be written (a read-only disk or folder). */
+  | 'E_READ_ONLY'
+  /** The disk is full. */
+  | 'E_DISK_FULL'
+  /** The trainer sent a message that breaks the protocol: the run ends as failed. */
+  | 'E_TRAINER_PROTOCOL';
 
 export interface StudioError {
   code: ErrorCode;
