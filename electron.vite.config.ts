@@ -14,6 +14,8 @@ export default defineConfig({
           serve: resolve(__dirname, 'src/main/web/serve.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
           trainer: resolve(__dirname, 'src/main/services/trainer/process.ts'),
+          // The TensorFlow.js export's worker thread (export/tfjsInWorker.ts finds it here).
+          exportWorker: resolve(__dirname, 'src/main/services/export/tfjsWorker.ts'),
         },
       },
     },

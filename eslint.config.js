@@ -63,7 +63,13 @@ export default tseslint.config(
   },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', sharedBans] } },
   {
-    files: ['src/main/services/**/*.ts', 'src/main/web/**/*.ts', 'src/main/cli/**/*.ts'],
+    files: [
+      'src/main/services/**/*.ts',
+      'src/main/web/**/*.ts',
+      'src/main/cli/**/*.ts',
+      // The Electron shell's policies stay pure so vitest can load them.
+      'src/main/electron-policy/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

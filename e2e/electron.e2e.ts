@@ -35,6 +35,18 @@ describe.skipIf(!binary)('Electron shell (skipped where no Electron binary is in
         () => typeof (globalThis as { studio?: { invoke?: unknown } }).studio?.invoke,
       ),
     ).toBe('function');
+    // The bridge is invoke and onEvent only, and forwards only the commands the renderer uses.
+    expect(
+      await window.evaluate(() =>
+        Object.keys((globalThis as { studio?: object }).studio ?? {}).sort(),
+      ),
+    ).toEqual(['invoke', 'onEvent']);
+    const refused = await window.evaluate(() =>
+      (
+        globalThis as { studio?: { invoke(c: string, p: unknown): Promise<unknown> } }
+      ).studio?.invoke('train.continue', { runId: 'x' }),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'E_UNKNOWN_COMMAND' } });
     await screenshot(window, 'electron-window');
     await app.close();
   });

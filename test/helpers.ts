@@ -6,8 +6,10 @@ import { StudioClient } from '../src/shared/contract/client';
 import type { EventName, EventPayload } from '../src/shared/contract/events';
 import { memoryTransport } from '../src/shared/contract/memory';
 
-/** The built trainer entry; `npm test` builds before the unit tests. */
-export const builtTrainer = fileURLToPath(new URL('../out/main/trainer.js', import.meta.url));
+/** The built trainer entry; `npm test` builds before the unit tests (STUDIO_TRAINER_ENTRY names another build). */
+export const builtTrainer =
+  process.env.STUDIO_TRAINER_ENTRY ??
+  fileURLToPath(new URL('../out/main/trainer.js', import.meta.url));
 export const hasBuiltTrainer = (): boolean => existsSync(builtTrainer);
 
 /** A host with a real trainer process, and a client over the in-memory transport. */

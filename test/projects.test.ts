@@ -1,14 +1,33 @@
 import { fork } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import {
+  lutimes,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStudioHost, type StudioHost } from '../src/main/services/host';
+import { prepareData } from '../src/main/services/data/prepare';
+import { atomicWriteSeam } from '../src/main/services/files';
+import { buildModel } from '../src/main/services/model';
 import { readProjectFile } from '../src/main/services/projects/files';
+import { initBackend } from '../src/main/services/tf/backend';
+import { writeCheckpoint } from '../src/main/services/trainer/checkpoint';
+import { runTraining } from '../src/main/services/trainer/loop';
+import { makeOptimizer } from '../src/main/services/trainer/optimizer';
 import { spawnNodeTrainer } from '../src/main/services/trainer/spawnNode';
 import { StudioClient } from '../src/shared/contract/client';
 import { memoryTransport } from '../src/shared/contract/memory';
+import { dataSpecSchema } from '../src/shared/contract/training';
+import { checkJsonShape } from '../src/shared/project/limits';
 import type { ProjectDraft } from '../src/shared/project/schema';
 import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
 import { builtTrainer, hasBuiltTrainer, nextEvent } from './helpers';
@@ -187,5 +206,234 @@ describe('atomic saving', () => {
       if (round > 0 || read.ok)
         expect(read.ok ? read.value.name : read.error.message).toMatch(/^n\d+$/);
     }
+  });
+});
+
+const projectText = (weights: unknown = null) =>
+  JSON.stringify({
+    format: 'autoencoder-studio-project',
+    version: 1,
+    appVersion: 'test',
+    savedAt: '2026-01-01T00:00:00.000Z',
+    ...draft('Stored'),
+    weights,
+  });
+const nanWeights = {
+  runId: 'r1',
+  tensors: [{ name: 'encoder/kernel', shape: [2] }],
+  data: Buffer.from(new Float32Array([1, Number.NaN]).buffer).toString('base64'),
+};
+/** A real read-only place, also for root: the kernel refuses to create anything under /sys. */
+const READ_ONLY_DIR = '/sys/autoencoder-studio-test';
+
+async function studioIn(dataDir: string, shell: 'memory' | 'browser' = 'memory') {
+  host?.dispose();
+  const h = createStudioHost({
+    shell,
+    version: 'test',
+    spawnTrainer: spawnNodeTrainer(builtTrainer),
+    dataDir,
+  });
+  host = h;
+  return new StudioClient(memoryTransport(h.handlers, (l) => h.onEvent(l)));
+}
+
+describe('damaged and hostile project files', () => {
+  it('moves a 100,000-deep autosave aside with E_PROJECT_TOO_LARGE, and the next start finds none', async () => {
+    const { client, dataDir } = await studio();
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    await writeFile(
+      join(dataDir, 'autosave.json'),
+      `{"savedAt":"x","path":null,"project":{"name":"a","graph":${deep},"settings":{},"data":{}}}`,
+    );
+    const first = await client.invoke('project.recover', {});
+    expect(first).toMatchObject({ ok: false, error: { code: 'E_PROJECT_TOO_LARGE' } });
+    expect(first.ok ? '' : first.error.message).toMatch(/moved aside/);
+    expect((await readdir(dataDir)).some((n) => n.startsWith('autosave.unreadable-'))).toBe(true);
+    const second = await client.invoke('project.recover', {});
+    expect(second).toEqual({ ok: true, value: { project: null, path: null, savedAt: null } });
+  });
+
+  it('opens a project file that starts with a UTF-8 byte order mark', async () => {
+    const { client, dataDir } = await studio();
+    const path = join(dataDir, 'bom.aestudio.json');
+    await writeFile(path, '\uFEFF' + projectText());
+    const opened = await client.invoke('project.open', { path });
+    expect(opened.ok ? opened.value.project.name : opened.error.message).toBe('Stored');
+  });
+
+  it('opens a project whose weights hold NaN without them, naming the weight', async () => {
+    const { client, dataDir } = await studio();
+    const path = join(dataDir, 'nan.aestudio.json');
+    await writeFile(path, projectText(nanWeights));
+    const opened = await client.invoke('project.open', { path });
+    expect(opened.ok && opened.value.loadedRunId).toBeNull();
+    expect(opened.ok ? opened.value.warning : opened.error.message).toMatch(
+      /weight "encoder\/kernel".*not a finite number/,
+    );
+  });
+
+  it('never replaces a file whose weights cannot be read, unless the person opened it and was told', async () => {
+    const { client, dataDir } = await studio();
+    const path = join(dataDir, 'projects', 'nan.aestudio.json');
+    await mkdir(join(dataDir, 'projects'), { recursive: true });
+    await writeFile(path, projectText(nanWeights));
+    const save = () =>
+      client.invoke('project.save', { project: draft('New'), path, weightsOfRun: null });
+    expect(await save()).toMatchObject({ ok: false, error: { code: 'E_PROJECT' } });
+    expect(await readFile(path, 'utf8')).toBe(projectText(nanWeights));
+    const opened = await client.invoke('project.open', { path });
+    expect(opened.ok && opened.value.warning).toMatch(/damaged/);
+    expect((await save()).ok).toBe(true);
+  });
+
+  it('does not list or open a symlink in the projects folder that leads out of it', async () => {
+    const { client, dataDir } = await studio();
+    const outside = join(dataDir, 'outside.aestudio.json');
+    await writeFile(outside, projectText());
+    await mkdir(join(dataDir, 'projects'), { recursive: true });
+    const link = join(dataDir, 'projects', 'link.aestudio.json');
+    await symlink(outside, link);
+    const list = await client.invoke('project.list', {});
+    expect(list.ok && list.value.projects).toEqual([]);
+    const opened = await client.invoke('project.open', { path: link });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'E_PATH_NOT_ALLOWED' } });
+    await symlink(dataDir, join(dataDir, 'projects', 'sub'));
+    const viaFolder = await client.invoke('project.open', {
+      path: join(dataDir, 'projects', 'sub', 'outside.aestudio.json'),
+    });
+    expect(viaFolder).toMatchObject({ ok: false, error: { code: 'E_PATH_NOT_ALLOWED' } });
+  });
+});
+
+describe('the depth scan', () => {
+  it('counts brackets inside strings as text, escaped quotes included, and refuses depth 65', () => {
+    const inString = JSON.stringify({ a: '[[[[{{{{\\"]]]'.repeat(100) });
+    expect(checkJsonShape(inString, 1e6).ok).toBe(true);
+    expect(checkJsonShape('['.repeat(64) + ']'.repeat(64), 1e6).ok).toBe(true);
+    expect(checkJsonShape('['.repeat(65) + ']'.repeat(65), 1e6)).toMatchObject({
+      ok: false,
+      error: { code: 'E_PROJECT_TOO_LARGE' },
+    });
+  });
+});
+
+describe('a data folder on a bad disk', () => {
+  afterEach(() => {
+    atomicWriteSeam.openTemp = (path) => open(path, 'wx');
+  });
+
+  it('opens a valid project from a read-only data folder, warning in words (E_READ_ONLY)', async () => {
+    const place = await mkdtemp(join(tmpdir(), 'studio-ro-'));
+    const path = join(place, 'p.aestudio.json');
+    await writeFile(path, projectText());
+    const client = await studioIn(READ_ONLY_DIR);
+    const opened = await client.invoke('project.open', { path });
+    expect(opened.ok && opened.value.project.name).toBe('Stored');
+    expect(opened.ok && opened.value.warning).toMatch(/read-only or this app is not allowed/);
+    expect(opened.ok && opened.value.warning).not.toMatch(/EPERM|EACCES|EROFS/);
+    const list = await client.invoke('project.list', {});
+    expect(list.ok && list.value.warning).toMatch(/read-only/);
+    const autosave = await client.invoke('project.autosave', { project: draft(), path: null });
+    expect(autosave).toMatchObject({ ok: false, error: { code: 'E_READ_ONLY' } });
+    const recovered = await client.invoke('project.recover', {});
+    expect(recovered.ok && recovered.value.project).toBeNull();
+    const saved = await client.invoke('project.save', {
+      project: draft(),
+      path: join(READ_ONLY_DIR, 'p.aestudio.json'),
+      weightsOfRun: null,
+    });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'E_READ_ONLY' } });
+  });
+
+  it('answers E_DISK_FULL in words when the disk is full, and leaves no temporary file', async () => {
+    const { client, dataDir } = await studio();
+    // The temporary file is created for real; its writes go to /dev/full, whose ENOSPC is the kernel's.
+    atomicWriteSeam.openTemp = async (path) => {
+      await (await open(path, 'wx')).close();
+      return open('/dev/full', 'w');
+    };
+    const saved = await client.invoke('project.save', {
+      project: draft(),
+      path: null,
+      weightsOfRun: null,
+    });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'E_DISK_FULL' } });
+    expect(saved.ok ? '' : saved.error.message).toMatch(/disk is full/);
+    expect((await readdir(join(dataDir, 'projects'))).filter((n) => n.endsWith('.tmp'))).toEqual(
+      [],
+    );
+  });
+
+  it('removes stale temporary files of its own pattern at start, and nothing else', async () => {
+    const { client, dataDir } = await studio();
+    const projects = join(dataDir, 'projects');
+    await mkdir(projects, { recursive: true });
+    const old = new Date(Date.now() - 10 * 60_000);
+    const stale = join(projects, 'a.aestudio.json.0123456789ab.tmp');
+    const fresh = join(dataDir, 'recent.json.abcdef012345.tmp');
+    const foreign = join(projects, 'notes.tmp');
+    const keep = join(dataDir, 'keep.txt');
+    const link = join(dataDir, 'autosave.json.00000000000a.tmp');
+    for (const f of [stale, fresh, foreign, keep]) await writeFile(f, 'x');
+    await symlink(keep, link);
+    for (const f of [stale, foreign, keep]) await utimes(f, old, old);
+    await lutimes(link, old, old);
+    await client.invoke('project.recover', {});
+    expect((await readdir(projects)).sort()).toEqual(['notes.tmp']);
+    expect((await readdir(dataDir)).sort()).toEqual(
+      [
+        'autosave.json.00000000000a.tmp',
+        'keep.txt',
+        'projects',
+        'recent.json.abcdef012345.tmp',
+      ].sort(),
+    );
+  });
+
+  it('goes on training when the checkpoint folder is read-only, and says why in words', async () => {
+    const backend = await initBackend('wasm');
+    const data = await prepareData(dataSpecSchema.parse({ limit: 200, validationShare: 0.2 }));
+    const built = buildModel(preset.graph);
+    if (!built.ok) throw new Error(built.error.message);
+    const settings = { ...preset.settings, epochs: 2, batchSize: 50 };
+    const optimizer = makeOptimizer(settings);
+    const written: unknown[] = [];
+    const outcome = await runTraining(
+      {
+        runId: 'ro',
+        built: built.value,
+        settings,
+        data,
+        inputShape: [784],
+        backend,
+        optimizer,
+        onEpochEnd: async (epoch, opt) => {
+          written.push(
+            await writeCheckpoint(
+              join(READ_ONLY_DIR, 'runs', 'ro'),
+              {
+                runId: 'ro',
+                graph: preset.graph,
+                settings,
+                data: dataSpecSchema.parse({}),
+                procedure: null,
+              },
+              epoch,
+              built.value.model,
+              opt,
+            ),
+          );
+        },
+      },
+      () => undefined,
+      { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
+    );
+    optimizer.dispose();
+    built.value.dispose();
+    expect(outcome).toMatchObject({ status: 'completed', epochsCompleted: 2 });
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatchObject({ ok: false, error: { code: 'E_READ_ONLY' } });
+    expect(JSON.stringify(written[0])).toMatch(/training goes on/);
   });
 });

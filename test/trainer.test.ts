@@ -25,7 +25,7 @@ describe.skipIf(!hasBuiltTrainer())('trainer process', () => {
     const end = await ended;
     expect(end).toMatchObject({ status: 'completed', epochsCompleted: 2 });
     expect(epochs).toHaveLength(2);
-    expect(epochs[1].valLoss).toBeLessThan(epochs[0].valLoss);
+    expect(epochs[1].valLoss).toBeLessThan(epochs[0].valLoss!);
     const snap = await snapshot;
     expect(snap.reconstructions).toBeInstanceOf(Float32Array);
     expect(snap.reconstructions.length).toBe(16 * 784);

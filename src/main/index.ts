@@ -1,8 +1,11 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { guardPaths } from './electron-policy/guardPaths';
+import { PathGrants } from './electron-policy/grants';
+import { chooseProjectPath, confirmReadDataFile } from './electron/dialogs';
 import { bindIpc } from './electron/ipc';
 import { spawnUtilityTrainer } from './electron/utilityTrainer';
-import { createMainWindow } from './electron/window';
+import { createMainWindow, hardenSession } from './electron/window';
 import { createStudioHost } from './services/host';
 import { APP_VERSION } from './services/version';
 
@@ -14,30 +17,19 @@ const host = createStudioHost({
   spawnTrainer: spawnUtilityTrainer(fileURLToPath(new URL('./trainer.js', import.meta.url))),
   choosePath: chooseProjectPath,
 });
+// The page touches only files the person chose this session (dialogs, recent projects).
+const handlers = guardPaths(host.handlers, new PathGrants(), { confirmRead: confirmReadDataFile });
 
-const filters = [{ name: 'Autoencoder Studio project', extensions: ['aestudio.json', 'json'] }];
-
-async function chooseProjectPath(
-  mode: 'open' | 'save',
-  suggestedName: string,
-): Promise<string | null> {
-  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-  if (mode === 'open') {
-    const chosen = await dialog.showOpenDialog(window, { properties: ['openFile'], filters });
-    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
-  }
-  const chosen = await dialog.showSaveDialog(window, {
-    defaultPath: `${suggestedName}.aestudio.json`,
-    filters,
-  });
-  return chosen.canceled ? null : (chosen.filePath ?? null);
+function openWindow(): void {
+  const window = createMainWindow(outDir);
+  const unbind = bindIpc(host, handlers, window);
+  window.on('closed', unbind);
 }
 
 void app.whenReady().then(() => {
-  const window = createMainWindow(outDir);
-  const unbind = bindIpc(host, window);
+  hardenSession();
+  openWindow();
   void host.warmUp();
-  window.on('closed', unbind);
 });
 
 app.on('window-all-closed', () => {
@@ -46,5 +38,5 @@ app.on('window-all-closed', () => {
 });
 
 app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) createMainWindow(outDir);
+  if (BrowserWindow.getAllWindows().length === 0) openWindow();
 });

@@ -1,17 +1,5 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
 
-// The narrow bridge: invoke a StudioApi command, listen to its events. Nothing else is exposed,
-// and the host validates every request it receives.
-const INVOKE = 'studio:invoke';
-const EVENT = 'studio:event';
-
-contextBridge.exposeInMainWorld('studio', {
-  invoke: (command: string, payload: unknown): Promise<unknown> =>
-    ipcRenderer.invoke(INVOKE, command, payload),
-  onEvent: (listener: (name: string, payload: unknown) => void): (() => void) => {
-    const wrapped = (_event: IpcRendererEvent, name: string, payload: unknown) =>
-      listener(name, payload);
-    ipcRenderer.on(EVENT, wrapped);
-    return () => void ipcRenderer.removeListener(EVENT, wrapped);
-  },
-});
+// Sandboxed and CommonJS (electron.vite.config.ts): window.studio is invoke and onEvent, nothing else.
+contextBridge.exposeInMainWorld('studio', createBridge(ipcRenderer));

@@ -55,6 +55,19 @@ describe('exportKerasScript', () => {
     expect(scriptOf('sparse-kl')).toContain('class Code(layers.Layer)');
   });
 
+  it('keeps a title with triple quotes and a newline inside the docstring', () => {
+    const preset = getPreset('default')!;
+    const title = `"""+__import__('os').system('x')+"""\nprint("pwned")`;
+    const result = exportKerasScript(preset.graph, preset.settings, { title });
+    if (!result.ok) throw new Error(result.error.message);
+    const [open, line, ...rest] = result.value.split('\n');
+    expect(open).toBe('"""');
+    expect(line).toBe(
+      String.raw`\"\"\"+__import__('os').system('x')+\"\"\"\nprint(\"pwned\"): exported from Autoencoder Studio.`,
+    );
+    expect(rest.filter((l) => l.includes('pwned'))).toEqual([]);
+  });
+
   it('refuses an invalid graph with the graph message', () => {
     const preset = getPreset('default')!;
     preset.graph.edges = [];

@@ -27,6 +27,7 @@ async function allDigits(): Promise<PreparedData> {
       784,
     ),
     labels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    notes: [],
   };
 }
 

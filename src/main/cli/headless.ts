@@ -62,7 +62,7 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
       .map(([k, v]) => `  ${k} ${v.toFixed(4)}`)
       .join('');
     process.stdout.write(
-      `\repoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}  validation ${e.valLoss.toFixed(4)}${terms}  (${e.seconds.toFixed(2)} s)${' '.repeat(30)}\n`,
+      `\repoch ${e.epoch}: train ${e.trainLoss.toFixed(4)}  validation ${e.valLoss === null ? 'not a number' : e.valLoss.toFixed(4)}${terms}  (${e.seconds.toFixed(2)} s)${' '.repeat(30)}\n`,
     );
   });
   client.on('train.snapshot', (s) => (snapshot = s));
@@ -117,7 +117,7 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
         {
           name: 'validation',
           color: '#ea580c',
-          points: epochs.map((e) => ({ x: e.epoch, y: e.valLoss })),
+          points: epochs.flatMap((e) => (e.valLoss === null ? [] : [{ x: e.epoch, y: e.valLoss }])),
         },
       ],
       `${run.title}: loss per epoch`,

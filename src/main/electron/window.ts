@@ -1,47 +1,49 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
+import { routeNavigation } from '../electron-policy/externalLinks';
+import {
+  CONTENT_SECURITY_POLICY,
+  refusePermission,
+  secureWebPreferences,
+} from '../electron-policy/windowPolicy';
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Session-wide rules, set once: a CSP on every response, no permissions, no webviews. */
+export function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(refusePermission()));
+  ses.setPermissionCheckHandler(() => refusePermission());
+  ses.setDevicePermissionHandler(() => refusePermission());
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (routeNavigation(url) === 'open-in-browser') void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      event.preventDefault();
+      if (routeNavigation(url) === 'open-in-browser') void shell.openExternal(url);
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+  });
+}
 
 /** The one window: isolated, sandboxed, no Node in the page, a strict CSP, no navigation away. */
 export function createMainWindow(outDir: string): BrowserWindow {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  );
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
     title: 'Autoencoder Studio',
     backgroundColor: '#0f1420',
-    webPreferences: {
-      preload: join(outDir, 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: secureWebPreferences(join(outDir, 'preload', 'index.cjs')),
   });
-  const page = join(outDir, 'renderer', 'index.html');
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  app.on('web-contents-created', (_e, contents) =>
-    contents.on('will-attach-webview', (event) => event.preventDefault()),
-  );
   // The page asks before it is closed with unsaved changes (beforeunload); the shell shows the question.
   window.webContents.on('will-prevent-unload', (event) => {
     const choice = dialog.showMessageBoxSync(window, {
@@ -54,6 +56,6 @@ export function createMainWindow(outDir: string): BrowserWindow {
     });
     if (choice === 0) event.preventDefault();
   });
-  void window.loadFile(page);
+  void window.loadFile(join(outDir, 'renderer', 'index.html'));
   return window;
 }

@@ -4,10 +4,15 @@ import type { EventName, EventPayload } from '../../shared/contract/events';
 import { fail, ok } from '../../shared/contract/result';
 import { analyzeGraph } from '../../shared/compiler';
 import { DataError, prepareData } from './data/prepare';
+import { allowedDataSpec, dataAccessFor } from './data/access';
+import { storeUpload } from './data/upload';
 import { TrainerSupervisor, type SpawnTrainer } from './trainer/supervisor';
 import { ProjectService, type ProjectServiceOptions } from './projects/service';
 import { renderExport } from './export/render';
+import { refuseOverBudget } from './export/budgetGate';
 import { namedWeights } from './trainer/flatWeights';
+import { checkpointDir, readCheckpoint } from './trainer/checkpointState';
+import type { DataSpec } from '../../shared/contract/training';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,6 +26,8 @@ export interface HostOptions {
   dataDir?: string;
   /** A native file dialog, in Electron. */
   choosePath?: ProjectServiceOptions['choosePath'];
+  /** Folders browser mode may read data from besides its own (`--data-root`). */
+  dataRoots?: string[];
 }
 
 /** The app's own folder: STUDIO_DATA_DIR, else ~/.autoencoder-studio. */
@@ -55,14 +62,20 @@ export function createStudioHost(options: HostOptions): StudioHost {
     supervisor,
   );
 
+  const dataAccess = dataAccessFor(options.shell, dataDir, options.dataRoots);
+  // Every data spec is checked here, before the host or the trainer reads a path of it.
+  const checkData = (spec: DataSpec) => allowedDataSpec(spec, dataAccess);
+
   const handlers: StudioHandlers = {
     'app.info': async () =>
       ok({ version: options.version, shell: options.shell, backend: supervisor.backend }),
 
     'data.describe': async ({ data }) => {
+      const allowed = await checkData(data);
+      if (!allowed.ok) return allowed;
       let prepared;
       try {
-        prepared = await prepareData(data);
+        prepared = await prepareData(allowed.value);
       } catch (error) {
         if (error instanceof DataError) return fail('E_DATA', error.message);
         throw error;
@@ -76,12 +89,16 @@ export function createStudioHost(options: HostOptions): StudioHost {
         labels: prepared.labels,
         preview: prepared.validation.images.slice(0, n * prepared.sampleSize),
         previewCount: n,
+        notes: prepared.notes,
       });
     },
+    'data.upload': ({ name, bytes }) => storeUpload(dataDir, name, bytes),
 
     'train.start': async (request) => {
       const analysis = analyzeGraph(request.graph);
       const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+      const tooLarge = refuseOverBudget(request.graph, errors);
+      if (tooLarge) return tooLarge;
       if (errors.length > 0) {
         return fail(
           'E_INVALID_GRAPH',
@@ -90,14 +107,33 @@ export function createStudioHost(options: HostOptions): StudioHost {
           errors,
         );
       }
-      return supervisor.start(request);
+      const allowed = await checkData(request.data);
+      if (!allowed.ok) return allowed;
+      return supervisor.start({ ...request, data: allowed.value });
     },
-    'train.continue': ({ runId }) => supervisor.continueRun(runId),
+    'train.continue': async ({ runId }) => {
+      // A checkpoint names the data its run used; it is checked again like a new request.
+      const state = await readCheckpoint(checkpointDir(dataDir, runId));
+      if (state) {
+        const allowed = await checkData(state.data);
+        if (!allowed.ok) return allowed;
+        // The trainer reads the stored paths as they are: they must be the checked real ones.
+        if (JSON.stringify(allowed.value.file) !== JSON.stringify(state.data.file))
+          return fail(
+            'E_PATH_NOT_ALLOWED',
+            'This run names its data by a path that is not checked; start it again.',
+          );
+      }
+      return supervisor.continueRun(runId);
+    },
     'train.stop': async ({ runId }) => supervisor.control('stop', runId),
     'train.pause': async ({ runId }) => supervisor.control('pause', runId),
     'train.resume': async ({ runId }) => supervisor.control('resume', runId),
     'model.decode': (request) => supervisor.decode(request),
-    'model.inspect': (request) => supervisor.inspect(request),
+    'model.inspect': async (request) => {
+      const allowed = await checkData(request.data);
+      return allowed.ok ? supervisor.inspect({ ...request, data: allowed.value }) : allowed;
+    },
     'model.encode': (request) => supervisor.encode(request),
     'project.list': () => projects.list(),
     'project.save': (request) => projects.save(request),

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { createStudioHost } from '../services/host';
+import { parseDataRoots } from '../services/data/roots';
 import { spawnNodeTrainer } from '../services/trainer/spawnNode';
 import { APP_VERSION } from '../services/version';
+import { installProcessGuard } from './processGuard';
 import { startWebServer } from './server';
 
 /** `npm run serve`: the app in a browser, served on 127.0.0.1 with a start token. */
@@ -10,8 +12,11 @@ async function main(): Promise<void> {
   const port = portArg
     ? Number(portArg.slice('--port='.length))
     : Number(process.env.STUDIO_PORT ?? 0);
+  // Browser mode reads data only from its uploads folder and the folders named here.
+  const dataRoots = parseDataRoots(process.argv, (line) => console.warn(line));
   const host = createStudioHost({
     shell: 'browser',
+    dataRoots,
     version: APP_VERSION,
     spawnTrainer: spawnNodeTrainer(fileURLToPath(new URL('./trainer.js', import.meta.url))),
   });
@@ -21,6 +26,8 @@ async function main(): Promise<void> {
     port,
   });
   console.log(`Autoencoder Studio (browser mode) is running. Open: ${server.url}`);
+  // Only once serving: a failure to start still ends the process with its error.
+  installProcessGuard();
   void host.warmUp().then((backend) => {
     if (backend)
       console.log(`Training backend: ${backend.name}${backend.hint ? ` (${backend.hint})` : ''}`);

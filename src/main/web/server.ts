@@ -1,16 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeFrame, encodeFrame } from '../../shared/contract/codec';
-import { dispatchCommand } from '../../shared/contract/dispatch';
-import { requestEnvelopeSchema } from '../../shared/contract/envelope';
-import { fail } from '../../shared/contract/result';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { MAX_REQUEST_FRAME_BYTES } from '../../shared/contract/limits';
 import type { StudioHost } from '../services/host';
+import { attach, type Log } from './attach';
+import { parseRequestUrl, tokenInUrl } from './requestUrl';
 import { readStatic } from './static';
 import { newToken, readCookie, tokenMatches } from './token';
 
 const COOKIE = 'studio_token';
-const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** A frame may carry the largest request the app itself sends, and nothing larger. */
+const MAX_FRAME_BYTES = MAX_REQUEST_FRAME_BYTES;
 
 /** The renderer's content security policy, sent as a header (the page repeats it in a meta tag). */
 export const contentSecurityPolicy = (port: number): string =>
@@ -38,6 +39,8 @@ export interface WebServerOptions {
   rendererRoot: string;
   port?: number;
   token?: string;
+  /** Where problems with single requests are written; the console unless a test listens. */
+  log?: Log;
 }
 
 /**
@@ -47,14 +50,21 @@ export interface WebServerOptions {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
+  const log = options.log ?? ((line: string) => console.warn(`[browser mode] ${line}`));
   let port = 0;
-  const authorized = (req: IncomingMessage, url: URL): boolean =>
-    tokenMatches(token, url.searchParams.get('token')) ||
+  // Reads only what cannot throw, so the token is checked before anything that could.
+  const authorized = (req: IncomingMessage, url: URL | null): boolean =>
+    tokenMatches(token, tokenInUrl(url)) ||
     tokenMatches(token, readCookie(req.headers.cookie, COOKIE));
 
-  const server: Server = createServer((req, res) => void serveHttp(req, res));
+  const server: Server = createServer((req, res) => {
+    serveHttp(req, res).catch((error: unknown) => {
+      log(`A page request failed unexpectedly: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('The app could not answer this request.');
+    });
+  });
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -62,11 +72,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405).end('Only GET is served here.');
       return;
     }
+    const url = parseRequestUrl(req.url, port);
     if (!authorized(req, url)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(
         'Autoencoder Studio: this address needs the start token. Open the full address that `npm run serve` printed.',
       );
+      return;
+    }
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Malformed address.');
       return;
     }
     if (url.searchParams.has('token')) {
@@ -85,22 +100,55 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
+  // A request Node cannot parse (huge headers, a bad Content-Length, random bytes) or a socket
+  // reset mid-request: answer 400 when the socket can still take it, otherwise just drop it.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code !== 'ECONNRESET' && socket.writable && !(socket as Socket).writableEnded) {
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    }
+    socket.destroy();
+  });
+
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until ws takes the socket over, a reset on it would otherwise be an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      log(`A WebSocket upgrade failed unexpectedly: ${String(error)}`);
+      socket.destroy();
+    }
+  });
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = parseRequestUrl(req.url, port);
     const origin = req.headers.origin;
     const sameOrigin = origin === undefined || origin === `http://127.0.0.1:${port}`;
-    if (url.pathname !== '/ws' || !authorized(req, url) || !sameOrigin) {
+    if (!authorized(req, url) || !sameOrigin) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, options.host));
-  });
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (url.pathname !== '/ws') {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, options.host, log));
+  }
+  sockets.on('error', (error) => log(`The WebSocket server reported: ${error.message}`));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  server.on('error', (error) => log(`The page server reported: ${error.message}`));
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -111,47 +159,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());
+        // Keep-alive and half-open sockets would otherwise hold close() open.
+        server.closeAllConnections();
       }),
   };
 }
-
-/** Binds one WebSocket to the host: requests in, replies and events out, all validated. */
-function attach(ws: WebSocket, host: StudioHost): void {
-  const send = (message: unknown) => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeFrame(message));
-  };
-  const unsubscribe = host.onEvent((name, payload) => send({ type: 'event', name, payload }));
-  ws.on('close', unsubscribe);
-  ws.on('message', (data, isBinary) => {
-    let message: unknown;
-    try {
-      if (!isBinary) throw new Error('text frame');
-      message = decodeFrame(toBytes(data));
-    } catch {
-      send({
-        type: 'reply',
-        id: -1,
-        result: fail('E_INVALID_MESSAGE', 'A message to the app was damaged and ignored.'),
-      });
-      return;
-    }
-    const envelope = requestEnvelopeSchema.safeParse(message);
-    if (!envelope.success) {
-      const id =
-        typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
-      send({
-        type: 'reply',
-        id,
-        result: fail('E_INVALID_MESSAGE', 'A message to the app was not a valid request.'),
-      });
-      return;
-    }
-    const { id, command, payload } = envelope.data;
-    void dispatchCommand(host.handlers, command, payload).then((result) =>
-      send({ type: 'reply', id, result }),
-    );
-  });
-}
-
-const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array =>
-  Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : new Uint8Array(data as ArrayBuffer);

@@ -1,6 +1,7 @@
 import type { GraphDocument } from '../graph/document';
 import { MESSAGES, type Diagnostic } from '../graph/messages';
 import { LAYER_DESCRIPTORS } from '../layers/registry';
+import { checkBudget } from './budget';
 import { checkContractive, checkOutput } from './checks';
 import { assignRoles, findCodeNode } from './roles';
 import { inferShapes } from './shapes';
@@ -123,6 +124,8 @@ export function analyzeGraph(doc: GraphDocument): GraphAnalysis {
     totals.nonTrainable += count.nonTrainable;
   }
   totals.total = totals.trainable + totals.nonTrainable;
+  // Before anything builds a model: a design over the budget is an error, not an allocation.
+  checkBudget(index, nodes, diagnostics);
   const valid = doc.nodes.length > 0 && !diagnostics.some((d) => d.severity === 'error');
   return { nodes, order, diagnostics, totals, codeNodeId, task, valid };
 }

@@ -25,6 +25,8 @@ export const dataSummarySchema = z.object({
   /** A few samples for a preview, row after row. */
   preview: f32,
   previewCount: z.number().int(),
+  /** What the reader detected and did on its own (an index column left out, a label column found). */
+  notes: z.array(z.string().max(500)).max(20).default([]),
 });
 export type DataSummary = z.infer<typeof dataSummarySchema>;
 
@@ -46,6 +48,16 @@ export const commands = {
   'data.describe': {
     request: z.object({ data: dataSpecSchema }).strict(),
     reply: dataSummarySchema,
+  },
+  /**
+   * Stores a data file sent from the browser in the host's uploads folder (browser mode reads only
+   * there and in the folders named at start) and returns the path to use in a data spec.
+   */
+  'data.upload': {
+    request: z
+      .object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })
+      .strict(),
+    reply: z.object({ path: z.string(), name: z.string(), size: z.number().int() }),
   },
   'train.start': {
     request: z
@@ -106,6 +118,8 @@ export const commands = {
         z.object({ name: z.string(), path: z.string(), modified: z.string(), size: z.number() }),
       ),
       recent: z.array(z.object({ name: z.string(), path: z.string() })),
+      /** Something that went wrong on the side (a recent list not kept, weights not loaded), in words. */
+      warning: z.string().max(10_000).optional(),
     }),
   },
   /** Saves atomically; path null saves as `name` in the projects folder. Weights of the named run are included. */
@@ -117,7 +131,13 @@ export const commands = {
         weightsOfRun: z.string().max(100).nullable(),
       })
       .strict(),
-    reply: z.object({ path: z.string(), savedAt: z.string(), withWeights: z.boolean() }),
+    reply: z.object({
+      path: z.string(),
+      savedAt: z.string(),
+      withWeights: z.boolean(),
+      /** Something that went wrong on the side (a recent list not kept, weights not loaded), in words. */
+      warning: z.string().max(10_000).optional(),
+    }),
   },
   /** Opens a project; its trained weights, if any, are loaded so the views can use them at once. */
   'project.open': {
@@ -127,6 +147,8 @@ export const commands = {
       path: z.string(),
       /** The run id under which the saved weights are loaded, or null when the file has none. */
       loadedRunId: z.string().nullable(),
+      /** Something that went wrong on the side (a recent list not kept, weights not loaded), in words. */
+      warning: z.string().max(10_000).optional(),
     }),
   },
   /** Writes the crash-recovery copy (called a few seconds after each change). */

@@ -5,6 +5,22 @@ const f32 = z.instanceof(Float32Array);
 const runId = z.string().min(1).max(100);
 const finite = z.number();
 
+/**
+ * What a measure was when it was not a finite number. The measure itself then travels as null,
+ * because JSON and the schemas here carry no NaN: a dropped value would hide the problem.
+ */
+export const nonFiniteSchema = z.enum(['NaN', 'Infinity', '-Infinity']);
+export type NonFinite = z.infer<typeof nonFiniteSchema>;
+
+/** What a run-health check noticed (see trainer/health.ts). */
+export const runWarningKindSchema = z.enum([
+  'stalled',
+  'zero-gradients',
+  'dead-units',
+  /** A checkpoint could not be written (read-only or full disk): training goes on without it. */
+  'checkpoint',
+]);
+
 export const runStatusSchema = z.enum(['completed', 'stopped', 'failed', 'crashed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
@@ -32,7 +48,10 @@ export const events = {
     runId,
     epoch: z.number().int(),
     trainLoss: finite,
-    valLoss: finite,
+    /** null when the model gave no finite validation loss; `nonFinite.valLoss` says what it was. */
+    valLoss: finite.nullable(),
+    /** The measures of this epoch that were not finite numbers (sent as null), by field name. */
+    nonFinite: z.record(z.string(), nonFiniteSchema).optional(),
     /** Each extra loss term on its own (KL, sparsity, contractive), averaged over the epoch. */
     terms: z.record(z.string(), finite),
     /** Other measures, e.g. accuracy and valAccuracy for a classifier. */
@@ -104,6 +123,16 @@ export const events = {
     epochsCompleted: z.number().int(),
     /** The epoch a checkpoint holds, when the run can be continued with 'train.continue'. */
     checkpointEpoch: z.number().int().nullable().optional(),
+    /** The error code when the failure has one (E_TRAINER_PROTOCOL: the trainer broke the protocol). */
+    code: z.string().max(40).optional(),
+  }),
+  /** The run goes on but looks unhealthy (its loss stopped moving, its units died); with advice. */
+  'train.warning': z.object({
+    runId,
+    epoch: z.number().int(),
+    kind: runWarningKindSchema,
+    /** What was noticed and what to try, in words a person understands. */
+    message: z.string().max(2000),
   }),
 } as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
-import { backendInfoSchema } from './commands';
+import { backendInfoSchema, commands } from './commands';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const runId = z.string().min(1).max(100);
@@ -55,10 +55,43 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
 ]);
 export type ToTrainer = z.infer<typeof toTrainerSchema>;
 
+/** A model's weights as one flat Float32Array plus their names and shapes, in the model's order. */
+export const flatWeightsSchema = z.object({
+  tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
+  data: z.instanceof(Float32Array),
+});
+
+/**
+ * Each request to the trainer with the value its successful reply carries: the host checks every
+ * reply against the schema of the request it answers, so a reply of the wrong shape is an error
+ * for that caller rather than a value nobody checked.
+ */
+export const trainerReplies = {
+  decode: commands['model.decode'].reply,
+  encode: commands['model.encode'].reply,
+  inspect: z.object({}),
+  getWeights: flatWeightsSchema,
+  loadWeights: z.object({}),
+} as const;
+export type TrainerRequest = Extract<ToTrainer, { requestId: number }>;
+export type TrainerRequestType = TrainerRequest['type'];
+export type TrainerReply<K extends TrainerRequestType> = z.output<(typeof trainerReplies)[K]>;
+
 /** Trainer process -> host. Validated in the host on arrival; event payloads against `events`. */
 export const fromTrainerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), backend: backendInfoSchema }),
   z.object({ type: z.literal('event'), name: z.string().max(100), payload: z.unknown() }),
   z.object({ type: z.literal('reply'), requestId: z.number().int(), result: z.unknown() }),
+  /**
+   * The trainer could not read a message from the host: the request (requestId) or run (runId) it
+   * was for fails, rather than waiting for an answer that never comes.
+   */
+  z.object({
+    type: z.literal('refused'),
+    requestId: z.number().int().nullable(),
+    runId: z.string().max(100).nullable(),
+    /** The schema's complaint, for the log. */
+    issue: z.string().max(2000),
+  }),
 ]);
 export type FromTrainer = z.infer<typeof fromTrainerSchema>;

@@ -1,15 +1,18 @@
 import { fail, type Result } from '../contract/result';
 import type { GraphDocument } from '../graph/document';
 import { migrateDocument } from '../graph/migrate';
-import { escapeXml, unescapeXml } from './svgText';
+import { jsonForXml, unescapeXml, xmlText } from '../escape/xml';
 
 export const EMBED_ID = 'autoencoder-studio-graph';
 const FORMAT = 'autoencoder-studio-graph';
 
-/** The graph as an SVG <metadata> element: JSON, XML-escaped, so any SVG tool keeps it intact. */
+/**
+ * The graph as an SVG <metadata> element: JSON, XML-escaped, so any SVG tool keeps it intact.
+ * Characters XML forbids (U+FFFE in a name) travel as JSON escapes, so no name loses a character.
+ */
 export function embedGraph(doc: GraphDocument): string {
   const json = JSON.stringify({ format: FORMAT, graph: doc });
-  return `<metadata id="${EMBED_ID}">${escapeXml(json)}</metadata>`;
+  return `<metadata id="${EMBED_ID}">${xmlText(jsonForXml(json))}</metadata>`;
 }
 
 const METADATA = new RegExp(

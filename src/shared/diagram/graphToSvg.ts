@@ -15,7 +15,8 @@ import {
 } from './options';
 import { kindStyle, shade, themeColors, type ThemeColors } from './palette';
 import { patternDef, patternId } from './patterns';
-import { el, escapeXml, num, text } from './svgText';
+import { xmlAttr, xmlText } from '../escape/xml';
+import { el, num, text } from './svgText';
 import { visibleGraph } from './visible';
 
 const MARGIN = 32;
@@ -124,7 +125,7 @@ export function graphToSvg(
         stroke: theme.ink ?? shade(kindStyle(n.node.kind, opts.palette).fill, -0.4),
       });
     }
-    glyphs += `<g class="layer" data-node-id="${escapeXml(n.node.id)}">${drawGlyph(n.glyph, n.x, n.y, paint)}</g>`;
+    glyphs += `<g class="layer" data-node-id="${xmlAttr(n.node.id)}">${drawGlyph(n.glyph, n.x, n.y, paint)}</g>`;
     labels += drawLabel(n, theme);
   }
   const groups = opts.groups
@@ -167,11 +168,11 @@ export function graphToSvg(
   const shift = `translate(${num(MARGIN - bounds.left)},${num(MARGIN - bounds.top)})`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`,
-    `<title>${escapeXml(opts.title ?? 'Autoencoder diagram')}</title>`,
+    `<title>${xmlText(opts.title ?? 'Autoencoder diagram')}</title>`,
     opts.embedGraph ? embedGraph(embedded) : '',
     patterns.size > 0 ? `<defs>${[...patterns.values()].join('')}</defs>` : '',
     el('rect', { width, height, fill: theme.background }),
-    `<g transform="${shift}" font-family="${escapeXml(FONT_FAMILY)}">`,
+    `<g transform="${shift}" font-family="${xmlAttr(FONT_FAMILY)}">`,
     `<g class="groups">${groups.shapes}${groups.titles}</g>`,
     `<g class="edges">${edges}</g>`,
     `<g class="layers">${glyphs}</g>`,

@@ -1,29 +1,5 @@
-/** Small helpers to write SVG as text: no DOM in src/shared, so escaping is done here, once. */
-
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-// Control characters other than tab and newline are not allowed in XML 1.0 at all.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
-/** Escapes text for an XML text node or a double-quoted attribute. */
-export const escapeXml = (text: string): string =>
-  text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
-
-/** Reverses escapeXml, plus the numeric references another SVG editor may have written. */
-export function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref] ?? '';
-  });
-}
+/** Small helpers to write SVG as text: no DOM in src/shared, so every string goes through escape/xml. */
+import { xmlAttr, xmlText } from '../escape/xml';
 
 /** Rounds a coordinate so the file stays small and stable across runs (golden-friendly). */
 export const num = (v: number): string => String(Math.round(v * 100) / 100);
@@ -33,7 +9,7 @@ type Attrs = Record<string, string | number | null | undefined>;
 const attrText = (attrs: Attrs): string =>
   Object.entries(attrs)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : escapeXml(v as string)}"`)
+    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : xmlAttr(v as string)}"`)
     .join('');
 
 /** One element; children are already-written SVG text. */
@@ -44,7 +20,7 @@ export const el = (name: string, attrs: Attrs, ...children: string[]): string =>
 
 /** A text element whose content is escaped. */
 export const text = (content: string, attrs: Attrs): string =>
-  `<text${attrText(attrs)}>${escapeXml(content)}</text>`;
+  `<text${attrText(attrs)}>${xmlText(content)}</text>`;
 
 /** Points of a polygon or polyline. */
 export const points = (pts: readonly (readonly [number, number])[]): string =>

@@ -7,9 +7,12 @@ import {
   type GraphNode,
 } from '../graph/document';
 import { LAYER_DESCRIPTORS } from '../layers/registry';
+import { resolveParams } from '../layers/resolve';
 import { findModelConfig, readTopology, type TopologyLayer } from './kerasTopology';
 import { importLayer } from './layerImport';
 import { restoreStudioNames } from './restoreNames';
+import { checkWeightsFit } from './weightsFit';
+import { isReservedName, readWeightsManifest, splitWeights } from './weightsManifest';
 
 export interface ImportedWeight {
   shape: number[];
@@ -22,6 +25,8 @@ export interface ImportedModel {
   weights: Record<string, ImportedWeight>;
   /** The graph node each layer became. */
   nodeOfLayer: Record<string, string>;
+  /** The model's own name ("sequence_autoencoder"), when the file gives one. */
+  modelName: string | null;
 }
 
 /** The weights beside a model.json: its manifest and the bytes of its weight files, concatenated. */
@@ -51,8 +56,9 @@ const humanName = (layerName: string) => layerName.replace(/_+/g, ' ').trim() ||
 /** The loss the Output node uses: the file's training config, else a guess from the last layer. */
 function lossOf(trainingConfig: unknown, last: GraphNode): string {
   const raw = (trainingConfig as { loss?: unknown } | null)?.loss;
-  const name = typeof raw === 'string' ? raw : (raw as { class_name?: string } | null)?.class_name;
-  if (name && LOSSES[name]) return LOSSES[name];
+  const name = typeof raw === 'string' ? raw : (raw as { class_name?: unknown } | null)?.class_name;
+  // Own keys only: a loss named 'constructor' must not find Object's.
+  if (typeof name === 'string' && Object.hasOwn(LOSSES, name)) return LOSSES[name];
   if (last.kind === 'ClassifierHead') return 'categoricalCrossentropy';
   return last.params.activation === 'sigmoid' ? 'binaryCrossentropy' : 'mse';
 }
@@ -74,65 +80,82 @@ function autoPositions(layers: TopologyLayer[]): Map<string, { x: number; y: num
   return out;
 }
 
-/** Splits the weight bytes by the manifest, in its order; float32 only. */
-function readWeights(files: WeightFiles): Result<Record<string, ImportedWeight>> {
-  const groups = Array.isArray(files.manifest) ? files.manifest : [];
-  const weights: Record<string, ImportedWeight> = {};
-  let offset = 0;
-  for (const group of groups) {
-    for (const w of (group as { weights?: unknown[] }).weights ?? []) {
-      const spec = w as { name: string; shape: number[]; dtype?: string; quantization?: unknown };
-      if ((spec.dtype ?? 'float32') !== 'float32' || spec.quantization) {
-        return fail(
-          'E_DATA',
-          `The weight '${spec.name}' is stored as ${spec.quantization ? 'quantized numbers' : spec.dtype}; the app reads only float32 weights.`,
-        );
-      }
-      const count = spec.shape.reduce((a, b) => a * b, 1);
-      if (offset + count * 4 > files.data.byteLength) {
-        return fail(
-          'E_DATA',
-          'The weight files are shorter than the model says: a file is missing or damaged.',
-        );
-      }
-      weights[spec.name] = {
-        shape: [...spec.shape],
-        values: new Float32Array(files.data.slice(offset, offset + count * 4)),
-      };
-      offset += count * 4;
-    }
-  }
-  return ok(weights);
-}
-
 /**
  * A Keras or TensorFlow.js layers-model JSON as an editable graph (auto positions), with its
- * weights when given. All or nothing: any layer the app lacks refuses the whole import.
+ * weights when given. All or nothing: any layer the app lacks refuses the whole import. Never
+ * throws: a file no check foresaw still comes back as a named error.
  */
 export function importLayersModel(
   json: unknown,
   weightFiles: WeightFiles | null = null,
 ): Result<ImportedModel> {
+  try {
+    return importChecked(json, weightFiles);
+  } catch (error) {
+    return fail(
+      'E_MODEL_FILE',
+      `This model file could not be read (${error instanceof Error ? error.name : 'unknown problem'}).`,
+    );
+  }
+}
+
+/** A node id not used by any layer: "output", else "output_node", "output_node_2"... */
+function freeId(base: string, used: ReadonlySet<string>): string {
+  if (!used.has(base)) return base;
+  for (let i = 1; ; i++) {
+    const id = i === 1 ? `${base}_node` : `${base}_node_${i}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/** Layer names the graph cannot hold: repeated, or reserved by every object. */
+function nameProblem(layers: TopologyLayer[]): string | null {
+  const seen = new Set<string>();
+  for (const l of layers) {
+    if (isReservedName(l.name)) return `The layer '${l.name}' has a name the app reserves.`;
+    if (seen.has(l.name)) return `Two layers are both named '${l.name}'.`;
+    seen.add(l.name);
+  }
+  for (const l of layers) {
+    const missing = l.inputs.find((s) => !seen.has(s));
+    if (missing !== undefined)
+      return `The layer '${l.name}' takes its input from '${missing}', which is not in the model.`;
+  }
+  return null;
+}
+
+function importChecked(json: unknown, weightFiles: WeightFiles | null): Result<ImportedModel> {
   const found = findModelConfig(json);
   if (!found)
     return fail(
-      'E_INVALID_GRAPH',
+      'E_MODEL_FILE',
       'This file is not a Keras or TensorFlow.js layers model (no model topology in it).',
     );
   if (!['Functional', 'Model', 'Sequential'].includes(found.className)) {
     return fail(
       'E_INVALID_GRAPH',
-      `This file holds a ${found.className}, not a layers model the app can open.`,
+      `This file holds a ${found.className.slice(0, 100)}, not a layers model the app can open.`,
     );
   }
-  const topology = readTopology(found.className, found.config);
-  if (typeof topology === 'string') return fail('E_INVALID_GRAPH', topology);
+  // The manifest is checked even without weights: a hostile path is refused either way.
+  const manifestRaw = weightFiles
+    ? weightFiles.manifest
+    : (json as { weightsManifest?: unknown }).weightsManifest;
+  const manifest = readWeightsManifest(manifestRaw);
+  if (!manifest.ok) return manifest;
+  const read = readTopology(found.className, found.config);
+  if (!read.ok) return read;
+  const topology = read.value;
+  const badName = nameProblem(topology.layers);
+  if (badName) return fail('E_MODEL_FILE', badName);
   if (topology.outputs.length !== 1)
     return fail(
       'E_INVALID_GRAPH',
       `This model has ${topology.outputs.length} outputs; the app opens models with one.`,
     );
   const output = topology.outputs[0];
+  if (!topology.layers.some((l) => l.name === output))
+    return fail('E_MODEL_FILE', `The model's output '${output}' is not one of its layers.`);
   const inputs = topology.layers.filter((l) => l.className === 'InputLayer');
   if (inputs.length !== 1)
     return fail(
@@ -144,10 +167,12 @@ export function importLayersModel(
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const problems: string[] = [];
+  let unreadable = false;
   for (const layer of topology.layers) {
     const imported = importLayer(layer, layer.name === output);
     if (!imported.ok) {
       problems.push(imported.message);
+      unreadable ||= imported.unreadable === true;
       continue;
     }
     const ports = LAYER_DESCRIPTORS[imported.kind].ports;
@@ -157,13 +182,19 @@ export function importLayersModel(
       );
       continue;
     }
-    nodes.push({
+    const node: GraphNode = {
       id: layer.name,
       kind: imported.kind,
       name: humanName(layer.name),
       params: imported.params,
       position: positions.get(layer.name)!,
-    });
+    };
+    const misfit = resolveParams(node).problems;
+    if (misfit.length > 0) {
+      problems.push(`The layer '${layer.name}' (${layer.className}): ${misfit[0]}.`);
+      continue;
+    }
+    nodes.push(node);
     layer.inputs.forEach((source, i) =>
       edges.push({
         id: `${source}->${layer.name}:${ports[i]}`,
@@ -174,12 +205,13 @@ export function importLayersModel(
     );
   }
   // Nothing is half-imported: the first problem is the message, all of them are the details.
-  if (problems.length > 0) return fail('E_INVALID_GRAPH', problems[0], problems);
+  if (problems.length > 0)
+    return fail(unreadable ? 'E_MODEL_FILE' : 'E_INVALID_GRAPH', problems[0], problems);
 
   const last = nodes.find((n) => n.id === output)!;
   const frozen = topology.layers.some((l) => l.config.trainable === false);
   if (last.kind === 'ClassifierHead') last.params.frozen = frozen;
-  const outputId = nodes.some((n) => n.id === 'output') ? 'output_node' : 'output';
+  const outputId = freeId('output', new Set(nodes.map((n) => n.id)));
   const at = positions.get(output)!;
   nodes.push({
     id: outputId,
@@ -194,22 +226,33 @@ export function importLayersModel(
     target: outputId,
     targetPort: 'in',
   });
+  if (new Set(edges.map((e) => e.id)).size !== edges.length)
+    return fail('E_INVALID_GRAPH', 'Two connections of the model get the same name in the app.');
 
   const parsed = graphDocumentSchema.safeParse({ version: GRAPH_VERSION, nodes, edges });
-  if (!parsed.success)
+  if (!parsed.success) {
+    const at = parsed.error.issues[0]?.path;
+    const node = at?.[0] === 'nodes' ? nodes[Number(at[1])] : undefined;
     return fail(
-      'E_INVALID_GRAPH',
-      'The model could not be turned into a graph: a layer has an unreadable setting.',
+      'E_MODEL_FILE',
+      node
+        ? `The layer '${node.id}' has a setting the app cannot read${at && at.length > 3 ? ` (${String(at[3])})` : ''}.`
+        : 'The model could not be turned into a graph: a layer has an unreadable setting.',
     );
-  let weights: Record<string, ImportedWeight> = {};
+  }
+  let weights = new Map<string, ImportedWeight>();
   if (weightFiles) {
-    const read = readWeights(weightFiles);
-    if (!read.ok) return read;
-    weights = read.value;
+    const split = splitWeights(manifest.value, weightFiles.data);
+    if (!split.ok) return split;
+    weights = split.value;
   }
   const graph = restoreStudioNames(parsed.data, json);
   const nodeOfLayer = Object.fromEntries(
     nodes.filter((n) => n.kind !== 'Output').map((n, i) => [n.id, graph.nodes[i].id]),
   );
-  return ok({ graph, weights, nodeOfLayer });
+  const fits = checkWeightsFit(graph, nodeOfLayer, weights);
+  if (!fits.ok) return fits;
+  const ownName = (found.config as { name?: unknown } | null)?.name;
+  const modelName = typeof ownName === 'string' && ownName.trim() ? ownName.slice(0, 200) : null;
+  return ok({ graph, weights: Object.fromEntries(weights), nodeOfLayer, modelName });
 }

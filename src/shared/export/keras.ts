@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../contract/result';
 import type { TrainSettings } from '../contract/training';
 import type { GraphDocument } from '../graph/document';
 import { PY_CUSTOM_LAYERS } from './kerasLayers';
+import { pyDocText } from '../escape/python';
 import { nameAllocator, pyCall, pyKwargs, pyValue } from './python';
 
 export interface KerasScriptOptions {
@@ -199,7 +200,8 @@ export function exportKerasScript(
   const classes = classify
     ? (spec.config.layers.find((l) => l.name === spec.studio.outputLayer)?.config.units as number)
     : 0;
-  const title = options.title ?? 'autoencoder';
+  // The title is a person's text: escaped so no quote or newline in it can end the docstring.
+  const title = pyDocText(options.title ?? 'autoencoder');
 
   const lines = [
     '"""',
@@ -233,19 +235,19 @@ export function exportKerasScript(
     'autoencoder.summary()',
     '',
     '# Placeholder data: replace with your own.',
-    `x_train = np.random.rand(${samples}, ${inputShape.join(', ')}).astype("float32")`,
+    `x_train = np.random.rand(${[samples, ...inputShape].map(pyValue).join(', ')}).astype("float32")`,
   );
   lines.push(
     classify
-      ? `y_train = keras.utils.to_categorical(np.random.randint(0, ${classes}, size=${samples}), ${classes})`
+      ? `y_train = keras.utils.to_categorical(np.random.randint(0, ${pyValue(classes)}, size=${pyValue(samples)}), ${pyValue(classes)})`
       : 'y_train = x_train  # an autoencoder learns to give back its input',
   );
   lines.push(
     pyCall('history = autoencoder.fit', [
       'x_train',
       'y_train',
-      `epochs=${settings.epochs}`,
-      `batch_size=${settings.batchSize}`,
+      `epochs=${pyValue(settings.epochs)}`,
+      `batch_size=${pyValue(settings.batchSize)}`,
       `validation_split=${pyValue(options.validationShare ?? 0.1)}`,
     ]),
     '',

@@ -1,16 +1,17 @@
 import { formatSummaryText, summarize, type ModelSummary } from '../compiler';
 import type { GraphDocument } from '../graph/document';
 import { KIND_TITLES } from '../diagram/legend';
+import { mdCode, mdInline } from '../escape/markdown';
 
 const thousands = (n: number) => n.toLocaleString('en-US');
-/** Markdown table cells: a pipe or newline would break the row. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Markdown cells and the heading: names are a person's text, never markup or raw HTML. */
+const cell = mdInline;
 
 /** The summary as Markdown: a table like Keras' model.summary(), then the totals. */
 export function formatSummaryMarkdown(summary: ModelSummary, title = 'autoencoder'): string {
   const rows = summary.rows.map(
     (r) =>
-      `| ${cell(r.name)} | ${cell(KIND_TITLES[r.kind as keyof typeof KIND_TITLES] ?? r.kind)} | \`${r.outputShape}\` | ${thousands(r.params)} |`,
+      `| ${cell(r.name)} | ${cell(KIND_TITLES[r.kind as keyof typeof KIND_TITLES] ?? r.kind)} | ${mdCode(r.outputShape)} | ${thousands(r.params)} |`,
   );
   return [
     `### Model: ${cell(title)}`,

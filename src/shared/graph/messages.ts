@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = {
   E_MANY_CODES: 17,
   E_CONTRACTIVE: 18,
   W_DANGLING_EDGE: 19,
+  E_TOO_LARGE: 20,
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -79,4 +80,8 @@ export const MESSAGES = {
     `${label} needs a mean and a log-variance of the same size, but gets ${mean} and ${logVar} values. Give both layers the same number of units.`,
   E_OUTPUT_SHAPE: (sourceLabel: string, gives: string, needs: string, hint: string) =>
     `${sourceLabel} gives ${gives} values but Output needs ${needs}. ${hint}`,
+  E_TOO_LARGE_WEIGHTS: (count: string, limit: string, bytes: string, largest: string) =>
+    `This design has ${count} weights; the app trains at most ${limit} (${bytes}). Make the largest layers smaller: ${largest}.`,
+  E_TOO_LARGE_VALUES: (count: string, limit: string, bytes: string, largest: string) =>
+    `This design gives ${count} values for each sample as it runs; the app trains at most ${limit} (${bytes} a sample). Make the largest layers give fewer values: ${largest}.`,
 } as const;

@@ -10,7 +10,8 @@ const finite = z.number();
 export const epochRecordSchema = z.object({
   epoch: z.number().int(),
   trainLoss: finite,
-  valLoss: finite,
+  /** null when the epoch's validation loss was not a number. */
+  valLoss: finite.nullable(),
   terms: z.record(z.string(), finite),
   metrics: z.record(z.string(), finite).optional(),
   phase: z.number().int().optional(),
@@ -58,3 +59,14 @@ export const projectFileSchema = projectDraftSchema.extend({
   weights: storedWeightsSchema.nullable(),
 });
 export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/**
+ * The crash-recovery copy (autosave.json). Its graph is checked as a graph document (after
+ * migration, in the host), never passed on as an unknown value.
+ */
+export const autosaveFileSchema = z.object({
+  savedAt: z.string().max(40),
+  path: z.string().max(4096).nullable(),
+  project: projectDraftSchema,
+});
+export type AutosaveFile = z.infer<typeof autosaveFileSchema>;

@@ -14,6 +14,8 @@ export interface PreparedData {
   validation: SampleSet;
   /** The distinct labels present, sorted. */
   labels: number[];
+  /** What the reader detected and did on its own, in words (shown with the data summary). */
+  notes: string[];
 }
 
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);

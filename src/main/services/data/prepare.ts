@@ -16,6 +16,7 @@ export function splitSamples(
   sampleShape: number[],
   spec: DataSpec,
   name: string,
+  notes: string[] = [],
 ): PreparedData {
   const sampleSize = sizeOf(sampleShape);
   const keep = spec.labels ? new Set(spec.labels) : null;
@@ -37,7 +38,7 @@ export function splitSamples(
   const validation = takeRows(all, chosen.slice(0, validationCount), sampleSize);
   const train = takeRows(all, chosen.slice(validationCount), sampleSize);
   const labels = [...new Set(chosen.map((r) => all.labels[r]))].sort((a, b) => a - b);
-  return { name, sampleShape, sampleSize, train, validation, labels };
+  return { name, sampleShape, sampleSize, train, validation, labels, notes };
 }
 
 /** Loads and prepares the data a spec names; a file that cannot be read throws a DataError. */
@@ -54,5 +55,5 @@ export async function prepareData(spec: DataSpec): Promise<PreparedData> {
     labels: ds.labels ?? new Int32Array(ds.count),
     count: ds.count,
   };
-  return splitSamples(set, ds.sampleShape, spec, ds.name);
+  return splitSamples(set, ds.sampleShape, spec, ds.name, ds.notes ?? []);
 }

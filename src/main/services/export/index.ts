@@ -9,14 +9,18 @@ import { exportSummary } from '../../../shared/export/summary';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { writeFileAtomic } from '../files';
 import { svgToPdf, svgToPng, type PngScale } from './diagramFiles';
-import { exportTfjsModel } from './tfjs';
+import { refuseOverBudget } from './budgetGate';
+import { exportTfjsInWorker } from './tfjsInWorker';
 
 export { svgToPng, svgToPdf, PNG_SCALES, type PngScale } from './diagramFiles';
-export { exportTfjsModel, writeTfjsModel, type TfjsExportOptions } from './tfjs';
+export { writeTfjsModel, type TfjsExportOptions } from './tfjs';
+export { exportTfjsInWorker, TFJS_EXPORT_TIME_LIMIT_MS } from './tfjsInWorker';
 export { importModelFile } from './importModel';
 
 export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'keras', 'tfjs', 'summary'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats that describe a model to train or run, and so must fit the design budget. */
+const MODEL_FORMATS: ReadonlySet<ExportFormat> = new Set(['tfjs', 'keras']);
 
 export const exportOptionsSchema = z
   .object({
@@ -28,7 +32,7 @@ export const exportOptionsSchema = z
     /** The base of the file names written. */
     baseName: z
       .string()
-      .regex(/^[A-Za-z0-9._-]{1,100}$/)
+      .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/)
       .default('autoencoder'),
   })
   .strict();
@@ -59,6 +63,10 @@ export async function exportProject(
     );
   }
   const o = parsed.data;
+  // A model format of a design over the budget is refused before anything is built; a diagram or
+  // summary of it holds no weights and is still drawn.
+  const tooLarge = MODEL_FORMATS.has(format) ? refuseOverBudget(doc) : null;
+  if (tooLarge) return tooLarge;
   const base = join(outDir, o.baseName);
   const settings = extras.settings ?? DEFAULT_TRAIN_SETTINGS;
   const svg = () => graphToSvg(doc, { ...o.diagram, title: o.diagram?.title ?? o.title ?? null });
@@ -89,7 +97,8 @@ export async function exportProject(
     case 'tfjs': {
       await mkdir(outDir, { recursive: true });
       const dir = `${base}-tfjs`;
-      const written = await exportTfjsModel(doc, dir, { settings, weights: extras.weights });
+      // Built in a worker thread: the host's event loop keeps answering while tfjs runs.
+      const written = await exportTfjsInWorker({ doc, dir, settings, weights: extras.weights });
       return written.ok ? ok([dir]) : written;
     }
     case 'summary': {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import type { CommandReply, ParsedRequest } from '../../../shared/contract/commands';
 import { ok, type Result } from '../../../shared/contract/result';
+import { safeFileBase } from '../../../shared/escape/fileName';
+import { refuseOverBudget } from './budgetGate';
 
 const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -33,11 +35,15 @@ export async function renderExport(
   request: ParsedRequest<'export.render'>,
   weights: Record<string, Float32Array> | undefined,
 ): Promise<Result<CommandReply<'export.render'>>> {
+  // Checked before the exporters load or any folder is made; exportProject checks it again.
+  if (request.format === 'tfjs' || request.format === 'keras') {
+    const tooLarge = refuseOverBudget(request.graph);
+    if (tooLarge) return tooLarge;
+  }
   const dir = await mkdtemp(join(tmpdir(), 'studio-export-'));
   try {
-    const baseName =
-      (request.title ?? 'autoencoder').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) ||
-      'autoencoder';
+    // Never '.', '..' or a leading dot: joined to the folder those would write outside it.
+    const baseName = safeFileBase(request.title ?? 'autoencoder');
     // Loaded on first use: the exporters bring tfjs and native renderers the host does not need otherwise.
     const { exportProject } = await import('./index');
     const written = await exportProject(

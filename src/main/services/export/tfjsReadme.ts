@@ -1,10 +1,12 @@
+import { mdCode } from '../../../shared/escape/markdown';
+
 /** The README written beside an exported TensorFlow.js model: how to load it, custom layers named. */
 export function tfjsReadme(parts: string[], customLayers: string[]): string {
   const custom =
     customLayers.length === 0
       ? 'The model uses only built-in TensorFlow.js layers: no registration is needed.'
       : [
-          `The model uses layers of Autoencoder Studio: ${customLayers.map((c) => `\`${c}\``).join(', ')}.`,
+          `The model uses layers of Autoencoder Studio: ${customLayers.map(mdCode).join(', ')}.`,
           'Register a class of the same name for each before loading, with',
           "`tf.serialization.registerClass(MyLayer)` (the app's own are in",
           '`src/main/services/model/layers/`; its `registerCustomLayers()` registers them all).',
@@ -22,7 +24,7 @@ export function tfjsReadme(parts: string[], customLayers: string[]): string {
     '',
     ...parts.map(
       (p) =>
-        `- \`${p}/\`: ${p === 'model' ? 'the whole autoencoder (input → reconstruction)' : p === 'encoder' ? 'input → code' : 'code → reconstruction'}`,
+        `- ${mdCode(`${p}/`)}: ${p === 'model' ? 'the whole autoencoder (input → reconstruction)' : p === 'encoder' ? 'input → code' : 'code → reconstruction'}`,
     ),
     '',
     '## Loading',

@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { GraphDocument } from '../../../shared/graph/document';
 import { migrateDocument } from '../../../shared/graph/migrate';
 import { fail, ok, type Result } from '../../../shared/contract/result';
+import { checkJsonShape, decodeJsonText } from '../../../shared/project/limits';
 import {
   PROJECT_FORMAT,
   PROJECT_VERSION,
@@ -10,26 +12,59 @@ import {
   type StoredWeights,
 } from '../../../shared/project/schema';
 import { writeFileAtomic } from '../files';
+import { fsFailure } from '../fsFailure';
 import { APP_VERSION } from '../version';
+import { checkWeights } from './weights';
 
-const MAX_PROJECT_BYTES = 1024 * 1024 * 1024;
+/** Under V8's longest string (2^29 - 24 characters): a larger file could not even be decoded. */
+const MAX_PROJECT_BYTES = 500 * 1024 * 1024;
 export const PROJECT_EXTENSION = '.aestudio.json';
 
-/** Reads and checks a project file; every way it can be wrong gets its own message. */
-export async function readProjectFile(path: string): Promise<Result<ProjectFile>> {
-  let text: string;
+export { decodeWeights, encodeWeights } from './weights';
+
+/** A project as read: its graph migrated to the current version and checked. */
+export type ReadProject = Omit<ProjectFile, 'graph'> & { graph: GraphDocument };
+
+/** Reads the text of a project file: UTF-8 with or without a byte order mark. */
+async function readProjectText(path: string): Promise<Result<string>> {
+  let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return fail('E_PROJECT', `"${path}" is a folder, not a project file.`);
+    if (!info.isFile())
+      return fail(
+        'E_PROJECT',
+        `"${path}" is not a project file (it is a folder or a device, not a plain file).`,
+      );
     if (info.size > MAX_PROJECT_BYTES)
-      return fail('E_PROJECT', 'This project file is larger than 1 GB; it cannot be opened.');
-    text = await readFile(path, 'utf8');
-  } catch {
-    return fail('E_NOT_FOUND', `There is no project file at "${path}".`);
+      return fail(
+        'E_PROJECT_TOO_LARGE',
+        'This project file is larger than 500 MB; it cannot be opened.',
+      );
+    bytes = await readFile(path);
+  } catch (error) {
+    const failed = fsFailure<string>(error, `read "${path}"`);
+    if (!failed.ok && failed.error.code === 'E_NOT_FOUND')
+      return fail('E_NOT_FOUND', `There is no project file at "${path}".`);
+    return failed;
   }
+  return decodeJsonText(bytes);
+}
+
+/** A refusal to open says the file was not touched. */
+const leftAsItIs = <T>(failed: Result<T> & { ok: false }): Result<never> =>
+  failed.error.code === 'E_PROJECT' || failed.error.code === 'E_PROJECT_TOO_LARGE'
+    ? fail(failed.error.code, `${failed.error.message} It was left as it is.`)
+    : failed;
+
+/** Reads and checks a project file; every way it can be wrong gets its own message. */
+export async function readProjectFile(path: string): Promise<Result<ReadProject>> {
+  const text = await readProjectText(path);
+  if (!text.ok) return leftAsItIs(text);
+  const shape = checkJsonShape(text.value, MAX_PROJECT_BYTES);
+  if (!shape.ok) return leftAsItIs(shape);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.value);
   } catch {
     return fail(
       'E_PROJECT',
@@ -63,19 +98,31 @@ export async function readProjectFile(path: string): Promise<Result<ProjectFile>
   return ok({ ...parsed.data, graph: graph.value });
 }
 
-/** Writes a project file atomically, refusing to replace a file that is not a project of this version. */
+/**
+ * Writes a project file atomically. An existing file is replaced only when it reads as a project
+ * of this version with readable weights, or when `replaceDamagedWeights` says the person opened
+ * this very file, was told its weights were damaged, and saves over it.
+ */
 export async function writeProjectFile(
   path: string,
   draft: ProjectDraft,
   weights: StoredWeights | null,
+  replaceDamagedWeights = false,
 ): Promise<Result<{ savedAt: string }>> {
   const existing = await stat(path).catch(() => null);
   if (existing) {
     const current = await readProjectFile(path);
-    if (!current.ok && current.error.code === 'E_PROJECT') {
+    if (!current.ok) {
+      return fail(
+        current.error.code,
+        `Not saved: "${path}" exists and is not a project this app can replace. ${current.error.message}`,
+      );
+    }
+    const stored = current.value.weights ? checkWeights(current.value.weights) : ok(null);
+    if (!stored.ok && !replaceDamagedWeights) {
       return fail(
         'E_PROJECT',
-        `Not saved: "${path}" exists and is not a project this app can replace. ${current.error.message}`,
+        `Not saved: "${path}" holds trained weights that could not be read, and saving would replace them. Open that project first, or save under another name. ${stored.error.message}`,
       );
     }
   }
@@ -88,26 +135,10 @@ export async function writeProjectFile(
     ...draft,
     weights,
   };
-  await writeFileAtomic(path, JSON.stringify(file));
+  try {
+    await writeFileAtomic(path, JSON.stringify(file));
+  } catch (error) {
+    return fsFailure(error, `save the project to "${path}"`);
+  }
   return ok({ savedAt });
-}
-
-/** Weights as stored in a project: base64 of the float32 bytes. */
-export function encodeWeights(
-  runId: string,
-  tensors: StoredWeights['tensors'],
-  data: Float32Array,
-): StoredWeights {
-  return {
-    runId,
-    tensors,
-    data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
-  };
-}
-
-export function decodeWeights(weights: StoredWeights): Float32Array<ArrayBuffer> {
-  const bytes = Buffer.from(weights.data, 'base64');
-  const out = new Float32Array(bytes.byteLength / 4);
-  new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
-  return out;
 }

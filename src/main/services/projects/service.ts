@@ -1,18 +1,16 @@
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import type { CommandReply, ParsedRequest } from '../../../shared/contract/commands';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { projectDraftSchema, type StoredWeights } from '../../../shared/project/schema';
-import { writeFileAtomic } from '../files';
+import { fsFailure } from '../fsFailure';
 import type { TrainerSupervisor } from '../trainer/supervisor';
-import {
-  decodeWeights,
-  encodeWeights,
-  PROJECT_EXTENSION,
-  readProjectFile,
-  writeProjectFile,
-} from './files';
+import { autosavePath, recoverAutosave, writeAutosave } from './autosave';
+import { PROJECT_EXTENSION, readProjectFile, writeProjectFile } from './files';
+import { removeStaleTemps } from './housekeeping';
+import { checkProjectPath } from './paths';
+import { readRecent, rememberRecent } from './recent';
+import { checkWeights, encodeWeights } from './weights';
 
 export interface ProjectServiceOptions {
   /** Where the app keeps its own files: projects/, autosave.json, recent.json. */
@@ -23,17 +21,15 @@ export interface ProjectServiceOptions {
   choosePath?: (mode: 'open' | 'save', suggestedName: string) => Promise<string | null>;
 }
 
-const recentSchema = z.array(z.object({ name: z.string(), path: z.string() })).max(20);
-const autosaveSchema = z.object({
-  savedAt: z.string(),
-  path: z.string().nullable(),
-  project: projectDraftSchema,
-});
-const MAX_RECENT = 10;
+const withWarning = <T extends object>(value: T, warning: string | null) =>
+  warning ? { ...value, warning } : value;
 
 /** Project files: open, save, the recent list and the crash-recovery copy. */
 export class ProjectService {
   readonly folder: string;
+  /** Files opened in this session whose weights were damaged: the person was told, may replace. */
+  private readonly openedWithDamagedWeights = new Set<string>();
+  private housekeeping: Promise<unknown> | null = null;
 
   constructor(
     private readonly options: ProjectServiceOptions,
@@ -43,11 +39,21 @@ export class ProjectService {
   }
 
   async list(): Promise<Result<CommandReply<'project.list'>>> {
-    await mkdir(this.folder, { recursive: true });
-    const names = (await readdir(this.folder)).filter((n) => n.endsWith(PROJECT_EXTENSION));
-    const projects = await Promise.all(
+    const recent = await readRecent(this.options.dataDir);
+    let names: string[];
+    try {
+      await mkdir(this.folder, { recursive: true });
+      names = (await readdir(this.folder)).filter((n) => n.endsWith(PROJECT_EXTENSION));
+    } catch (error) {
+      const failed = fsFailure(error, `read the projects folder ${this.folder}`);
+      const warning = failed.ok ? null : failed.error.message;
+      return ok(withWarning({ folder: this.folder, projects: [], recent }, warning));
+    }
+    const found = await Promise.all(
       names.map(async (n) => {
-        const info = await stat(join(this.folder, n));
+        // lstat: a symlink planted in the folder is not listed, and its target is never touched.
+        const info = await lstat(join(this.folder, n)).catch(() => null);
+        if (!info?.isFile()) return null;
         return {
           name: n.slice(0, -PROJECT_EXTENSION.length),
           path: join(this.folder, n),
@@ -56,75 +62,96 @@ export class ProjectService {
         };
       }),
     );
+    const projects = found.filter((p) => p !== null);
     projects.sort((a, b) => b.modified.localeCompare(a.modified));
-    return ok({ folder: this.folder, projects, recent: await this.readRecent() });
+    return ok({ folder: this.folder, projects, recent });
   }
 
   async save(
     request: ParsedRequest<'project.save'>,
   ): Promise<Result<CommandReply<'project.save'>>> {
     const path = request.path ?? join(this.folder, fileNameFor(request.project.name));
-    const allowed = this.checkPath(path);
+    const allowed = await checkProjectPath(
+      path,
+      this.folder,
+      this.options.restrictToProjectsFolder,
+    );
     if (!allowed.ok) return allowed;
     let weights: StoredWeights | null = null;
     if (request.weightsOfRun) {
       const got = await this.supervisor.getWeights(request.weightsOfRun);
       if (got.ok) weights = encodeWeights(request.weightsOfRun, got.value.tensors, got.value.data);
     }
-    await mkdir(resolve(path, '..'), { recursive: true });
-    const written = await writeProjectFile(path, request.project, weights);
+    try {
+      await mkdir(resolve(path, '..'), { recursive: true });
+    } catch (error) {
+      return fsFailure(error, `make the folder for "${path}"`);
+    }
+    const replaceDamaged = this.openedWithDamagedWeights.has(resolve(path));
+    const written = await writeProjectFile(path, request.project, weights, replaceDamaged);
     if (!written.ok) return written;
-    await this.remember(request.project.name, path);
-    return ok({ path, savedAt: written.value.savedAt, withWeights: weights !== null });
+    this.openedWithDamagedWeights.delete(resolve(path));
+    const warning = await rememberRecent(this.options.dataDir, request.project.name, path);
+    return ok(
+      withWarning({ path, savedAt: written.value.savedAt, withWeights: weights !== null }, warning),
+    );
   }
 
   async open(path: string): Promise<Result<CommandReply<'project.open'>>> {
-    const allowed = this.checkPath(path);
+    const allowed = await checkProjectPath(
+      path,
+      this.folder,
+      this.options.restrictToProjectsFolder,
+    );
     if (!allowed.ok) return allowed;
     const file = await readProjectFile(path);
     if (!file.ok) return file;
     const { format: _f, version: _v, savedAt: _s, appVersion: _a, weights, ...draft } = file.value;
     let loadedRunId: string | null = null;
+    const warnings: string[] = [];
     if (weights) {
-      const graph = draft.graph as Parameters<TrainerSupervisor['loadWeights']>[0];
-      const loaded = await this.supervisor.loadWeights(graph, {
-        tensors: weights.tensors,
-        data: decodeWeights(weights),
-      });
-      if (!loaded.ok) return loaded;
-      loadedRunId = loaded.value.runId;
+      const data = checkWeights(weights);
+      if (!data.ok) {
+        // The design is still worth having: it opens without the weights, and saving over this
+        // file is allowed only now that the person has been told (see save).
+        this.openedWithDamagedWeights.add(resolve(path));
+        warnings.push(`${data.error.message} The design opened without them; train it again.`);
+      } else {
+        const loaded = await this.supervisor.loadWeights(draft.graph, {
+          tensors: weights.tensors,
+          data: data.value,
+        });
+        if (!loaded.ok) return loaded;
+        loadedRunId = loaded.value.runId;
+      }
     }
-    await this.remember(draft.name, path);
-    return ok({ project: projectDraftSchema.parse(draft), path, loadedRunId });
+    const remembered = await rememberRecent(this.options.dataDir, draft.name, path);
+    if (remembered) warnings.push(remembered);
+    return ok(
+      withWarning(
+        { project: projectDraftSchema.parse(draft), path, loadedRunId },
+        warnings.join(' ') || null,
+      ),
+    );
   }
 
-  async autosave(
-    request: ParsedRequest<'project.autosave'>,
-  ): Promise<Result<Record<string, never>>> {
-    await mkdir(this.options.dataDir, { recursive: true });
-    const copy = {
-      savedAt: new Date().toISOString(),
-      path: request.path,
-      project: request.project,
-    };
-    await writeFileAtomic(this.autosavePath, JSON.stringify(copy));
-    return ok({});
+  autosave(request: ParsedRequest<'project.autosave'>): Promise<Result<Record<string, never>>> {
+    return writeAutosave(this.options.dataDir, request.project, request.path);
   }
 
+  /** Called at every start: also the moment to clear what interrupted saves left behind. */
   async recover(): Promise<Result<CommandReply<'project.recover'>>> {
-    const none = { project: null, path: null, savedAt: null };
-    try {
-      const parsed = autosaveSchema.safeParse(
-        JSON.parse(await readFile(this.autosavePath, 'utf8')),
-      );
-      return ok(parsed.success ? parsed.data : none);
-    } catch {
-      return ok(none);
-    }
+    this.housekeeping ??= removeStaleTemps([this.options.dataDir, this.folder]);
+    await this.housekeeping;
+    return recoverAutosave(this.options.dataDir);
   }
 
   async discardRecovery(): Promise<Result<Record<string, never>>> {
-    await rm(this.autosavePath, { force: true });
+    try {
+      await rm(autosavePath(this.options.dataDir), { force: true });
+    } catch (error) {
+      return fsFailure(error, 'remove the recovery copy');
+    }
     return ok({});
   }
 
@@ -139,45 +166,6 @@ export class ProjectService {
       );
     }
     return ok({ path: await this.options.choosePath(mode, suggestedName) });
-  }
-
-  private get autosavePath(): string {
-    return join(this.options.dataDir, 'autosave.json');
-  }
-
-  /** Browser mode may only read and write inside the projects folder. */
-  private checkPath(path: string): Result<null> {
-    if (!isAbsolute(path)) return fail('E_PROJECT', 'A project path must be a full path.');
-    if (
-      this.options.restrictToProjectsFolder &&
-      !resolve(path).startsWith(resolve(this.folder) + sep)
-    ) {
-      return fail(
-        'E_UNSUPPORTED',
-        `In browser mode projects live in ${this.folder}; choose one there.`,
-      );
-    }
-    return ok(null);
-  }
-
-  private async readRecent(): Promise<z.infer<typeof recentSchema>> {
-    try {
-      const parsed = recentSchema.safeParse(
-        JSON.parse(await readFile(join(this.options.dataDir, 'recent.json'), 'utf8')),
-      );
-      return parsed.success ? parsed.data : [];
-    } catch {
-      return [];
-    }
-  }
-
-  private async remember(name: string, path: string): Promise<void> {
-    const recent = [
-      { name, path },
-      ...(await this.readRecent()).filter((r) => r.path !== path),
-    ].slice(0, MAX_RECENT);
-    await mkdir(this.options.dataDir, { recursive: true });
-    await writeFileAtomic(join(this.options.dataDir, 'recent.json'), JSON.stringify(recent));
   }
 }
 

@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Result } from '../../../shared/contract/result';
+import { ok } from '../../../shared/contract/result';
 import { writeFileAtomic } from '../files';
+import { fsFailure } from '../fsFailure';
 import {
   CHECKPOINT_STATE,
   readCheckpoint,
@@ -14,6 +17,10 @@ import { flattenWeights, restoreWeights } from './weights';
  * Writes the model's and the optimizer's weights, then the state that names them. Each file is
  * written atomically and the weights file carries the epoch, so a crash at any moment leaves the
  * previous checkpoint whole.
+ *
+ * Best-effort: a checkpoint only lets a run continue after a crash, so a read-only or full data
+ * folder returns E_READ_ONLY or E_DISK_FULL in words for the trainer to pass on as a warning,
+ * and training goes on. It never throws for a file-system failure.
  */
 export async function writeCheckpoint(
   dir: string,
@@ -21,8 +28,12 @@ export async function writeCheckpoint(
   epoch: number,
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
-): Promise<void> {
-  await mkdir(dir, { recursive: true });
+): Promise<Result<null>> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    return checkpointFailure(error, dir);
+  }
   const weights = flattenWeights(model);
   const named = await optimizer.getWeights();
   const optimizerData = named.map((n) => n.tensor.dataSync());
@@ -37,7 +48,11 @@ export async function writeCheckpoint(
   // The moment estimates are the optimizer's own variables; only the iteration count is a new tensor.
   tf.dispose(named.filter((n) => !(n.tensor instanceof tf.Variable)).map((n) => n.tensor));
   const weightsFile = `weights-${epoch}.bin`;
-  await writeFileAtomic(join(dir, weightsFile), new Uint8Array(all.buffer));
+  try {
+    await writeFileAtomic(join(dir, weightsFile), new Uint8Array(all.buffer));
+  } catch (error) {
+    return checkpointFailure(error, dir);
+  }
   const previous = await readCheckpoint(dir);
   const state: CheckpointState = {
     ...base,
@@ -47,10 +62,23 @@ export async function writeCheckpoint(
     optimizer: named.map((n) => ({ name: n.name, shape: [...n.tensor.shape] })),
     savedAt: new Date().toISOString(),
   };
-  await writeFileAtomic(join(dir, CHECKPOINT_STATE), JSON.stringify(state));
+  try {
+    await writeFileAtomic(join(dir, CHECKPOINT_STATE), JSON.stringify(state));
+  } catch (error) {
+    // The state still names the previous weights file, which is whole: only this epoch is lost.
+    await rm(join(dir, weightsFile), { force: true }).catch(() => undefined);
+    return checkpointFailure(error, dir);
+  }
   if (previous && previous.weightsFile !== weightsFile)
-    await rm(join(dir, previous.weightsFile), { force: true });
+    await rm(join(dir, previous.weightsFile), { force: true }).catch(() => undefined);
+  return ok(null);
 }
+
+const checkpointFailure = (error: unknown, dir: string): Result<null> =>
+  fsFailure(
+    error,
+    `keep a checkpoint of this run in ${dir}, so it cannot be continued after a crash; training goes on`,
+  );
 
 /** Puts a checkpoint's weights into the model and the optimizer; returns a message when it does not fit. */
 export async function restoreCheckpoint(

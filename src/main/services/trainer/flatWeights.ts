@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { flatWeightsSchema } from '../../../shared/contract/trainerProtocol';
 
-/** A model's weights as one flat Float32Array plus their names and shapes, in the model's order. */
-export const flatWeightsSchema = z.object({
-  tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
-  data: z.instanceof(Float32Array),
-});
+// The schema lives in the trainer protocol, whose reply table checks getWeights replies with it.
+export { flatWeightsSchema };
 export type FlatWeights = z.infer<typeof flatWeightsSchema>;
 
 /** Splits flat weights into named arrays (the tfjs export looks them up by name). */

@@ -7,7 +7,8 @@ import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
 import { EpochBatches, identityOrder } from './batches';
 import { evaluate, snapshot } from './evaluate';
-import { divergedMessage } from './messages';
+import { RunHealth } from './health';
+import { divergedMessage, nonFiniteValidationMessage } from './messages';
 import { makeOptimizer } from './optimizer';
 import { trainStep } from './step';
 import { codesEvent, featuresEvent, samplesEvent } from './views';
@@ -90,6 +91,8 @@ export async function runTraining(
   let lastProgress = 0;
   let best = Infinity;
   let sinceBest = 0;
+  let lowestBatchLoss = Infinity;
+  const health = new RunHealth(settings);
   let epoch = firstEpoch - 1;
   const ended = (status: RunStatus, message: string | null = null): RunOutcome => ({
     status,
@@ -102,6 +105,7 @@ export async function runTraining(
       shuffleInPlace(order, random);
       const batches = new EpochBatches(data.train, data.sampleSize, args.inputShape, order);
       let lossSum = 0;
+      let gradientPeak = 0;
       const termSums: Record<string, number> = {};
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
         await control.waitWhilePaused();
@@ -125,6 +129,8 @@ export async function runTraining(
           return ended('failed', divergedMessage(epoch + 1, batch + 1, settings));
         }
         lossSum += step.loss * (end - start);
+        lowestBatchLoss = Math.min(lowestBatchLoss, step.loss);
+        gradientPeak = Math.max(gradientPeak, step.gradientPeak);
         for (const [k, v] of Object.entries(step.terms))
           termSums[k] = (termSums[k] ?? 0) + v * (end - start);
         samplesDone += end - start;
@@ -149,11 +155,13 @@ export async function runTraining(
       const n = data.train.count;
       const terms = Object.fromEntries(Object.entries(termSums).map(([k, v]) => [k, v / n]));
       const validation = evaluate(built, data, args.inputShape, classes);
+      const valFinite = Number.isFinite(validation.loss);
       emit('train.epoch', {
         runId,
         epoch,
         trainLoss: lossSum / n,
-        valLoss: validation.loss,
+        valLoss: valFinite ? validation.loss : null,
+        ...(valFinite ? {} : { nonFinite: { valLoss: nonFiniteOf(validation.loss) } }),
         terms,
         ...(validation.accuracy === null ? {} : { metrics: { valAccuracy: validation.accuracy } }),
         seconds,
@@ -166,6 +174,14 @@ export async function runTraining(
         if (built.task === 'reconstruct')
           emit('train.codes', codesEvent(runId, epoch, built, data, args.inputShape));
       }
+      if (!valFinite) {
+        // Its weights give no usable output: the checkpoint keeps the epoch before, and the run
+        // ends as failed rather than early stopping calling it complete.
+        return ended('failed', nonFiniteValidationMessage(epoch, validation.loss, settings));
+      }
+      const measures = { epoch, trainLoss: lossSum / n, lowestBatchLoss, gradientPeak };
+      for (const warning of health.check(measures, built, data, args.inputShape))
+        emit('train.warning', { runId, ...warning });
       await args.onEpochEnd?.(epoch, optimizer);
       if (settings.earlyStoppingPatience !== null) {
         if (validation.loss < best - 1e-7) [best, sinceBest] = [validation.loss, 0];
@@ -183,3 +199,7 @@ export async function runTraining(
     if (!args.optimizer) optimizer.dispose();
   }
 }
+
+/** What a non-finite measure was, for the epoch event that sends it as null. */
+const nonFiniteOf = (value: number): 'NaN' | 'Infinity' | '-Infinity' =>
+  Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';

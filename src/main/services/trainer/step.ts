@@ -6,6 +6,8 @@ import { withScope } from './scope';
 export interface StepResult {
   loss: number;
   terms: Record<string, number>;
+  /** The largest gradient value (absolute): zero when nothing can learn any more. */
+  gradientPeak: number;
 }
 
 /**
@@ -35,7 +37,8 @@ export function trainStep(
     const names = Object.keys(termTensors);
     const read = tf.stack([value, ...names.map((n) => termTensors[n])]).dataSync();
     const loss = read[0];
-    const finite = Number.isFinite(loss) && gradientsFinite(grads);
+    const gradientPeak = Number.isFinite(loss) ? peakOfGradients(grads) : NaN;
+    const finite = !Number.isNaN(gradientPeak);
     const terms: Record<string, number> = {};
     names.forEach((name, i) => {
       terms[name] = read[1 + i];
@@ -43,22 +46,36 @@ export function trainStep(
     });
     if (!finite) return null;
     optimizer.applyGradients(grads);
-    return { loss, terms };
+    return { loss, terms, gradientPeak };
   });
 }
 
 /**
- * Whether every gradient value is a finite number. Where JavaScript reaches the backend's memory
- * (wasm, cpu) one pass over it is far cheaper than a reduction kernel per gradient.
+ * The largest absolute gradient value, or NaN when any is not a finite number. Where JavaScript
+ * reaches the backend's memory (wasm, cpu) one pass over it is far cheaper than a reduction kernel
+ * per gradient; the peak rides on the pass the finiteness check makes anyway (the dead-run check
+ * reads it).
  */
-function gradientsFinite(grads: tf.NamedTensorMap): boolean {
+function peakOfGradients(grads: tf.NamedTensorMap): number {
+  let peak = 0;
   for (const g of Object.values(grads)) {
     const values = float32Memory(g);
     // Any NaN or infinity turns the product, and so the sum, into NaN.
     let acc = 0;
-    if (values) for (let i = 0; i < values.length; i++) acc += values[i] * 0;
-    else acc = g.sum().mul(0).dataSync()[0];
-    if (acc !== 0) return false;
+    let top = 0;
+    if (values) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        acc += v * 0;
+        if (v > top) top = v;
+        else if (-v > top) top = -v;
+      }
+    } else {
+      const read = tf.stack([g.sum().mul(0), g.abs().max()]).dataSync();
+      [acc, top] = [read[0], read[1]];
+    }
+    if (acc !== 0) return NaN;
+    if (top > peak) peak = top;
   }
-  return true;
+  return peak;
 }

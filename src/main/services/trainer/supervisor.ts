@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  commands,
   type BackendInfo,
   type CommandReply,
   type ParsedRequest,
@@ -13,10 +12,22 @@ import {
   type EventPayload,
 } from '../../../shared/contract/events';
 import { fail, ok, type Result } from '../../../shared/contract/result';
-import { fromTrainerSchema, type ToTrainer } from '../../../shared/contract/trainerProtocol';
+import {
+  fromTrainerSchema,
+  trainerReplies,
+  type ToTrainer,
+  type TrainerReply,
+  type TrainerRequest,
+  type TrainerRequestType,
+} from '../../../shared/contract/trainerProtocol';
 import { checkpointDir, pruneCheckpoints, readCheckpoint } from './checkpointState';
-import { flatWeightsSchema, type FlatWeights } from './flatWeights';
-import { trainerCrashedMessage } from './messages';
+import type { FlatWeights } from './flatWeights';
+import {
+  refusedRunMessage,
+  trainerCrashedMessage,
+  trainerProtocolMessage,
+  wrongReplyMessage,
+} from './messages';
 
 /** A started trainer process, whichever way it was started (fork or Electron utilityProcess). */
 export interface TrainerProcess {
@@ -28,6 +39,24 @@ export interface TrainerProcess {
 }
 export type SpawnTrainer = () => TrainerProcess;
 export type HostEmit = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+/** Where the supervisor writes what a person need not read but a developer will (protocol faults). */
+export type HostLog = (line: string) => void;
+
+/** A reply's envelope: the Result the trainer's handler returned. */
+const replyResultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  }),
+]);
+
+/** The schema's complaint in one line, for the log. */
+const issueText = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`)
+    .join('; ');
 
 const READY_TIMEOUT_MS = 120_000;
 const DECODE_TIMEOUT_MS = 30_000;
@@ -42,6 +71,10 @@ export class TrainerSupervisor {
   private activeRun: string | null = null;
   private nextRequest = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  /** A process that broke the protocol and is being ended: nothing more it sends is believed. */
+  private broken: { child: TrainerProcess; issue: string } | null = null;
+  /** The last epoch the active run reported, for the message when it ends abnormally. */
+  private lastEpoch = 0;
   backend: BackendInfo | null = null;
   /** The newest run, whose model the trainer keeps for decoding. */
   latestRun: string | null = null;
@@ -51,6 +84,7 @@ export class TrainerSupervisor {
     private readonly emit: HostEmit,
     /** The app's data folder, under which each run keeps its checkpoint; null keeps none. */
     private readonly dataDir: string | null = null,
+    private readonly log: HostLog = (line) => console.warn(line),
   ) {}
 
   get isRunning(): boolean {
@@ -68,16 +102,18 @@ export class TrainerSupervisor {
         READY_TIMEOUT_MS,
       );
       child.onMessage((raw) => {
+        if (this.broken?.child === child) return;
         const message = fromTrainerSchema.safeParse(raw);
-        if (!message.success) return;
+        if (!message.success) return this.onInvalid(child, raw, issueText(message.error));
         const m = message.data;
         if (m.type === 'ready') {
           clearTimeout(timer);
           this.backend = m.backend;
           this.emit('trainer.backend', m.backend);
           resolve(m.backend);
-        } else if (m.type === 'event') this.relay(m.name, m.payload);
-        else this.pending.get(m.requestId)?.(m.result as Result<unknown>);
+        } else if (m.type === 'event') this.relay(child, m.name, m.payload);
+        else if (m.type === 'reply') this.onReply(m.requestId, m.result);
+        else this.onRefused(m);
       });
       child.onExit((detail) => {
         clearTimeout(timer);
@@ -105,6 +141,7 @@ export class TrainerSupervisor {
       return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
     }
     this.latestRun = runId;
+    this.lastEpoch = continueRun ? ((await this.checkpointEpoch(runId)) ?? 0) : 0;
     const checkpoint = this.dataDir ? checkpointDir(this.dataDir, runId) : null;
     if (this.dataDir && !continueRun) void pruneCheckpoints(this.dataDir).catch(() => undefined);
     this.process?.send({
@@ -136,21 +173,21 @@ export class TrainerSupervisor {
   }
 
   decode(request: ParsedRequest<'model.decode'>): Promise<Result<CommandReply<'model.decode'>>> {
-    return this.ask({ type: 'decode', requestId: 0, ...request }, commands['model.decode'].reply);
+    return this.ask({ type: 'decode', requestId: 0, ...request });
   }
 
   encode(request: ParsedRequest<'model.encode'>): Promise<Result<CommandReply<'model.encode'>>> {
-    return this.ask({ type: 'encode', requestId: 0, ...request }, commands['model.encode'].reply);
+    return this.ask({ type: 'encode', requestId: 0, ...request });
   }
 
   /** Asks the trainer to send a loaded model's view events (an opened project's). */
   inspect(request: ParsedRequest<'model.inspect'>): Promise<Result<CommandReply<'model.inspect'>>> {
-    return this.ask({ type: 'inspect', requestId: 0, ...request }, commands['model.inspect'].reply);
+    return this.ask({ type: 'inspect', requestId: 0, ...request });
   }
 
   /** The trained weights of a run the trainer still holds. */
   getWeights(runId: string): Promise<Result<FlatWeights>> {
-    return this.ask({ type: 'getWeights', requestId: 0, runId }, flatWeightsSchema);
+    return this.ask({ type: 'getWeights', requestId: 0, runId });
   }
 
   /** Loads saved weights into a freshly built model under a new run id; starts the trainer if needed. */
@@ -166,10 +203,7 @@ export class TrainerSupervisor {
       return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
     }
     const runId = randomUUID();
-    const result = await this.ask(
-      { type: 'loadWeights', requestId: 0, runId, graph, ...weights },
-      z.object({}),
-    );
+    const result = await this.ask({ type: 'loadWeights', requestId: 0, runId, graph, ...weights });
     if (!result.ok) return result;
     this.latestRun = runId;
     return ok({ runId });
@@ -177,12 +211,12 @@ export class TrainerSupervisor {
 
   /**
    * Sends a request to the trainer and waits for its reply (or a crash, or a time-out); a reply
-   * that does not fit `schema` is refused like any other invalid message.
+   * that does not fit the schema `trainerReplies` pairs with the request is an error for this caller.
    */
-  private ask<T>(
-    message: Extract<ToTrainer, { requestId: number }>,
-    schema: z.ZodType<T>,
-  ): Promise<Result<T>> {
+  private ask<K extends TrainerRequestType>(
+    message: Extract<TrainerRequest, { type: K }>,
+  ): Promise<Result<TrainerReply<K>>> {
+    const schema = trainerReplies[message.type as K] as unknown as z.ZodType<TrainerReply<K>>;
     const child = this.process;
     if (!child)
       return Promise.resolve(fail('E_NOT_FOUND', 'Train a model first, then generate images.'));
@@ -197,11 +231,11 @@ export class TrainerSupervisor {
         this.pending.delete(requestId);
         if (!result.ok) return resolve(result);
         const parsed = schema.safeParse(result.value);
-        resolve(
-          parsed.success
-            ? ok(parsed.data)
-            : fail('E_INVALID_MESSAGE', 'The trainer sent a reply that was not understood.'),
+        if (parsed.success) return resolve(ok(parsed.data));
+        this.log(
+          `trainer: the reply to ${message.type} broke its schema: ${issueText(parsed.error)}`,
         );
+        resolve(fail('E_TRAINER_PROTOCOL', wrongReplyMessage(message.type)));
       };
       this.pending.set(requestId, finish);
       child.send({ ...message, requestId });
@@ -220,37 +254,99 @@ export class TrainerSupervisor {
     child?.kill();
   }
 
-  private relay(name: string, payload: unknown): void {
-    if (!isEventName(name)) return;
+  private relay(child: TrainerProcess, name: string, payload: unknown): void {
+    if (!isEventName(name)) return this.breakProtocol(child, `an event named '${name}' is unknown`);
     const parsed = events[name].safeParse(payload);
-    if (!parsed.success) return;
+    if (!parsed.success)
+      return this.breakProtocol(child, `event ${name}: ${issueText(parsed.error)}`);
+    const data = parsed.data as { runId?: string; epoch?: number };
+    if (name === 'train.epoch' && data.runId === this.activeRun) this.lastEpoch = data.epoch ?? 0;
     if (name === 'train.ended') this.activeRun = null;
     this.emit(name, parsed.data as EventPayload<typeof name>);
   }
 
+  /** A reply whose envelope is fine: its result must still be a Result, or its caller hears so. */
+  private onReply(requestId: number, result: unknown): void {
+    const finish = this.pending.get(requestId);
+    if (!finish) return this.log(`trainer: a reply to request ${requestId}, which no one awaits`);
+    const parsed = replyResultSchema.safeParse(result);
+    if (parsed.success) return finish(parsed.data as Result<unknown>);
+    this.log(`trainer: the reply to request ${requestId} is no Result: ${issueText(parsed.error)}`);
+    finish(fail('E_TRAINER_PROTOCOL', wrongReplyMessage('that request')));
+  }
+
+  /**
+   * A message that fits no schema. When it names a request that waits, that request fails alone;
+   * anything else means the process can no longer be believed, and it is ended.
+   */
+  private onInvalid(child: TrainerProcess, raw: unknown, issue: string): void {
+    const requestId = (raw as { type?: unknown; requestId?: unknown } | null)?.requestId;
+    const finish = typeof requestId === 'number' ? this.pending.get(requestId) : undefined;
+    if (finish && (raw as { type?: unknown }).type === 'reply') {
+      this.log(`trainer: the reply to request ${requestId} broke the protocol: ${issue}`);
+      return finish(fail('E_TRAINER_PROTOCOL', wrongReplyMessage('that request')));
+    }
+    this.breakProtocol(child, issue);
+  }
+
+  /** The trainer could not read a message the host sent: what it was for fails, in words. */
+  private onRefused(m: Extract<z.infer<typeof fromTrainerSchema>, { type: 'refused' }>): void {
+    this.log(`trainer: refused a message from the host: ${m.issue}`);
+    if (m.requestId !== null)
+      this.pending.get(m.requestId)?.(fail('E_TRAINER_PROTOCOL', refusedRunMessage));
+    if (m.runId !== null && m.runId === this.activeRun) {
+      this.activeRun = null;
+      void this.reportEnd(m.runId, 'failed', refusedRunMessage, 'E_TRAINER_PROTOCOL');
+    }
+  }
+
+  /** Logs the fault and ends the process; its exit then ends the run as failed (see onExit). */
+  private breakProtocol(child: TrainerProcess, issue: string): void {
+    this.log(`trainer: broke the protocol: ${issue}`);
+    if (this.broken?.child === child) return;
+    this.broken = { child, issue };
+    child.kill();
+  }
+
   private onExit(child: TrainerProcess, detail: string): void {
+    const broken = this.broken?.child === child;
+    if (broken) this.broken = null;
     if (this.process !== child) return;
     this.process = null;
     this.ready = null;
     this.latestRun = null;
-    for (const resolve of this.pending.values())
-      resolve(fail('E_TRAINER_CRASHED', trainerCrashedMessage(detail)));
+    const failure = broken
+      ? fail('E_TRAINER_PROTOCOL', trainerProtocolMessage)
+      : fail('E_TRAINER_CRASHED', trainerCrashedMessage(detail));
+    for (const resolve of this.pending.values()) resolve(failure);
     this.pending.clear();
     const runId = this.activeRun;
     this.activeRun = null;
-    if (runId) void this.reportCrash(runId, detail);
+    if (!runId) return;
+    if (broken) void this.reportEnd(runId, 'failed', trainerProtocolMessage, 'E_TRAINER_PROTOCOL');
+    else void this.reportEnd(runId, 'crashed', trainerCrashedMessage(detail));
   }
 
-  private async reportCrash(runId: string, detail: string): Promise<void> {
+  private async checkpointEpoch(runId: string): Promise<number | null> {
     const state = this.dataDir ? await readCheckpoint(checkpointDir(this.dataDir, runId)) : null;
+    return state?.epoch ?? null;
+  }
+
+  /** Ends a run the trainer can no longer end itself, saying where it can continue from. */
+  private async reportEnd(
+    runId: string,
+    status: 'failed' | 'crashed',
+    message: string,
+    code?: string,
+  ): Promise<void> {
+    const saved = await this.checkpointEpoch(runId);
     this.emit('train.ended', {
       runId,
-      status: 'crashed',
-      message:
-        trainerCrashedMessage(detail) +
-        (state ? ` It can continue from epoch ${state.epoch + 1}.` : ''),
-      epochsCompleted: state?.epoch ?? 0,
-      checkpointEpoch: state?.epoch ?? null,
+      status,
+      message: message + (saved !== null ? ` It can continue from epoch ${saved + 1}.` : ''),
+      epochsCompleted: saved ?? this.lastEpoch,
+      checkpointEpoch: saved,
+      ...(code ? { code } : {}),
     });
   }
 }

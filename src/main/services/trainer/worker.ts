@@ -127,10 +127,23 @@ export class TrainerWorker {
         data: message.data,
         procedure: message.procedure,
       };
+      // Checkpoints are best-effort: a read-only or full disk costs the ability to continue after
+      // a crash, not the run. The person hears it once per run, in words.
+      let checkpointWarned = false;
       const save = async (epoch: number) => {
         if (!dir) return;
-        await writeCheckpoint(dir, base, epoch, model, optimizer);
-        checkpointEpoch = epoch;
+        const saved = await writeCheckpoint(dir, base, epoch, model, optimizer);
+        if (saved.ok) {
+          checkpointEpoch = epoch;
+        } else if (!checkpointWarned) {
+          checkpointWarned = true;
+          this.emit('train.warning', {
+            runId,
+            epoch,
+            kind: 'checkpoint',
+            message: saved.error.message,
+          });
+        }
       };
       const classes = message.graph.nodes.find((n) => n.kind === 'ClassifierHead')?.params.classes;
       const args = {

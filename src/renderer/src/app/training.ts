@@ -116,6 +116,7 @@ export function listenToHost(deps: TrainDeps): () => void {
     client.on('train.samples', (e) => run.getState().onTrainSamples(e)),
     client.on('train.phase', (e) => run.getState().onTrainPhase(e)),
     client.on('train.comparison', (e) => run.getState().onTrainComparison(e)),
+    client.on('train.warning', (e) => run.getState().onTrainWarning(e)),
     client.on('train.ended', (e) => {
       const before = run.getState().runId;
       run.getState().onTrainEnded(e);

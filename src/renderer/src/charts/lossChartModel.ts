@@ -59,7 +59,7 @@ export function runCurves(epochs: readonly EpochRecord[]): Curve[] {
       label: 'validation',
       kind: 'val',
       color: 'var(--val)',
-      points: epochs.map((e) => ({ x: e.x, y: e.valLoss })),
+      points: epochs.flatMap((e) => (e.valLoss === null ? [] : [{ x: e.x, y: e.valLoss }])),
     },
   ];
   const terms = [...new Set(epochs.flatMap((e) => Object.keys(e.terms)))];
@@ -96,7 +96,7 @@ export function pastCurves(
       label: `${name} · validation`,
       kind: 'past-val',
       color,
-      points: epochs.map((e) => ({ x: e.x, y: e.valLoss })),
+      points: epochs.flatMap((e) => (e.valLoss === null ? [] : [{ x: e.x, y: e.valLoss }])),
     },
   ];
 }

@@ -97,23 +97,31 @@ describe('importing a picked model or diagram', () => {
     ]);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.message).toContain('E_EXPORT_4');
+      expect(result.error.code).toBe('E_MODEL_FILE');
       expect(result.error.message).toContain('"group1-shard2of2.bin"');
     }
   });
 
   it('refuses damaged JSON, other file types, two models at once and nothing picked', () => {
     const cases: [PickedFile[], string][] = [
-      [[text('model.json', '{"modelTopology": ')], 'E_EXPORT_3'],
-      [[text('notes.txt', 'hello')], 'E_EXPORT_2'],
-      [[text('a.json', tinyModel()), text('b.svg', '<svg/>')], 'E_EXPORT_5'],
-      [[floats('group1-shard1of2.bin', [1])], 'E_EXPORT_1'],
-      [[], 'E_EXPORT_1'],
+      [[text('model.json', '{"modelTopology": ')], 'not valid JSON'],
+      [[text('notes.txt', 'hello')], 'E_IMPORT_2'],
+      [[text('a.json', tinyModel()), text('b.svg', '<svg/>')], 'E_IMPORT_3'],
+      [[floats('group1-shard1of2.bin', [1])], 'E_IMPORT_1'],
+      [[], 'E_IMPORT_1'],
     ];
     for (const [files, code] of cases) {
       const result = importPickedFiles(files);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toContain(code);
+    }
+  });
+
+  it('import errors carry import codes, not export codes', () => {
+    for (const files of [[], [text('notes.txt', 'x')], [text('model.json', '{')]]) {
+      const result = importPickedFiles(files);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).not.toContain('E_EXPORT');
     }
   });
 });

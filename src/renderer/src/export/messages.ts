@@ -1,16 +1,9 @@
 /**
- * The export and import messages of the renderer, numbered and in one place (STYLE.md habit 6),
+ * The export messages of the renderer, numbered and in one place (STYLE.md habit 6),
  * written for a person who does not write code: each says what happened and what to do.
  */
 export const EXPORT_MESSAGES = {
-  /** 1 */ noFiles: 'E_EXPORT_1: Pick a model.json or an exported diagram (.svg) to open.',
-  /** 2 */ unknownFile: (name: string) =>
-    `E_EXPORT_2: "${name}" is neither a model.json nor an .svg diagram. Pick one of those.`,
-  /** 3 */ notJson: (name: string) =>
-    `E_EXPORT_3: "${name}" is not readable JSON, so it cannot be a model. Was it saved completely?`,
-  /** 4 */ missingWeights: (names: string[]) =>
-    `E_EXPORT_4: The model needs the weight file${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}. Pick model.json together with all its .bin files, or model.json alone to open it untrained.`,
-  /** 5 */ manyModels: 'E_EXPORT_5: Pick one model or one diagram at a time.',
+  // 1 to 5 were the import messages; they live in importMessages.ts (E_IMPORT_n) now.
   /** 6 */ noHost:
     "E_EXPORT_6: The app's background service is not connected, so this format cannot be made now. SVG, Keras and summary exports still work.",
   /** 7 */ clipboard: (why: string) =>

@@ -1,6 +1,15 @@
 import type { ClientTransport } from '../../../shared/contract/client';
 import { decodeFrame, encodeFrame } from '../../../shared/contract/codec';
 import { serverEnvelopeSchema } from '../../../shared/contract/envelope';
+import { MAX_REQUEST_FRAME_BYTES } from '../../../shared/contract/limits';
+import { fail } from '../../../shared/contract/result';
+
+const tooLarge = (bytes: number) =>
+  fail(
+    'E_TOO_LARGE',
+    `This request is too large to send to the app (${Math.ceil(bytes / 2 ** 20)} MB; at most ` +
+      `${MAX_REQUEST_FRAME_BYTES / 2 ** 20} MB). Use smaller samples or fewer of them.`,
+  );
 
 interface Pending {
   resolve: (result: unknown) => void;
@@ -29,9 +38,13 @@ export class WebSocketTransport implements ClientTransport {
   async invoke(command: string, payload: unknown): Promise<unknown> {
     const socket = await this.connect();
     const id = this.nextId++;
+    const frame = encodeFrame({ type: 'request', id, command, payload });
+    // The host closes a connection that sends a frame over its limit (and with it every pending
+    // reply and the event stream): answer such a request here instead of sending it.
+    if (frame.byteLength > MAX_REQUEST_FRAME_BYTES) return tooLarge(frame.byteLength);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      socket.send(encodeFrame({ type: 'request', id, command, payload }));
+      socket.send(frame);
     });
   }
 

@@ -62,6 +62,13 @@ function SummaryBody({ summary }: { summary: DataSummary }) {
         <dt>Labels</dt>
         <dd>{summary.labels.length > 0 ? summary.labels.join(', ') : 'none'}</dd>
       </dl>
+      {summary.notes.length > 0 && (
+        <ul className="data-notes" data-testid="data-notes">
+          {summary.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {bitmap && (
         <BitmapCanvas
           bitmap={bitmap}

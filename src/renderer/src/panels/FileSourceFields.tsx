@@ -4,6 +4,8 @@ import { ChoiceField } from './ChoiceField';
 import { draftToSource, PATH_LABELS, sourceToDraft, type ImportDraft } from './importDraft';
 import { SettingField } from './SettingField';
 import { TextField } from './TextField';
+import { UploadField } from './UploadField';
+import { useApp } from '../stores/appStore';
 
 const KINDS = [
   { value: 'idx', label: 'IDX (MNIST style)' },
@@ -21,6 +23,8 @@ interface Props {
 /** The paths of a data file to import, typed in, with the options its kind has. */
 export function FileSourceFields({ file, disabled, onChange }: Props) {
   const [draft, setDraft] = useState<ImportDraft>(() => sourceToDraft(file));
+  // Browser mode reads only uploads and the folders named at start; a folder cannot be uploaded.
+  const uploads = useApp((s) => s.shell) === 'browser' && draft.kind !== 'imageFolder';
   const update = (patch: Partial<ImportDraft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);
@@ -51,6 +55,14 @@ export function FileSourceFields({ file, disabled, onChange }: Props) {
         help="The full path, as the computer that trains sees it."
         onCommit={text('path')}
       />
+      {uploads && (
+        <UploadField
+          label="Or upload the file"
+          testId="data-file-upload"
+          disabled={disabled}
+          onUploaded={(path) => update({ path })}
+        />
+      )}
       {(draft.kind === 'idx' || draft.kind === 'npy') && (
         <TextField
           wide
@@ -60,6 +72,14 @@ export function FileSourceFields({ file, disabled, onChange }: Props) {
           disabled={disabled}
           help="A second file of the same format with one whole-number label per sample."
           onCommit={text('labelsPath')}
+        />
+      )}
+      {uploads && (draft.kind === 'idx' || draft.kind === 'npy') && (
+        <UploadField
+          label="Or upload the labels file"
+          testId="data-file-labels-upload"
+          disabled={disabled}
+          onUploaded={(labelsPath) => update({ labelsPath })}
         />
       )}
       {draft.kind === 'csv' && (

@@ -28,6 +28,7 @@ export function RunControls({ optimizer }: { optimizer?: boolean }) {
       paused: s.paused,
       ended: s.ended,
       epochBase: s.epochBase,
+      warnings: s.warnings,
     })),
   );
   const active = isActive(run.phase);
@@ -97,6 +98,11 @@ export function RunControls({ optimizer }: { optimizer?: boolean }) {
       >
         {describeRun(run)}
       </div>
+      {run.warnings.map((w) => (
+        <div key={w} className="run-warning" role="alert" data-testid="run-warning">
+          {w}
+        </div>
+      ))}
       {run.comparison && <ComparisonCard comparison={run.comparison} />}
     </div>
   );

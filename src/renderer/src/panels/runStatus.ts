@@ -4,7 +4,9 @@ import type { RunData } from '../stores/runState';
 /** The one line that says where the run stands, in words. */
 export function describeRun(run: RunData): string {
   const last = run.epochs.at(-1);
-  const loss = last ? ` · validation loss ${formatLoss(last.valLoss)}` : '';
+  const loss = last
+    ? ` · validation loss ${last.valLoss === null ? 'not a number' : formatLoss(last.valLoss)}`
+    : '';
   switch (run.phase) {
     case 'idle':
       return 'Ready to train.';

@@ -106,10 +106,20 @@ function loadDraft(
   return true;
 }
 
+/**
+ * A side job of a project command that failed without failing it (remembering recent files on a
+ * read-only disk, weights that could not be read): shown in the banner, the command went on.
+ */
+function showWarning(deps: ProjectDeps, result: { ok: boolean; value?: { warning?: string } }) {
+  const warning = result.ok ? result.value?.warning : undefined;
+  if (warning) deps.app.getState().showError('W_PROJECT', warning);
+}
+
 /** Lists the projects folder and the recent projects (browser mode's open dialog). */
 export async function listProjects(deps: ProjectDeps) {
   const result = await deps.client.invoke('project.list', {});
   if (result.ok) deps.project.getState().set({ recent: result.value.recent });
+  showWarning(deps, result);
   return result;
 }
 
@@ -123,6 +133,7 @@ export async function openProject(deps: ProjectDeps, path: string): Promise<bool
     deps.app.getState().showError(result.error.code, result.error.message);
     return false;
   }
+  showWarning(deps, result);
   const { project, loadedRunId } = result.value;
   if (!loadDraft(deps, project, result.value.path, loadedRunId)) return false;
   deps.project.getState().set({ saved: snapshot(deps), lastSavedAt: null, loadedRunId });
@@ -176,6 +187,7 @@ export async function saveTo(
     deps.app.getState().showError(result.error.code, result.error.message);
     return false;
   }
+  showWarning(deps, result);
   deps.project.getState().set({
     path: result.value.path,
     saved: state,
@@ -214,6 +226,8 @@ export async function autosave(deps: ProjectDeps): Promise<void> {
 /** At start: whether an earlier session left unsaved work, to offer it back. */
 export async function checkRecovery(deps: ProjectDeps): Promise<void> {
   const result = await deps.client.invoke('project.recover', {});
+  // An unreadable recovery copy was moved aside by the host: say so once, then start clean.
+  if (!result.ok) deps.app.getState().showError(result.error.code, result.error.message);
   if (!result.ok || !result.value.project) return;
   deps.project.getState().set({
     recovery: {

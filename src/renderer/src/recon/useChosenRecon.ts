@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { studio } from '../app/studio';
+import { encodeInBatches } from './encodeInBatches';
 import type { Samples, Snapshot } from '../stores/runState';
 
 /** The rows the reconstruction board draws, for `count` samples. */
@@ -64,11 +65,8 @@ export function useChosenRecon(
     const originals = pick(samples.images, indices, size);
     void (async () => {
       const { client } = studio();
-      const codes = await client.invoke('model.encode', {
-        runId,
-        images: originals,
-        count: indices.length,
-      });
+      // In batches: 16 large pictures in one request could pass browser mode's frame limit.
+      const codes = await encodeInBatches(client, runId, originals, indices.length);
       if (!codes.ok || !live) return;
       const images = await client.invoke('model.decode', {
         runId,

@@ -101,6 +101,11 @@ export function onTrainComparison(state: RunData, e: EventPayload<'train.compari
   return { ...state, runId: e.runId, comparison };
 }
 
+export function onTrainWarning(state: RunData, e: EventPayload<'train.warning'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  return { ...state, runId: e.runId, warnings: [...state.warnings, e.message] };
+}
+
 export function onTrainEnded(state: RunData, e: EventPayload<'train.ended'>): RunData {
   if (!belongs(state, e.runId)) return state;
   const { status, message, epochsCompleted } = e;
@@ -129,4 +134,5 @@ export type TrainEventName = Extract<
   | 'train.phase'
   | 'train.comparison'
   | 'train.ended'
+  | 'train.warning'
 >;

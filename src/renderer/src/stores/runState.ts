@@ -47,6 +47,8 @@ export interface RunData {
   ended: { status: RunStatus; message: string | null; epochsCompleted: number } | null;
   /** The number the trainer gives the first epoch (0 or 1), learnt from the first event. */
   epochBase: number | null;
+  /** What the trainer noticed about the run's health (a stalled loss, dead units), with advice. */
+  warnings: string[];
 }
 
 /** A run state before any run, with the settings a preset suggests. */
@@ -69,6 +71,7 @@ export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => 
   paused: false,
   ended: null,
   epochBase: null,
+  warnings: [],
 });
 
 export const isActive = (phase: RunPhase): boolean =>

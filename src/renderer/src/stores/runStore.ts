@@ -36,6 +36,7 @@ export interface RunState extends RunData {
   onTrainPhase(e: EventPayload<'train.phase'>): void;
   onTrainComparison(e: EventPayload<'train.comparison'>): void;
   onTrainEnded(e: EventPayload<'train.ended'>): void;
+  onTrainWarning(e: EventPayload<'train.warning'>): void;
 }
 
 /** Makes a run store; the app uses one, tests make their own. */
@@ -76,6 +77,7 @@ export function createRunStore(settings: TrainSettings, data: DataSpec) {
       onTrainPhase: (e) => apply(reduce.onTrainPhase(get(), e)),
       onTrainComparison: (e) => apply(reduce.onTrainComparison(get(), e)),
       onTrainEnded: (e) => apply(reduce.onTrainEnded(get(), e)),
+      onTrainWarning: (e) => apply(reduce.onTrainWarning(get(), e)),
     };
   });
 }

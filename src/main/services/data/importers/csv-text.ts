@@ -1,67 +1,50 @@
-/** One non-blank line of a CSV file with its 1-based line number, for messages. */
-export interface CsvLine {
+import Papa from 'papaparse';
+
+// Papa Parse reads CSV as RFC 4180 says (quoted fields may hold separators, doubled quotes and
+// newlines) and guesses the separator; it is small, has no dependencies and is widely used.
+
+/** Why the text could not be read as a table. */
+export interface CsvSyntaxError {
+  /** 1-based record number (the header, when there is one, is record 1). */
   row: number;
-  text: string;
+  kind: 'quotes';
 }
 
-/** Splits CSV text into its non-blank lines, keeping line numbers and dropping a UTF-8 BOM. */
-export function csvLines(text: string): CsvLine[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines: CsvLine[] = [];
-  let start = 0;
-  let row = 1;
-  while (start <= body.length) {
-    let end = body.indexOf('\n', start);
-    if (end < 0) end = body.length;
-    const line =
-      body.charCodeAt(end - 1) === 13 ? body.slice(start, end - 1) : body.slice(start, end);
-    if (line.trim() !== '') lines.push({ row, text: line });
-    start = end + 1;
-    row += 1;
-  }
-  return lines;
-}
+/** The separators tried: spreadsheets in many countries write ';' (',' is their decimal mark). */
+const SEPARATORS = [',', ';', '\t'];
 
 /**
- * Guesses the separator from the first line: spreadsheets in many countries write ';' because
- * ',' is their decimal mark, and some tools write tabs.
+ * Calls `onRow` with each non-blank record and its 1-based number, streaming, so a large file is
+ * never held as one array of strings. `onRow` returns false to stop early.
  */
-export function detectDelimiter(firstLine: string): string {
-  const candidates = [',', ';', '\t'];
-  let best = ',';
-  let bestCount = 0;
-  for (const c of candidates) {
-    const count = firstLine.split(c).length - 1;
-    if (count > bestCount) {
-      best = c;
-      bestCount = count;
-    }
-  }
-  return best;
+export function readCsvRecords(
+  text: string,
+  onRow: (cells: string[], row: number) => boolean,
+): CsvSyntaxError | null {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let row = 0;
+  let problem: CsvSyntaxError | null = null;
+  Papa.parse<string[]>(body, {
+    delimitersToGuess: SEPARATORS,
+    skipEmptyLines: 'greedy',
+    step: (result, parser) => {
+      row += 1;
+      if (result.errors.some((e) => e.type === 'Quotes')) {
+        problem = { row, kind: 'quotes' };
+        parser.abort();
+        return;
+      }
+      if (!onRow(result.data, row)) parser.abort();
+    },
+  });
+  return problem;
 }
 
-/** Splits one line into fields, honouring double quotes ("a,b" and "" for a quote). */
-export function splitFields(line: string, delimiter: string): string[] {
-  if (!line.includes('"')) return line.split(delimiter);
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
+/** An upper bound of the records in `text`: its line count. */
+export function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
+  return lines;
 }
 
 /** A CSV cell as a number, or NaN when it is empty or not a plain finite number. */

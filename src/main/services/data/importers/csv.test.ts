@@ -14,6 +14,45 @@ const csv = async (name: string, text: string, labelColumn?: string, scaling?: '
     { scaling: scaling ?? 'none' },
   );
 
+describe('CSV importer reads what pandas and spreadsheets write', () => {
+  const pandas = ',p0,p1,label\n0,0,255,3\n1,51,0,1\n2,255,102,3\n3,0,0,1\n';
+
+  it('leaves out the index column df.to_csv() writes and scales pixel bytes by 255', async () => {
+    const ds = expectOk(await csv('pandas.csv', pandas, undefined, 'unit'));
+    expect(ds.sampleShape).toEqual([2]);
+    expect(Array.from(ds.images)).toEqual([0, 1, 0.2, 0, 1, 0.4, 0, 0].map(Math.fround));
+    expect(ds.notes?.[0]).toMatch(/index pandas writes/);
+  });
+
+  it('takes a column named label as the labels when no label column is chosen', async () => {
+    const ds = expectOk(await csv('pandas-label.csv', pandas));
+    expect(Array.from(ds.labels ?? [])).toEqual([3, 1, 3, 1]);
+    expect(ds.notes?.join(' ')).toMatch(/'label' holds the labels \(2 classes\)/);
+  });
+
+  it('takes an unnamed first column of digits beside pixel bytes as the labels', async () => {
+    const text = '7,0,200,13\n2,255,0,9\n7,1,2,3\n2,99,98,97\n';
+    const ds = expectOk(await csv('mnist-no-header.csv', text));
+    expect(ds.sampleShape).toEqual([3]);
+    expect(Array.from(ds.labels ?? [])).toEqual([7, 2, 7, 2]);
+  });
+
+  it('reads a newline inside a quoted field as part of that field (RFC 4180)', async () => {
+    const ds = expectOk(await csv('quoted.csv', 'a,"two\nlines"\n1,"2"\n3,4\n'));
+    expect(ds.count).toBe(2);
+    expect(Array.from(ds.images)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('names the row of a quote that never closes', async () => {
+    expectProblem(await csv('open-quote.csv', 'a,b\n1,"2\n3,4\n'), 'D408', /Row 2 .*never closes/);
+  });
+
+  it('quotes at most 20 characters of a cell in a message', async () => {
+    const result = await csv('long.csv', 'a,b\n1,abcdefghijklmnopqrstuvwxyz0123\n');
+    expectProblem(result, 'D403', /'abcdefghijklmnopqrs…'/);
+  });
+});
+
 describe('CSV importer', () => {
   it('reads a table without a header, one sample a row', async () => {
     const ds = expectOk(await csv('plain.csv', '1,2.5,-3\n4,5e-1,6\n'));
@@ -98,7 +137,7 @@ describe('CSV importer refuses broken tables with a specific message', () => {
     expectProblem(
       await csv('nolabel.csv', 'a,b\n1,2\n', 'class'),
       'D404',
-      /no column named 'class'.*a, b/,
+      /no column named 'class'.*'a', 'b'/,
     );
   });
 

@@ -59,13 +59,25 @@ describe('IDX importer', () => {
 });
 
 describe('IDX importer refuses broken files with a specific message', () => {
+  it('names a magic number whose rank byte is wrong, not a size mismatch of "… x 0 numbers"', async () => {
+    // 0x00000804 over 28x28 images: the first pixel bytes are read as a fourth dimension of 0.
+    const body = idxBytes('u1', [10, 28, 28], new Array<number>(10 * 28 * 28).fill(0));
+    const wrong = concat(body.subarray(0, 3), new Uint8Array([4]), body.subarray(4));
+    const imagesPath = await put(dir, 'rank-4', wrong);
+    expectProblem(await importDataset({ kind: 'idx', imagesPath }), 'D101', /not an IDX file/);
+  });
+
   it('reports a bad magic number', async () => {
     const imagesPath = await put(
       dir,
       'bad-magic',
       concat(new Uint8Array([1, 2]), images.subarray(2)),
     );
-    expectProblem(await importDataset({ kind: 'idx', imagesPath }), 'D101', /bad magic number/);
+    expectProblem(
+      await importDataset({ kind: 'idx', imagesPath }),
+      'D101',
+      /not an IDX file: it does not start with the IDX magic number/,
+    );
   });
 
   it('reports a type byte IDX does not define', async () => {

@@ -1,5 +1,6 @@
 import type { Result } from '../../../../shared/contract/result';
-import type { ElementType } from './elements';
+import { elementSize, type ElementType } from './elements';
+import { elementCount } from './limits';
 import type { ArrayFile } from './array-file';
 import { dataProblems } from './messages';
 
@@ -25,8 +26,32 @@ export function parseIdx(bytes: Uint8Array, file: string): Result<ArrayFile> {
   const dataOffset = 4 + 4 * rank;
   if (bytes.length < dataOffset) return dataProblems.idxHeaderCut(file);
 
-  const view = new DataView(bytes.buffer, bytes.byteOffset, dataOffset);
+  const dims = dimsOf(bytes, rank);
+  if (rankLooksWrong(bytes, dims, type)) return dataProblems.idxBadMagic(file);
+  return { ok: true, value: { file, bytes, dataOffset, dims, type } };
+}
+
+function dimsOf(bytes: Uint8Array, rank: number): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 4 + 4 * rank);
   const dims: number[] = [];
   for (let d = 0; d < rank; d += 1) dims.push(view.getUint32(4 + 4 * d, false));
-  return { ok: true, value: { file, bytes, dataOffset, dims, type } };
+  return dims;
+}
+
+const fits = (bytes: Uint8Array, dims: number[], type: ElementType): boolean =>
+  elementCount(dims) * elementSize(type) === bytes.length - 4 - 4 * dims.length;
+
+/**
+ * A damaged magic number shows as a wrong rank: the header then reads a pixel as a dimension
+ * ("10,000 x 28 x 28 x 0") or a dimension as data. A zero dimension, or another rank under which
+ * the header describes the file exactly, says the magic number is wrong, not the size.
+ */
+function rankLooksWrong(bytes: Uint8Array, dims: number[], type: ElementType): boolean {
+  if (fits(bytes, dims, type)) return false;
+  if (dims.includes(0)) return true;
+  for (let other = 1; other <= 4; other += 1) {
+    if (other === dims.length || bytes.length < 4 + 4 * other) continue;
+    if (fits(bytes, dimsOf(bytes, other), type)) return true;
+  }
+  return false;
 }

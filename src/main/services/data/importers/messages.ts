@@ -29,6 +29,16 @@ export function formatBytes(n: number): string {
   return unit === 0 ? `${formatCount(value)} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/**
+ * A piece of the person's file as a message quotes it: one line, at most 20 characters. A file
+ * named by someone else (browser mode) must not come back whole through an error message.
+ */
+export function quoteCell(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return line.length > 20 ? `${line.slice(0, 19)}…` : line;
+}
+
 const shapeText = (dims: readonly number[]): string => dims.map(formatCount).join(' x ');
 
 export const dataProblems = {
@@ -80,8 +90,9 @@ export const dataProblems = {
   idxBadMagic: (file: string) =>
     problem(
       'D101',
-      `'${file}' is not an IDX file (bad magic number: it should start with two zero bytes). ` +
-        'MNIST files are named like train-images-idx3-ubyte.',
+      `'${file}' is not an IDX file: it does not start with the IDX magic number (two zero bytes, ` +
+        'a type byte, then the number of dimensions, as 0x00000803 for MNIST images and 0x00000801 ' +
+        'for labels). Choose the original MNIST-style file, named like train-images-idx3-ubyte.',
     ),
   idxUnknownType: (file: string, typeByte: number) =>
     problem(
@@ -144,7 +155,14 @@ export const dataProblems = {
   npyUnsupportedType: (file: string, descr: string) =>
     problem(
       'D304',
-      `'${file}' holds numbers of unsupported dtype '${descr}'. Supported are whole numbers (uint8, int8, int16, int32, ...) and float32 / float64.`,
+      `'${file}' holds numbers of unsupported dtype '${quoteCell(descr)}'. Supported are whole numbers (uint8, int8, int16, int32, ...) and float32 / float64.`,
+    ),
+  npyPickled: (file: string) =>
+    problem(
+      'D306',
+      `'${file}': this .npy file holds Python objects (it was saved with pickling); the app reads ` +
+        'only numeric arrays and never runs code from a file. Save the numbers as a numeric array, ' +
+        'for example numpy.save(path, numpy.asarray(a, dtype=numpy.float32)).',
     ),
   npyFortranOrder: (file: string) =>
     problem(
@@ -165,22 +183,31 @@ export const dataProblems = {
       'D403',
       text.trim() === ''
         ? `Row ${formatCount(row)} of the CSV has an empty value in column ${column}; fill it in or remove the row.`
-        : `Row ${formatCount(row)} of the CSV has '${text.slice(0, 40)}' in column ${column}, which is not a number.`,
+        : `Row ${formatCount(row)} of the CSV has '${quoteCell(text)}' in column ${column}, which is not a number.`,
     ),
   csvNoLabelColumn: (name: string, columns: readonly string[]) =>
     problem(
       'D404',
-      `The CSV has no column named '${name}'. Its columns are: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', ...' : ''}.`,
+      `The CSV has no column named '${quoteCell(name)}'. Its columns are: ${columns
+        .slice(0, 8)
+        .map((c) => `'${quoteCell(c)}'`)
+        .join(', ')}${columns.length > 8 ? ', ...' : ''}.`,
     ),
   csvLabelNeedsHeader: (name: string) =>
     problem(
       'D405',
-      `A label column '${name}' was chosen but the CSV has no header row naming its columns. Add a header row or choose no label column.`,
+      `A label column '${quoteCell(name)}' was chosen but the CSV has no header row naming its columns. Add a header row or choose no label column.`,
     ),
   csvOnlyLabels: () =>
     problem(
       'D406',
       'The CSV has no columns left besides the label column: there is nothing to learn from.',
+    ),
+  csvQuotes: (row: number) =>
+    problem(
+      'D408',
+      `Row ${formatCount(row)} of the CSV opens a quoted value (") that never closes. ` +
+        'Check the quotes in that row, or save the table again from the spreadsheet.',
     ),
   csvTooLarge: (file: string) =>
     problem(

@@ -92,6 +92,15 @@ describe('NPY importer refuses broken files with a specific message', () => {
     expectProblem(await broken('complex.npy', bytes), 'D304', "unsupported dtype '<c16'");
   });
 
+  it("says a pickled object array (dtype '|O') holds Python objects and is never unpickled", async () => {
+    const bytes = npyBytes('<f8', [1, 1], [1], { descr: '|O' });
+    expectProblem(
+      await broken('pickled.npy', bytes),
+      'D306',
+      /holds Python objects .*never runs code/,
+    );
+  });
+
   it('refuses structured arrays as an unsupported dtype', async () => {
     const bytes = npyBytes('<f4', [1, 1], [1], { descr: "[('a', '<f4')]" });
     expectProblem(await broken('structured.npy', bytes), 'D304', /unsupported dtype/);

@@ -1,7 +1,7 @@
 import type { Result } from '../../../../shared/contract/result';
 import { isElementCode, type ElementType } from './elements';
 import type { ArrayFile } from './array-file';
-import { dataProblems } from './messages';
+import { dataProblems, quoteCell } from './messages';
 
 // NPY: "\x93NUMPY", a major and minor version byte, the header length (uint16 in version 1,
 // uint32 in versions 2 and 3), then a Python dict literal such as
@@ -65,12 +65,18 @@ export function parseNpy(bytes: Uint8Array, file: string): Result<ArrayFile> {
     return dataProblems.npyBadHeader(file, "it lacks 'descr', 'fortran_order' or 'shape'");
   }
   const descrText = descr.replace(/^['"]|['"]$/g, '');
+  // 'O' is NumPy's object dtype: the data is a pickle, which only Python can (unsafely) read.
+  if (/^[<>|=]?O\d*$/.test(descrText)) return dataProblems.npyPickled(file);
   const type = parseDescr(descrText);
   if (type === null) return dataProblems.npyUnsupportedType(file, descrText.slice(0, 60));
   if (order === 'True') return dataProblems.npyFortranOrder(file);
-  if (order !== 'False') return dataProblems.npyBadHeader(file, `fortran_order is '${order}'`);
+  if (order !== 'False')
+    return dataProblems.npyBadHeader(file, `fortran_order is '${quoteCell(order)}'`);
   const dims = parseShape(shapeText);
   if (dims === null)
-    return dataProblems.npyBadHeader(file, `the shape '${shapeText}' is not a list of sizes`);
+    return dataProblems.npyBadHeader(
+      file,
+      `the shape '${quoteCell(shapeText)}' is not a list of sizes`,
+    );
   return { ok: true, value: { file, bytes, dataOffset, dims, type } };
 }

@@ -70,6 +70,7 @@ export function applyScaling(raw: RawDataset, scaling: Scaling): Result<Imported
   }
   if (scaling === 'unit') toUnit(raw.images, raw.byteValued);
   else if (scaling === 'standardize') standardize(raw.images, raw.count, featureCount(raw));
-  const { name, images, sampleShape, count, labels, labelNames } = raw;
-  return { ok: true, value: { name, images, sampleShape, count, labels, labelNames } };
+  const { name, images, sampleShape, count, labels, labelNames, notes } = raw;
+  const value = { name, images, sampleShape, count, labels, labelNames };
+  return { ok: true, value: notes && notes.length > 0 ? { ...value, notes } : value };
 }

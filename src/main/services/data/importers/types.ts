@@ -20,6 +20,8 @@ export interface ImportedDataset {
   count: number;
   labels: Int32Array | null;
   labelNames: string[] | null;
+  /** What the reader detected and did on its own (an index column left out), in words. */
+  notes?: string[];
 }
 
 /** What a reader gives before scaling. */

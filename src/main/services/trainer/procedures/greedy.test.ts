@@ -72,7 +72,7 @@ describe('greedy layer-wise training', () => {
     expect(outcome.message).toContain(stacked.toFixed(4));
     const inner = events.of('train.epoch').filter((e) => e.phase === 2);
     expect(inner).toHaveLength(3);
-    expect(inner[2].valLoss).toBeLessThan(inner[0].valLoss);
+    expect(inner[2].valLoss).toBeLessThan(inner[0].valLoss!);
     built.dispose();
   });
 

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+import { fail, type ErrorCode, type Result } from '../../../shared/contract/result';
+import type { TrainSettings } from '../../../shared/contract/training';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { SOURCE_HOOK, sourceBootstrap } from './sourceHook';
+
+/** What the export worker is sent: one model to build and write. */
+export interface TfjsJob {
+  doc: GraphDocument;
+  dir: string;
+  settings?: TrainSettings;
+  weights?: Record<string, Float32Array>;
+}
+
+/**
+ * Longest a TensorFlow.js export may take. A design at the budget (5·10^7 weights) builds and
+ * writes in well under a minute on a 2-core machine; five minutes leaves room for a loaded one.
+ */
+export const TFJS_EXPORT_TIME_LIMIT_MS = 5 * 60_000;
+
+const replySchema = z.union([
+  z.object({ ok: z.literal(true), value: z.array(z.string()) }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+    })
+    .strict(),
+]);
+
+// Named by variables, not literals: the bundler copies a file named by `new URL('literal',
+// import.meta.url)` into the build, and these are read only when running from source.
+const SOURCE_ROOT = '../../../../package.json';
+const SOURCE_ENTRY = './tfjsWorker.ts';
+const BUILT_ENTRIES = ['./exportWorker.js', '../exportWorker.js'];
+
+/** The bundled worker beside the built entry points (out/main/exportWorker.js), or null. */
+function builtEntry(): URL | null {
+  for (const path of BUILT_ENTRIES) {
+    const url = new URL(path, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+/** The worker: the bundled one in the built app, the TypeScript source when running from it. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    const entry = builtEntry();
+    if (!entry) throw new Error('the export worker (exportWorker.js) is missing from the build');
+    return new Worker(entry);
+  }
+  const hook = `data:text/javascript,${encodeURIComponent(SOURCE_HOOK)}`;
+  const root = new URL(SOURCE_ROOT, import.meta.url).href;
+  const entry = new URL(SOURCE_ENTRY, import.meta.url).href;
+  return new Worker(sourceBootstrap(hook, root, entry), { eval: true });
+}
+
+/**
+ * Builds the graph's model and writes its TensorFlow.js files in a worker thread, so the caller's
+ * event loop keeps answering meanwhile. Stops the worker after `timeLimitMs` with E_TIMEOUT.
+ */
+export function exportTfjsInWorker(
+  job: TfjsJob,
+  timeLimitMs = TFJS_EXPORT_TIME_LIMIT_MS,
+): Promise<Result<string[]>> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = startWorker();
+    } catch (error) {
+      resolve(fail('E_INTERNAL', `The TensorFlow.js export could not start: ${String(error)}`));
+      return;
+    }
+    let settled = false;
+    const finish = (result: Result<string[]>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(
+      () =>
+        finish(
+          fail(
+            'E_TIMEOUT',
+            `Writing the TensorFlow.js model took longer than ${Math.round(timeLimitMs / 1000)} s and was stopped. Make the largest layers smaller and export again.`,
+          ),
+        ),
+      timeLimitMs,
+    );
+    worker.on('message', (message: unknown) => {
+      const reply = replySchema.safeParse(message);
+      if (!reply.success)
+        return finish(fail('E_INTERNAL', 'The export worker sent a reply the app cannot read.'));
+      const r = reply.data;
+      finish(r.ok ? r : fail(r.error.code as ErrorCode, r.error.message, r.error.details));
+    });
+    worker.on('error', (error) =>
+      finish(fail('E_INTERNAL', `The TensorFlow.js export failed: ${String(error)}`)),
+    );
+    worker.on('exit', (code) =>
+      finish(fail('E_INTERNAL', `The TensorFlow.js export stopped early (exit code ${code}).`)),
+    );
+    worker.postMessage(job);
+  });
+}
