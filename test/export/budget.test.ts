@@ -7,23 +7,15 @@ import { createStudioHost } from '../../src/main/services/host';
 import { StudioClient } from '../../src/shared/contract/client';
 import { memoryTransport } from '../../src/shared/contract/memory';
 import type { GraphDocument } from '../../src/shared/graph/document';
+import { dense, graphOf, input, output } from '../../src/shared/presets/build';
 
-const at = { x: 0, y: 0 };
 /** Input 100,000 -> Dense 100,000 -> Dense 100,000 -> Output: 2·10^10 weights, 80 GB as floats. */
-const huge: GraphDocument = {
-  version: 1,
-  nodes: [
-    { id: 'in', kind: 'Input', name: 'wide', params: { shape: [100_000] }, position: at },
-    { id: 'd1', kind: 'Dense', name: 'dense 1', params: { units: 100_000 }, position: at },
-    { id: 'd2', kind: 'Dense', name: 'dense 2', params: { units: 100_000 }, position: at },
-    { id: 'out', kind: 'Output', name: 'out', params: { loss: 'mse' }, position: at },
-  ],
-  edges: [
-    { id: 'e1', source: 'in', target: 'd1', targetPort: 'in' },
-    { id: 'e2', source: 'd1', target: 'd2', targetPort: 'in' },
-    { id: 'e3', source: 'd2', target: 'out', targetPort: 'in' },
-  ],
-} as GraphDocument;
+const huge: GraphDocument = graphOf([
+  input([100_000]),
+  dense('d1', 100_000, 'linear', 'dense 1'),
+  dense('d2', 100_000, 'linear', 'dense 2'),
+  output('mse'),
+]);
 
 // The trainer is never started: each refusal happens in the host before it would be.
 const host = createStudioHost({

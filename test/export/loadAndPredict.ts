@@ -1,12 +1,11 @@
 /**
  * Runs in a separate Node process (bundled by the tfjs export test): loads exported TensorFlow.js
- * models the way a user would, with the app's custom layers registered, and prints predictions.
+ * models the way a user would: stock tfjs, none of the app's code registered, and prints predictions.
  * Usage: node loader.mjs <export dir> <input json>
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { linkTiedLayers, registerCustomLayers } from '../../src/main/services/model';
 
 function fileHandler(folder: string): tf.io.IOHandler {
   return {
@@ -25,14 +24,12 @@ function fileHandler(folder: string): tf.io.IOHandler {
 
 async function main() {
   const [dir, inputFile] = process.argv.slice(2);
-  registerCustomLayers();
   const { input, shape, code, codeShape } = JSON.parse(readFileSync(inputFile, 'utf8'));
   const out: Record<string, number[]> = {};
   for (const part of ['model', 'encoder', 'decoder']) {
     const folder = join(dir, part);
     if (!existsSync(folder)) continue;
     const model = await tf.loadLayersModel(fileHandler(folder));
-    linkTiedLayers(model);
     const x = part === 'decoder' ? tf.tensor(code, codeShape) : tf.tensor(input, shape);
     out[part] = Array.from((model.predict(x) as tf.Tensor).dataSync());
   }

@@ -9,6 +9,7 @@ import { exportTfjsInWorker } from '../../src/main/services/export/tfjsInWorker'
 import { buildModel } from '../../src/main/services/model';
 import type { GraphDocument } from '../../src/shared/graph/document';
 import { getPreset } from '../../src/shared/presets';
+import { dense, graphOf, input, output } from '../../src/shared/presets/build';
 
 let workDir = '';
 beforeAll(async () => {
@@ -45,22 +46,13 @@ function fixedWeights(doc: GraphDocument): Record<string, Float32Array> {
   return out;
 }
 
-const at = { x: 0, y: 0 };
 /** 784 -> Dense 6400 -> Dense 784: 10,042,384 weights, 40 MB of float32. */
-const tenMillion: GraphDocument = {
-  version: 1,
-  nodes: [
-    { id: 'in', kind: 'Input', name: 'digits', params: { shape: [784] }, position: at },
-    { id: 'd1', kind: 'Dense', name: 'wide', params: { units: 6400 }, position: at },
-    { id: 'd2', kind: 'Dense', name: 'back', params: { units: 784 }, position: at },
-    { id: 'out', kind: 'Output', name: 'out', params: { loss: 'mse' }, position: at },
-  ],
-  edges: [
-    { id: 'e1', source: 'in', target: 'd1', targetPort: 'in' },
-    { id: 'e2', source: 'd1', target: 'd2', targetPort: 'in' },
-    { id: 'e3', source: 'd2', target: 'out', targetPort: 'in' },
-  ],
-} as GraphDocument;
+const tenMillion: GraphDocument = graphOf([
+  input([784]),
+  dense('d1', 6400, 'linear', 'wide'),
+  dense('d2', 784, 'linear', 'back'),
+  output('mse'),
+]);
 
 describe('the TensorFlow.js export in a worker', () => {
   it('writes the same model.json and weights.bin bytes as the in-process builder', async () => {

@@ -6,17 +6,10 @@ import { buildFrame, upgradeRequest } from './rawSocket';
  * sends. The same seed always gives the same cases, so the fuzz test never flakes.
  */
 
-/** mulberry32: a small seeded PRNG, enough to pick cases (not for anything secret). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The app's own seeded generator (mulberry32): the same seed gives the same cases.
+import { seededRandom } from '../../src/shared/util/random';
+
+export { seededRandom };
 
 export type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);

@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../graph/document';
 import { analyzeGraph, compileGraph } from '.';
+import { dense as denseStep, graphOf, input, output } from '../presets/build';
 import { DESIGN_BUDGET, formatBytes, formatCount } from './budget';
 
 const at = { x: 0, y: 0 };
 /** Input [width] -> Dense hidden -> Dense width -> Output. */
-function dense(width: number, hidden: number, inputShape: number[] = [width]): GraphDocument {
-  return {
-    version: 1,
-    nodes: [
-      { id: 'in', kind: 'Input', name: 'digits', params: { shape: inputShape }, position: at },
-      { id: 'd1', kind: 'Dense', name: 'dense 1', params: { units: hidden }, position: at },
-      { id: 'd2', kind: 'Dense', name: 'dense 2', params: { units: width }, position: at },
-      { id: 'out', kind: 'Output', name: 'out', params: { loss: 'mse' }, position: at },
-    ],
-    edges: [
-      { id: 'e1', source: 'in', target: 'd1', targetPort: 'in' },
-      { id: 'e2', source: 'd1', target: 'd2', targetPort: 'in' },
-      { id: 'e3', source: 'd2', target: 'out', targetPort: 'in' },
-    ],
-  } as GraphDocument;
-}
+const dense = (width: number, hidden: number, inputShape: number[] = [width]): GraphDocument =>
+  graphOf([
+    input(inputShape),
+    denseStep('d1', hidden, 'linear', 'dense 1'),
+    denseStep('d2', width, 'linear', 'dense 2'),
+    output('mse'),
+  ]);
 
 describe('the design budget', () => {
   it('refuses a 2·10^10-weight design with the figure, the limit and the largest layers', () => {
@@ -76,10 +68,13 @@ describe('the design budget', () => {
 
   it('counts weights beyond exact integers without overflow or delay', () => {
     // 10^15 inputs flattened into 10^5 units: 10^20 weights, more than a double counts exactly.
-    const doc = dense(100_000, 100_000, [100_000, 100_000, 100_000]);
-    doc.nodes.splice(1, 0, { id: 'f', kind: 'Flatten', name: 'flat', params: {}, position: at });
-    doc.edges[0] = { id: 'e0', source: 'in', target: 'f', targetPort: 'in' };
-    doc.edges.push({ id: 'e4', source: 'f', target: 'd1', targetPort: 'in' });
+    const doc = graphOf([
+      input([100_000, 100_000, 100_000]),
+      { id: 'f', kind: 'Flatten', name: 'flat' },
+      denseStep('d1', 100_000, 'linear', 'dense 1'),
+      denseStep('d2', 100_000, 'linear', 'dense 2'),
+      output('mse'),
+    ]);
     const messages = analyzeGraph(doc)
       .diagnostics.filter((d) => d.code === 'E_TOO_LARGE')
       .map((d) => d.message);

@@ -6,8 +6,11 @@ import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../shared/cont
 import type { GraphDocument } from '../../../shared/graph/document';
 import { buildModel, type BuiltModel } from '../model';
 import { tfjsReadme } from './tfjsReadme';
-import { decodeWeights, untieOrphans } from './tiedToDense';
+import { inferenceArtifacts } from './inferenceTopology';
+import { decodeWeights } from './tiedToDense';
 
+/** The folder holding the full design (custom layers included), for opening again in the app. */
+export const DESIGN_FOLDER = 'design';
 const CUSTOM = ['TiedDense', 'Sampling', 'MaskingNoise', 'SaltAndPepperNoise', 'Code'];
 const KERAS_LOSS = {
   mse: 'mean_squared_error',
@@ -73,7 +76,11 @@ export interface TfjsExportOptions {
   weights?: Record<string, Float32Array>;
 }
 
-/** Writes model/, encoder/ and decoder/ (when separable) with a README into `dir`, from a built model. */
+/**
+ * Writes model/, encoder/ and decoder/ (when separable), loadable by stock tfjs, and design/ (the
+ * app's own layers, to open again) with a README into `dir`, from a built model. Returns the
+ * inference parts written.
+ */
 export async function writeTfjsModel(
   built: BuiltModel,
   doc: GraphDocument,
@@ -90,27 +97,29 @@ export async function writeTfjsModel(
   try {
     const full = await artifactsOf(built.model);
     const kernels = decodeWeights(full);
-    const written: string[] = [];
-    for (const [part, model] of parts) {
-      let a = part === 'model' ? full : untieOrphans(await artifactsOf(model), kernels);
-      if (part === 'model') {
-        a = {
-          ...a,
-          trainingConfig: {
-            loss: KERAS_LOSS[built.loss],
-            metrics: [],
-            optimizer_config: optimizerConfig(settings ?? DEFAULT_TRAIN_SETTINGS),
-          } as unknown as tf.io.TrainingConfig,
-          userDefinedMetadata: {
-            autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode },
-          },
-        };
-      }
+    const trainingConfig = {
+      loss: KERAS_LOSS[built.loss],
+      metrics: [],
+      optimizer_config: optimizerConfig(settings ?? DEFAULT_TRAIN_SETTINGS),
+    } as unknown as tf.io.TrainingConfig;
+    const userDefinedMetadata = {
+      autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode },
+    };
+    const write = async (part: string, a: tf.io.ModelArtifacts) => {
       await mkdir(`${temp}/${part}`, { recursive: true });
       await writeFile(`${temp}/${part}/model.json`, modelJson(a));
       await writeFile(`${temp}/${part}/weights.bin`, new Uint8Array(a.weightData as ArrayBuffer));
+    };
+    const written: string[] = [];
+    for (const [part, model] of parts) {
+      // What a user runs: only layers stock tfjs knows, as the app predicts outside training.
+      let a = inferenceArtifacts(part === 'model' ? full : await artifactsOf(model), kernels);
+      if (part === 'model') a = { ...a, trainingConfig, userDefinedMetadata };
+      await write(part, a);
       written.push(part);
     }
+    // The design as trained, custom layers and all: what the app opens again as the same project.
+    await write(DESIGN_FOLDER, { ...full, trainingConfig, userDefinedMetadata });
     const used = CUSTOM.filter((c) => built.spec.config.layers.some((l) => l.class_name === c));
     await writeFile(`${temp}/README.md`, tfjsReadme(written, used));
     await rm(dir, { recursive: true, force: true });

@@ -2,6 +2,8 @@ import type * as tf from '@tensorflow/tfjs';
 
 type Layer = { class_name: string; config: Record<string, unknown>; name?: string };
 type Topology = { config: { layers: Layer[] } };
+/** Weights by their saved names ("encoder_1/kernel"). */
+export type NamedWeights = Map<string, { shape: number[]; values: Float32Array }>;
 
 /** Weight values by name, in the order of the artifacts' weight specs. */
 export function decodeWeights(
@@ -52,14 +54,38 @@ const transpose = (values: Float32Array, rows: number, cols: number): Float32Arr
  */
 export function untieOrphans(
   artifacts: tf.io.ModelArtifacts,
-  kernels: Map<string, { shape: number[]; values: Float32Array }>,
+  kernels: NamedWeights,
 ): tf.io.ModelArtifacts {
   const topology = artifacts.modelTopology as Topology;
   const names = new Set(topology.config.layers.map((l) => String(l.config.name ?? l.name)));
+  return untie(artifacts, kernels, (partner) => !names.has(partner));
+}
+
+/**
+ * Every TiedDense as a plain Dense with its partner's transposed kernel: what stock tfjs loads
+ * (it knows no TiedDense) and predicts the same with. The artifacts given are left unchanged.
+ */
+export function untieAll(
+  artifacts: tf.io.ModelArtifacts,
+  kernels: NamedWeights,
+): tf.io.ModelArtifacts {
+  const copy = {
+    ...artifacts,
+    modelTopology: structuredClone(artifacts.modelTopology),
+  } as tf.io.ModelArtifacts;
+  return untie(copy, kernels, () => true);
+}
+
+function untie(
+  artifacts: tf.io.ModelArtifacts,
+  kernels: NamedWeights,
+  wanted: (partner: string) => boolean,
+): tf.io.ModelArtifacts {
+  const topology = artifacts.modelTopology as Topology;
   const orphans = topology.config.layers.filter((l) => {
     if (l.class_name !== 'TiedDense') return false;
     const p = l.config.partner as string | { name: string };
-    return !names.has(typeof p === 'string' ? p : p.name);
+    return wanted(typeof p === 'string' ? p : p.name);
   });
   if (orphans.length === 0) return artifacts;
   const weights = decodeWeights(artifacts);
