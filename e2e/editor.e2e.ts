@@ -138,7 +138,8 @@ describe('the editor', () => {
     );
     await focusCanvas();
     await node('dense-4').hover();
-    expect(await node('dense-4').getByTestId('node-problems').innerText()).toContain('500');
+    // The tooltip lives in document.body (so the canvas cannot clip it): one shows at a time.
+    expect(await page.getByTestId('node-problems').innerText()).toContain('500');
     await screenshot(page, 'editor-wrong-size');
     await problems.getByText("Dense 'Dense 4' gives 500").click();
     await setParam('dense-4', 'units', '784');
@@ -187,6 +188,81 @@ describe('the editor', () => {
     expect(await page.getByTestId('problems').innerText()).toContain('ready to train');
     await expect.poll(() => page.getByTestId('region-code').count()).toBe(1);
     await screenshot(page, 'editor-mirrored-variational');
+  });
+});
+
+describe('a design with problems', () => {
+  it('blocks Start and says why in words; messages show words first and the code after', async () => {
+    await newProject('default');
+    const start = page.getByTestId('train-start');
+    await expect.poll(() => start.isEnabled()).toBe(true);
+
+    await setParam('dec2', 'units', '500');
+    await focusCanvas();
+    await expect.poll(() => start.isDisabled()).toBe(true);
+    const reason = page.getByTestId('run-blocked');
+    expect(await reason.innerText()).toMatch(
+      /^Fix 1 problem in the design first: Dense '.+' gives 500 values but Output needs 784/,
+    );
+    expect(await page.getByTestId('run-status').count()).toBe(0);
+    const problems = page.getByTestId('problems');
+    expect(await problems.innerText()).toMatch(/gives 500 values[^]*Code: E_OUTPUT_SHAPE/);
+    await reason.click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('problems');
+
+    // An action the design refuses puts an error in the banner: words first, the code after.
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId('ae-actions').click();
+      await page.getByTestId('action-variational').click();
+    }
+    const banner = page.getByTestId('error-banner');
+    await expect.poll(() => banner.count()).toBe(1);
+    const text = await banner.innerText();
+    expect(text).toMatch(/^\W*[A-Z][a-z]/);
+    expect(text).not.toMatch(/^\W*E_/);
+    expect(text).toContain('Code: E_');
+    await screenshot(page, 'problems-start-blocked');
+    await banner.getByLabel('Dismiss').click();
+
+    // A node with a problem dragged to the canvas' left edge, just below the toolbar: its tooltip
+    // flips below the node (the toolbar takes the room above) and spills over the canvas edge
+    // whole, instead of being clipped by it.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const toolbar = (await page.getByTestId('editor-toolbar').boundingBox())!;
+    const box = (await node('dec2').boundingBox())!;
+    const grab = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(
+      pane.x + 12 + box.width / 2,
+      toolbar.y + toolbar.height + 12 + box.height / 2,
+      { steps: 8 },
+    );
+    await page.mouse.up();
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height - 24);
+    await node('dec2').hover();
+    const tip = page.getByTestId('node-problems');
+    await expect.poll(() => tip.count()).toBe(1);
+    await expect.poll(() => tip.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+    expect(await tip.innerText()).toMatch(/^Dense .* gives 500 values[^]*Code: E_OUTPUT_SHAPE/);
+    const t = (await tip.boundingBox())!;
+    const bar = toolbar;
+    expect(t.x).toBeGreaterThanOrEqual(0);
+    expect(t.y).toBeGreaterThanOrEqual(0);
+    expect(t.x + t.width).toBeLessThanOrEqual(1440);
+    expect(t.y + t.height).toBeLessThanOrEqual(900);
+    const overlapsBar =
+      t.x < bar.x + bar.width && t.x + t.width > bar.x && t.y < bar.y + bar.height;
+    expect(overlapsBar).toBe(false);
+    await screenshot(page, 'problems-tooltip-near-toolbar');
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height - 24);
+
+    await setParam('dec2', 'units', '784');
+    await focusCanvas();
+    await expect.poll(() => start.isEnabled()).toBe(true);
+    expect(await page.getByTestId('run-status').innerText()).toContain('Ready to train');
   });
 });
 

@@ -1,10 +1,11 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LAYER_DESCRIPTORS } from '../../../shared/layers';
 import { formatParams, formatShape } from '../format/format';
 import { useGraph } from '../stores/graphStore';
 import type { LayerFlowNode } from './flowModel';
+import { NodeProblemsPop } from './NodeProblemsPop';
 import { summarizeParams } from './nodeSummary';
 
 /** One layer on the canvas: kind, name, main params, output shape, parameter count, problems. */
@@ -15,6 +16,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const problems = useGraph(
     useShallow((s) => s.analysis.diagnostics.filter((d) => d.nodeIds.includes(id))),
   );
+  const box = useRef<HTMLDivElement>(null);
+  const [hovered, setHovered] = useState(false);
   if (!node) return null;
 
   const descriptor = LAYER_DESCRIPTORS[node.kind];
@@ -37,18 +40,17 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
 
   return (
     <div
+      ref={box}
       className={classes.filter(Boolean).join(' ')}
       data-severity={severity ?? undefined}
       aria-description={problems.map((p) => p.message).join(' ') || undefined}
+      // Over as well as enter: a node that moved under a resting pointer still shows its problems.
+      onMouseEnter={() => setHovered(true)}
+      onMouseOver={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
     >
-      {problems.length > 0 && (
-        <div className="node-problems-pop" role="tooltip" data-testid="node-problems">
-          {problems.map((p, i) => (
-            <p key={i} className={p.severity}>
-              {p.message}
-            </p>
-          ))}
-        </div>
+      {hovered && problems.length > 0 && (
+        <NodeProblemsPop id={id} problems={problems} anchor={box} />
       )}
       {ports.map((port, i) => (
         <Handle

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { graphStore, useGraph } from '../stores/graphStore';
 
-/** The graph's diagnostics as a list; clicking one selects and shows its node. */
+/** The graph's diagnostics as a list, words first; clicking one selects and shows its node. */
 export function ProblemsList() {
   const diagnostics = useGraph((s) => s.analysis.diagnostics);
   const { fitView } = useReactFlow();
@@ -13,7 +13,14 @@ export function ProblemsList() {
   };
 
   return (
-    <section className="panel problems" aria-label="Problems" data-testid="problems">
+    // tabIndex -1: the run panel's "Fix … first" reason moves the focus here.
+    <section
+      className="panel problems"
+      aria-label="Problems"
+      data-testid="problems"
+      id="problems"
+      tabIndex={-1}
+    >
       <h2 className="panel-title">
         Problems
         <span className={`count ${diagnostics.length === 0 ? 'good' : 'bad'}`}>
@@ -27,8 +34,8 @@ export function ProblemsList() {
           {diagnostics.map((d, i) => (
             <li key={`${d.code}-${i}`} className={`problem ${d.severity}`}>
               <button className="problem-button" onClick={() => focus(d.nodeIds)}>
-                <span className="problem-code">{d.code}</span>
-                {d.message}
+                <span className="problem-message">{d.message}</span>
+                <span className="problem-code">Code: {d.code}</span>
               </button>
             </li>
           ))}

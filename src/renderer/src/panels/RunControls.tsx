@@ -1,10 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { startTraining, stopTraining, togglePause } from '../app/training';
 import { studio } from '../app/studio';
+import { useGraph } from '../stores/graphStore';
 import { useRun } from '../stores/runStore';
 import { isActive, type RunData } from '../stores/runState';
+import { tabStore } from '../views/viewTabs';
 import { ComparisonCard } from './ComparisonCard';
 import { describeProgress, describeRun, describeStage, runFraction } from './runStatus';
+import { startBlockedReason, type StartBlocked } from './startBlocked';
 
 /** Start, Pause/Resume and Stop, the progress bar with epoch, batch and time left, and the status. */
 export function RunControls({ optimizer }: { optimizer?: boolean }) {
@@ -31,7 +34,10 @@ export function RunControls({ optimizer }: { optimizer?: boolean }) {
       warnings: s.warnings,
     })),
   );
+  const diagnostics = useGraph((s) => s.analysis.diagnostics);
+  const nodeCount = useGraph((s) => s.doc.nodes.length);
   const active = isActive(run.phase);
+  const blocked = active ? null : startBlockedReason(diagnostics, run.data, nodeCount);
   const fraction = runFraction(run);
   const stage = describeStage(run);
   return (
@@ -40,7 +46,8 @@ export function RunControls({ optimizer }: { optimizer?: boolean }) {
         <button
           className="button primary"
           data-testid="train-start"
-          disabled={active}
+          disabled={active || blocked !== null}
+          title={blocked?.text}
           onClick={() => void startTraining(studio())}
         >
           <span aria-hidden="true">▶</span> Start
@@ -92,12 +99,28 @@ export function RunControls({ optimizer }: { optimizer?: boolean }) {
           {stage}
         </div>
       )}
-      <div
-        className={`run-status phase-${run.phase} ${run.ended ? `status-${run.ended.status}` : ''}`}
-        data-testid="run-status"
-      >
-        {describeRun(run)}
-      </div>
+      {/* "Ready to train." would be untrue while Start is blocked: the reason takes its place. */}
+      {!(blocked && run.phase === 'idle') && (
+        <div
+          className={`run-status phase-${run.phase} ${run.ended ? `status-${run.ended.status}` : ''}`}
+          data-testid="run-status"
+        >
+          {describeRun(run)}
+        </div>
+      )}
+      {blocked && (
+        <button
+          type="button"
+          className="run-blocked"
+          data-testid="run-blocked"
+          onClick={() => showWhere(blocked)}
+        >
+          {blocked.text}
+          <span className="run-blocked-hint">
+            {blocked.where === 'design' ? 'Show the Problems list' : 'Show the data settings'}
+          </span>
+        </button>
+      )}
       {run.warnings.map((w) => (
         <div key={w} className="run-warning" role="alert" data-testid="run-warning">
           {w}
@@ -106,4 +129,18 @@ export function RunControls({ optimizer }: { optimizer?: boolean }) {
       {run.comparison && <ComparisonCard comparison={run.comparison} />}
     </div>
   );
+}
+
+/** Opens the view where the blocking problem is fixed and moves the focus there. */
+function showWhere(blocked: StartBlocked) {
+  const design = blocked.where === 'design';
+  tabStore.getState().show(design ? 'editor' : 'train');
+  // After the view has rendered: the Problems list or the data source field may be new.
+  requestAnimationFrame(() => {
+    const target = document.querySelector<HTMLElement>(
+      design ? '#problems' : '[data-testid="data-source"]',
+    );
+    target?.scrollIntoView({ block: 'nearest' });
+    target?.focus();
+  });
 }

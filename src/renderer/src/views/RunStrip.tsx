@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { startTraining, stopTraining } from '../app/training';
 import { studio } from '../app/studio';
 import { describeProgress, describeRun } from '../panels/runStatus';
+import { startBlockedReason } from '../panels/startBlocked';
 import { useGraph } from '../stores/graphStore';
 import { useRun } from '../stores/runStore';
 import { isActive, type RunData } from '../stores/runState';
@@ -11,10 +12,15 @@ export function RunStrip() {
   const title = useGraph((s) => s.title);
   const run = useRun(useShallow((s) => s)) as RunData;
   const active = isActive(run.phase);
+  const diagnostics = useGraph((s) => s.analysis.diagnostics);
+  const nodeCount = useGraph((s) => s.doc.nodes.length);
+  const blocked = active ? null : startBlockedReason(diagnostics, run.data, nodeCount);
   return (
     <div className="run-strip" data-testid="run-strip">
       <strong>{title}</strong>
-      <span className="muted">{describeRun(run)}</span>
+      <span className="muted">
+        {blocked && run.phase === 'idle' ? blocked.text : describeRun(run)}
+      </span>
       <span className="muted">{describeProgress(run)}</span>
       <span className="spacer" />
       {active ? (
@@ -25,6 +31,8 @@ export function RunStrip() {
         <button
           className="button primary"
           data-testid="strip-start"
+          disabled={blocked !== null}
+          title={blocked?.text}
           onClick={() => void startTraining(studio())}
         >
           ▶ Train
