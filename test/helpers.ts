@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createStudioHost, type StudioHost } from '../src/main/services/host';
+import { createStudioHost, type HostOptions, type StudioHost } from '../src/main/services/host';
 import { spawnNodeTrainer } from '../src/main/services/trainer/spawnNode';
 import { StudioClient } from '../src/shared/contract/client';
 import type { EventName, EventPayload } from '../src/shared/contract/events';
@@ -12,12 +12,19 @@ export const builtTrainer =
   fileURLToPath(new URL('../out/main/trainer.js', import.meta.url));
 export const hasBuiltTrainer = (): boolean => existsSync(builtTrainer);
 
-/** A host with a real trainer process, and a client over the in-memory transport. */
-export function memoryStudio(): { host: StudioHost; client: StudioClient } {
+/**
+ * A host with a real trainer process (unless options name another), and a client over the
+ * in-memory transport.
+ */
+export function memoryStudio(options: Partial<HostOptions> = {}): {
+  host: StudioHost;
+  client: StudioClient;
+} {
   const host = createStudioHost({
     shell: 'memory',
     version: 'test',
     spawnTrainer: spawnNodeTrainer(builtTrainer),
+    ...options,
   });
   const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
   return { host, client };

@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importModelFile } from '../../src/main/services/export/importModel';
-import { createStudioHost } from '../../src/main/services/host';
-import { StudioClient } from '../../src/shared/contract/client';
-import { memoryTransport } from '../../src/shared/contract/memory';
 import type { GraphDocument } from '../../src/shared/graph/document';
 import { dense, graphOf, input, output } from '../../src/shared/presets/build';
+import { memoryStudio } from '../helpers';
 
 /** Input 100,000 -> Dense 100,000 -> Dense 100,000 -> Output: 2·10^10 weights, 80 GB as floats. */
 const huge: GraphDocument = graphOf([
@@ -18,15 +16,12 @@ const huge: GraphDocument = graphOf([
 ]);
 
 // The trainer is never started: each refusal happens in the host before it would be.
-const host = createStudioHost({
-  shell: 'memory',
-  version: 'test',
+const { host, client } = memoryStudio({
   spawnTrainer: () => {
     throw new Error('the trainer must not start for an over-budget design');
   },
   dataDir: mkdtempSync(join(tmpdir(), 'studio-budget-')),
 });
-const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
 afterAll(() => host.dispose());
 
 /** Bytes held outside the JS heap (where tfjs keeps tensor data) grew by less than 100 MB. */

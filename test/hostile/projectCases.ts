@@ -1,11 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStudioHost } from '../../src/main/services/host';
-import { spawnNodeTrainer } from '../../src/main/services/trainer/spawnNode';
-import { StudioClient } from '../../src/shared/contract/client';
-import { memoryTransport } from '../../src/shared/contract/memory';
-import { builtTrainer } from '../helpers';
+import { memoryStudio } from '../helpers';
 
 /** One row of test/fixtures/hostile/projects/manifest.json. */
 export interface ProjectCase {
@@ -33,13 +29,7 @@ export async function runProjectCase(
   entry: ProjectCase,
   dataDir: string,
 ): Promise<{ code: string | null; message: string }> {
-  const host = createStudioHost({
-    shell: 'browser',
-    version: 'test',
-    spawnTrainer: spawnNodeTrainer(builtTrainer),
-    dataDir,
-  });
-  const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
+  const { host, client } = memoryStudio({ shell: 'browser', dataDir });
   try {
     const source = join(PROJECT_CORPUS, entry.file);
     if (entry.via === 'recover') {
@@ -65,13 +55,7 @@ export async function runProjectCase(
 
 /** A second recover in the same data folder: what the next start of the app would get. */
 export async function recoverAgain(dataDir: string): Promise<{ code: string | null }> {
-  const host = createStudioHost({
-    shell: 'browser',
-    version: 'test',
-    spawnTrainer: spawnNodeTrainer(builtTrainer),
-    dataDir,
-  });
-  const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
+  const { host, client } = memoryStudio({ shell: 'browser', dataDir });
   try {
     const r = await client.invoke('project.recover', {});
     return { code: r.ok ? null : r.error.code };

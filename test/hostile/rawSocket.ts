@@ -12,15 +12,13 @@ export interface Exchange {
   ended: 'closed' | 'timeout' | 'error';
 }
 
-/** Opens a connection, writes the chunks in order, and collects the answer until close or timeout. */
-export function rawExchange(
-  port: number,
-  chunks: readonly Uint8Array[],
-  timeoutMs = 1500,
-): Promise<Exchange> {
+/**
+ * Collects what the server sends on a socket until it closes, errs or falls silent for the
+ * timeout, then destroys it; `write` runs once the socket can be written to.
+ */
+function collect(socket: Socket, timeoutMs: number, write: () => void): Promise<Exchange> {
   return new Promise((resolve) => {
     const parts: Buffer[] = [];
-    const socket = connect(port, '127.0.0.1');
     let settled = false;
     const finish = (ended: Exchange['ended']) => {
       if (settled) return;
@@ -32,10 +30,22 @@ export function rawExchange(
     socket.on('data', (d) => parts.push(d));
     socket.on('error', () => finish('error'));
     socket.on('close', () => finish('closed'));
-    socket.on('connect', () => {
-      for (const chunk of chunks) if (!socket.destroyed) socket.write(chunk);
-    });
+    write();
   });
+}
+
+const writeAll = (socket: Socket, chunks: readonly Uint8Array[]) => {
+  for (const chunk of chunks) if (!socket.destroyed) socket.write(chunk);
+};
+
+/** Opens a connection, writes the chunks in order, and collects the answer until close or timeout. */
+export function rawExchange(
+  port: number,
+  chunks: readonly Uint8Array[],
+  timeoutMs = 1500,
+): Promise<Exchange> {
+  const socket = connect(port, '127.0.0.1');
+  return collect(socket, timeoutMs, () => socket.on('connect', () => writeAll(socket, chunks)));
 }
 
 /** The status code of an HTTP answer, or null when none came. */
@@ -133,21 +143,7 @@ export function sendFramesAndWait(
   frames: readonly Uint8Array[],
   timeoutMs = 1500,
 ): Promise<Exchange> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    let settled = false;
-    const finish = (ended: Exchange['ended']) => {
-      if (settled) return;
-      settled = true;
-      socket.destroy();
-      resolve({ received: Buffer.concat(parts), ended });
-    };
-    socket.setTimeout(timeoutMs, () => finish('timeout'));
-    socket.on('data', (d) => parts.push(d));
-    socket.on('error', () => finish('error'));
-    socket.on('close', () => finish('closed'));
-    for (const frame of frames) if (!socket.destroyed) socket.write(frame);
-  });
+  return collect(socket, timeoutMs, () => writeAll(socket, frames));
 }
 
 /** The close code in the first close frame the server sent, or null when it sent none. */

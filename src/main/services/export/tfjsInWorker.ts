@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { fail, type ErrorCode, type Result } from '../../../shared/contract/result';
 import type { TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { SOURCE_HOOK, sourceBootstrap } from './sourceHook';
 
 /** What the export worker is sent: one model to build and write. */
 export interface TfjsJob {
@@ -32,31 +31,21 @@ const replySchema = z.union([
 ]);
 
 // Named by variables, not literals: the bundler copies a file named by `new URL('literal',
-// import.meta.url)` into the build, and these are read only when running from source.
-const SOURCE_ROOT = '../../../../package.json';
-const SOURCE_ENTRY = './tfjsWorker.ts';
-const BUILT_ENTRIES = ['./exportWorker.js', '../exportWorker.js'];
+// import.meta.url)` into the build. Beside the built entry points in the app; in the build folder
+// when running from source (vitest), as the trainer process is: `npm test` builds first.
+const BUILT_ENTRIES = [
+  './exportWorker.js',
+  '../exportWorker.js',
+  '../../../../out/main/exportWorker.js',
+];
 
-/** The bundled worker beside the built entry points (out/main/exportWorker.js), or null. */
-function builtEntry(): URL | null {
+/** The bundled worker (out/main/exportWorker.js). */
+function startWorker(): Worker {
   for (const path of BUILT_ENTRIES) {
     const url = new URL(path, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return new Worker(url);
   }
-  return null;
-}
-
-/** The worker: the bundled one in the built app, the TypeScript source when running from it. */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    const entry = builtEntry();
-    if (!entry) throw new Error('the export worker (exportWorker.js) is missing from the build');
-    return new Worker(entry);
-  }
-  const hook = `data:text/javascript,${encodeURIComponent(SOURCE_HOOK)}`;
-  const root = new URL(SOURCE_ROOT, import.meta.url).href;
-  const entry = new URL(SOURCE_ENTRY, import.meta.url).href;
-  return new Worker(sourceBootstrap(hook, root, entry), { eval: true });
+  throw new Error('the export worker (exportWorker.js) is missing: run `npm run build`');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeIssues } from '../../../shared/contract/dispatch';
 import { fail } from '../../../shared/contract/result';
 import { toTrainerSchema } from '../../../shared/contract/trainerProtocol';
 import { initBackend } from '../tf/backend';
@@ -28,10 +29,7 @@ async function main(): Promise<void> {
     const parsed = toTrainerSchema.safeParse(raw);
     if (!parsed.success) {
       // Dropping it would leave the host waiting for a reply or a run that never comes.
-      const issue = parsed.error.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`)
-        .join('; ');
+      const issue = describeIssues(parsed.error);
       channel.send({ type: 'refused', ...addressOf(raw), issue: issue.slice(0, 2000) });
       return;
     }

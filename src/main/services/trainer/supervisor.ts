@@ -11,6 +11,7 @@ import {
   type EventName,
   type EventPayload,
 } from '../../../shared/contract/events';
+import { describeIssues } from '../../../shared/contract/dispatch';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import {
   fromTrainerSchema,
@@ -50,13 +51,6 @@ const replyResultSchema = z.union([
     error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
   }),
 ]);
-
-/** The schema's complaint in one line, for the log. */
-const issueText = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`)
-    .join('; ');
 
 const READY_TIMEOUT_MS = 120_000;
 const DECODE_TIMEOUT_MS = 30_000;
@@ -104,7 +98,7 @@ export class TrainerSupervisor {
       child.onMessage((raw) => {
         if (this.broken?.child === child) return;
         const message = fromTrainerSchema.safeParse(raw);
-        if (!message.success) return this.onInvalid(child, raw, issueText(message.error));
+        if (!message.success) return this.onInvalid(child, raw, describeIssues(message.error));
         const m = message.data;
         if (m.type === 'ready') {
           clearTimeout(timer);
@@ -233,7 +227,7 @@ export class TrainerSupervisor {
         const parsed = schema.safeParse(result.value);
         if (parsed.success) return resolve(ok(parsed.data));
         this.log(
-          `trainer: the reply to ${message.type} broke its schema: ${issueText(parsed.error)}`,
+          `trainer: the reply to ${message.type} broke its schema: ${describeIssues(parsed.error)}`,
         );
         resolve(fail('E_TRAINER_PROTOCOL', wrongReplyMessage(message.type)));
       };
@@ -258,7 +252,7 @@ export class TrainerSupervisor {
     if (!isEventName(name)) return this.breakProtocol(child, `an event named '${name}' is unknown`);
     const parsed = events[name].safeParse(payload);
     if (!parsed.success)
-      return this.breakProtocol(child, `event ${name}: ${issueText(parsed.error)}`);
+      return this.breakProtocol(child, `event ${name}: ${describeIssues(parsed.error)}`);
     const data = parsed.data as { runId?: string; epoch?: number };
     if (name === 'train.epoch' && data.runId === this.activeRun) this.lastEpoch = data.epoch ?? 0;
     if (name === 'train.ended') this.activeRun = null;
@@ -271,7 +265,9 @@ export class TrainerSupervisor {
     if (!finish) return this.log(`trainer: a reply to request ${requestId}, which no one awaits`);
     const parsed = replyResultSchema.safeParse(result);
     if (parsed.success) return finish(parsed.data as Result<unknown>);
-    this.log(`trainer: the reply to request ${requestId} is no Result: ${issueText(parsed.error)}`);
+    this.log(
+      `trainer: the reply to request ${requestId} is no Result: ${describeIssues(parsed.error)}`,
+    );
     finish(fail('E_TRAINER_PROTOCOL', wrongReplyMessage('that request')));
   }
 
