@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { canvasSettled, launchChromium, screenshot, serve, type Served } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -66,8 +66,8 @@ async function newProject(choice: string) {
   await page.getByTestId('project-new').click();
   await page.getByTestId(`start-${choice}`).click();
   await expect.poll(() => page.getByTestId('start-gallery').count()).toBe(0);
-  // The new design is fitted into view a moment after it is drawn.
-  await page.waitForTimeout(400);
+  // The new design is fitted into view (animated) after it is drawn.
+  await canvasSettled(page);
 }
 
 const summaryTotal = () => page.getByTestId('summary-total').innerText();
@@ -111,12 +111,12 @@ describe('the editor', () => {
     await expect.poll(() => edges().count()).toBe(5);
 
     await press('l');
-    await page.waitForTimeout(400);
+    await canvasSettled(page);
     await screenshot(page, 'editor-auto-layout');
     // The layout is one step: undo puts every layer back where it was dropped.
     await press('Control+z');
     await press('f');
-    await page.waitForTimeout(400);
+    await canvasSettled(page);
   });
 
   it('refuses a connection that makes a loop, saying why; marks a wrong Dense size until it is fixed', async () => {
@@ -151,7 +151,7 @@ describe('the editor', () => {
     await focusCanvas();
     // The problems list zoomed onto one layer: fit the whole network into view again.
     await press('f');
-    await page.waitForTimeout(400);
+    await canvasSettled(page);
     await node('dense-1').click();
     await node('dense-2').click({ modifiers: ['Shift'] });
     await node('dense-3').click({ modifiers: ['Shift'] });

@@ -64,7 +64,7 @@ describe('the preload bridge', () => {
   it('refuses a command the renderer never sends without passing it to main', async () => {
     const { ipc, sent } = recordingIpc();
     const bridge = createBridge(ipc);
-    for (const name of ['train.continue', 'fs.read', 42, '__proto__', 'toString']) {
+    for (const name of ['trainer.kill', 'fs.read', 42, '__proto__', 'toString']) {
       const reply = (await bridge.invoke(name, {})) as { ok: boolean; error?: { code: string } };
       expect(reply.ok).toBe(false);
       expect(reply.error?.code).toBe('E_UNKNOWN_COMMAND');

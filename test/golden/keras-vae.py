@@ -1,9 +1,9 @@
 """
-Variational autoencoder (2-D latent): exported from Autoencoder Studio.
+Variational autoencoder (8-value code): exported from Autoencoder Studio.
 
 Builds the same model with the Keras functional API, compiles it with the project's settings
 and trains it on random placeholder data. Replace x_train with your own data (values in [0, 1]).
-Parameters: 267,088 (267,088 trainable).
+Parameters: 268,900 (268,900 trainable).
 """
 import numpy as np
 import tensorflow as tf
@@ -35,8 +35,8 @@ class Sampling(layers.Layer):
 inputs = keras.Input(shape=(784,), name="digits")
 encoder_1 = layers.Dense(150, activation="selu", name="encoder_1")(inputs)
 encoder_2 = layers.Dense(100, activation="selu", name="encoder_2")(encoder_1)
-mean = layers.Dense(2, name="mean")(encoder_2)
-log_variance = layers.Dense(2, name="log_variance")(encoder_2)
+mean = layers.Dense(8, name="mean")(encoder_2)
+log_variance = layers.Dense(8, name="log_variance")(encoder_2)
 sampling = Sampling(beta=0.0012755102040816326, name="sampling")([mean, log_variance])
 decoder_1 = layers.Dense(100, activation="selu", name="decoder_1")(sampling)
 decoder_2 = layers.Dense(150, activation="selu", name="decoder_2")(decoder_1)
@@ -46,7 +46,7 @@ autoencoder = keras.Model(inputs, decoder_3, name="autoencoder")
 encoder = keras.Model(inputs, sampling, name="encoder")
 
 autoencoder.compile(
-    optimizer=keras.optimizers.Adam(learning_rate=0.001),
+    optimizer=keras.optimizers.Adam(learning_rate=0.002),
     loss="binary_crossentropy",
 )
 autoencoder.summary()
@@ -54,4 +54,4 @@ autoencoder.summary()
 # Placeholder data: replace with your own.
 x_train = np.random.rand(1000, 784).astype("float32")
 y_train = x_train  # an autoencoder learns to give back its input
-history = autoencoder.fit(x_train, y_train, epochs=20, batch_size=128, validation_split=0.1)
+history = autoencoder.fit(x_train, y_train, epochs=12, batch_size=128, validation_split=0.1)

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { StudioClient } from '../../shared/contract/client';
+import { fail, type Result } from '../../shared/contract/result';
 import type { EventPayload } from '../../shared/contract/events';
 import { memoryTransport } from '../../shared/contract/memory';
 import type { DataSpec, Procedure, TrainSettings } from '../../shared/contract/training';
@@ -24,6 +25,13 @@ export interface HeadlessRun {
   saveAs?: string;
   /** The built trainer entry (out/main/trainer.js). */
   trainerEntry: string;
+  /**
+   * Train this saved project `epochs` more from its run's checkpoint instead of starting afresh
+   * (the checkpoint is in the app's data folder of the computer that trained it).
+   */
+  continueFrom?: { path: string; epochs: number };
+  /** The app's data folder (checkpoints); the default one when absent. */
+  dataDir?: string;
 }
 
 /**
@@ -35,25 +43,29 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
     shell: 'memory',
     version: APP_VERSION,
     spawnTrainer: spawnNodeTrainer(run.trainerEntry),
+    ...(run.dataDir ? { dataDir: run.dataDir } : {}),
   });
   const client = new StudioClient(memoryTransport(host.handlers, (l) => host.onEvent(l)));
   const outDir = resolve(run.outDir);
   await mkdir(outDir, { recursive: true });
   const epochs: EventPayload<'train.epoch'>[] = [];
   let snapshot: EventPayload<'train.snapshot'> | null = null;
+  // A continued run counts its earlier epochs too: train.started says how many in all.
+  let totalEpochs = run.settings.epochs;
   client.on('trainer.backend', (b) =>
     console.log(`Backend: ${b.name}${b.hint ? ` — ${b.hint}` : ''}`),
   );
-  client.on('train.started', (s) =>
+  client.on('train.started', (s) => {
+    totalEpochs = s.epochs;
     console.log(
       `Training "${run.title}" on ${s.trainCount} samples (${s.validationCount} for validation), ${s.epochs} epochs.`,
-    ),
-  );
+    );
+  });
   client.on('train.progress', (p) => {
     // A bar redrawn in place only makes sense on a terminal; logs get the epoch lines alone.
     if (!process.stdout.isTTY) return;
-    const fraction = (p.epoch - 1 + p.batch / p.batchesPerEpoch) / run.settings.epochs;
-    const label = `epoch ${p.epoch}/${run.settings.epochs}  loss ${p.loss.toFixed(4)}  ETA ${formatSeconds(p.etaSeconds)}`;
+    const fraction = (p.epoch - 1 + p.batch / p.batchesPerEpoch) / totalEpochs;
+    const label = `epoch ${p.epoch}/${totalEpochs}  loss ${p.loss.toFixed(4)}  ETA ${formatSeconds(p.etaSeconds)}`;
     process.stdout.write(`\r${progressLine(fraction, label)}   `);
   });
   client.on('train.epoch', (e) => {
@@ -74,12 +86,14 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
         `from scratch ${(c.scratch * 100).toFixed(1)}%`,
     ),
   );
-  const started = await client.invoke('train.start', {
-    graph: run.graph,
-    settings: run.settings,
-    data: run.data,
-    procedure: run.procedure ?? null,
-  });
+  const started = run.continueFrom
+    ? await continueSaved(client, run.continueFrom)
+    : await client.invoke('train.start', {
+        graph: run.graph,
+        settings: run.settings,
+        data: run.data,
+        procedure: run.procedure ?? null,
+      });
   if (!started.ok) {
     console.error(started.error.message);
     host.dispose();
@@ -90,7 +104,7 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
     const project = {
       name: run.title,
       graph: run.graph,
-      settings: run.settings,
+      settings: { ...run.settings, epochs: totalEpochs },
       data: run.data,
       procedure: run.procedure ?? null,
       runs: [],
@@ -138,4 +152,20 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
   }
   console.log(`\nWrote loss.svg and reconstructions.png to ${outDir}`);
   return end.status === 'completed' ? 0 : 1;
+}
+
+/** Opens the saved project (its weights name their run) and trains that run more epochs. */
+async function continueSaved(
+  client: StudioClient,
+  from: { path: string; epochs: number },
+): Promise<Result<{ runId: string }>> {
+  const opened = await client.invoke('project.open', { path: resolve(from.path) });
+  if (!opened.ok) return opened;
+  const { loadedRunId } = opened.value;
+  if (!loadedRunId)
+    return fail(
+      'E_NOT_FOUND',
+      'This project holds no trained weights to continue from; train it first.',
+    );
+  return client.invoke('train.continue', { runId: loadedRunId, epochs: from.epochs });
 }

@@ -11,6 +11,9 @@ const USAGE = `Autoencoder Studio, headless.
   train <project | preset:ID> [--epochs N] [--out DIR]
                                                 train a project file or a preset; writes loss.svg,
                                                 reconstructions.png and the trained project (with weights)
+  train <project> --continue --epochs N [--out DIR]
+                                                train a trained project N more epochs from its run's
+                                                checkpoint (weights and optimizer state), epochs numbered on
   export <project | preset:ID> --svg --png --pdf --keras --tfjs --summary [--out DIR] [--scale 1|2|4]
   bench                                         print training and decoding speed figures`;
 
@@ -20,6 +23,7 @@ async function train(
   source: string,
   epochs: string | undefined,
   out: string | undefined,
+  more = false,
 ): Promise<number> {
   const project = await loadCliProject(source);
   if (!project.ok) {
@@ -27,9 +31,19 @@ async function train(
     return 1;
   }
   const { draft, slug } = project.value;
+  const count = epochs === undefined ? null : Number(epochs);
+  if (count !== null && !(Number.isInteger(count) && count >= 1)) {
+    console.error(`--epochs needs a whole number of epochs, 1 or more (not "${epochs}").`);
+    return 2;
+  }
+  if (more && (count === null || source.startsWith('preset:'))) {
+    console.error('--continue needs a trained project file and --epochs N: how many epochs more.');
+    return 2;
+  }
   return trainHeadless({
     graph: draft.graph,
-    settings: { ...draft.settings, epochs: epochs ? Number(epochs) : draft.settings.epochs },
+    settings: { ...draft.settings, epochs: count ?? draft.settings.epochs },
+    continueFrom: more && count !== null ? { path: source, epochs: count } : undefined,
     data: draft.data,
     procedure: draft.procedure,
     outDir: out ?? `${slug}-output`,
@@ -45,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       epochs: { type: 'string' },
+      continue: { type: 'boolean' },
       out: { type: 'string' },
       scale: { type: 'string' },
       svg: { type: 'boolean' },
@@ -65,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
         values.out ?? 'demo-output',
       );
     case 'train':
-      return train(source ?? '', values.epochs, values.out);
+      return train(source ?? '', values.epochs, values.out, values.continue === true);
     case 'export':
       return exportCommand({ source, formats: values, out: values.out, scale: values.scale });
     case 'bench':

@@ -62,9 +62,10 @@ function grantFromReply(name: CommandName, value: unknown, grants: PathGrants): 
     case 'project.save':
       // A save without a path goes to the projects folder under a name the host picks.
       return grantAll([(value as CommandReply<'project.save'>).path]);
-    case 'project.open': {
+    case 'project.open':
+    case 'project.upload': {
       // A project the person opened names its data: reading it is what opening it asks for.
-      const opened = value as CommandReply<'project.open'>;
+      const opened = value as CommandReply<'project.open' | 'project.upload'>;
       return grantAll([opened.path, ...importSourcePaths(opened.project.data.file)]);
     }
     case 'project.recover': {

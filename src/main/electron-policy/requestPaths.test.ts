@@ -55,6 +55,8 @@ describe('requestPaths', () => {
       'project.save': ['path', ...dataFile.map((f) => `project.data.${f}`)],
       'project.open': ['path'],
       'project.autosave': ['path', ...dataFile.map((f) => `project.data.${f}`)],
+      // Carried into the downloaded file as text; the host neither reads nor writes them.
+      'project.download': dataFile.map((f) => `project.data.${f}`),
     });
   });
 

@@ -57,10 +57,14 @@ export function requestPaths<N extends CommandName>(
       const r = request as ParsedRequest<'data.describe' | 'train.start' | 'model.inspect'>;
       return { project: [], data: importSourcePaths(r.data.file) };
     }
-    // data.upload carries a file name the host cleans, not a path: the host picks the folder.
+    // data.upload and project.upload carry a file name the host cleans, not a path: the host
+    // picks the folder. project.download writes nothing and reads no data.
     case 'app.info':
     case 'data.upload':
+    case 'project.upload':
+    case 'project.download':
     case 'train.continue':
+    case 'run.status':
     case 'train.stop':
     case 'train.pause':
     case 'train.resume':

@@ -11,7 +11,6 @@ import { ProjectService, type ProjectServiceOptions } from './projects/service';
 import { renderExport } from './export/render';
 import { refuseOverBudget } from './export/budgetGate';
 import { namedWeights } from './trainer/flatWeights';
-import { checkpointDir, readCheckpoint } from './trainer/checkpointState';
 import type { DataSpec } from '../../shared/contract/training';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -111,9 +110,9 @@ export function createStudioHost(options: HostOptions): StudioHost {
       if (!allowed.ok) return allowed;
       return supervisor.start({ ...request, data: allowed.value });
     },
-    'train.continue': async ({ runId }) => {
+    'train.continue': async ({ runId, epochs }) => {
       // A checkpoint names the data its run used; it is checked again like a new request.
-      const state = await readCheckpoint(checkpointDir(dataDir, runId));
+      const state = (await supervisor.checkpointOf(runId))?.state;
       if (state) {
         const allowed = await checkData(state.data);
         if (!allowed.ok) return allowed;
@@ -124,8 +123,9 @@ export function createStudioHost(options: HostOptions): StudioHost {
             'This run names its data by a path that is not checked; start it again.',
           );
       }
-      return supervisor.continueRun(runId);
+      return supervisor.continueRun(runId, epochs);
     },
+    'run.status': async () => ok({ run: supervisor.ledger.report() }),
     'train.stop': async ({ runId }) => supervisor.control('stop', runId),
     'train.pause': async ({ runId }) => supervisor.control('pause', runId),
     'train.resume': async ({ runId }) => supervisor.control('resume', runId),
@@ -137,7 +137,19 @@ export function createStudioHost(options: HostOptions): StudioHost {
     'model.encode': (request) => supervisor.encode(request),
     'project.list': () => projects.list(),
     'project.save': (request) => projects.save(request),
-    'project.open': ({ path }) => projects.open(path),
+    'project.open': async ({ path }) => {
+      const opened = await projects.open(path);
+      // The opened project's runs replace the last one: a reloaded page shows the project, not it.
+      if (opened.ok) supervisor.ledger.forgetEnded();
+      return opened;
+    },
+    'project.upload': async (request) => {
+      const opened = await projects.upload(request);
+      // Opening an uploaded project is opening a project: the same as project.open above.
+      if (opened.ok) supervisor.ledger.forgetEnded();
+      return opened;
+    },
+    'project.download': (request) => projects.download(request),
     'project.autosave': (request) => projects.autosave(request),
     'project.recover': () => projects.recover(),
     'project.discardRecovery': () => projects.discardRecovery(),

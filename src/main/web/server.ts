@@ -76,7 +76,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!authorized(req, url)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(
-        'Autoencoder Studio: this address needs the start token. Open the full address that `npm run serve` printed.',
+        'Autoencoder Studio: this address is missing its key, so it is refused.\n\n' +
+          'The working address (it ends in ?token=...) was printed in the terminal where the studio ' +
+          'was started: copy it from there, whole. If that terminal is gone, start the studio again ' +
+          '(npm start) and it prints a new address; an address from an earlier start no longer works.\n',
       );
       return;
     }

@@ -2,19 +2,16 @@ import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
 import { projectDraftSchema } from '../project/schema';
 import { diagramOptionsSchema } from '../diagram/options';
+import { backendInfoSchema } from './backend';
+import { runReportSchema } from './runReport';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const f32 = z.instanceof(Float32Array);
 const runId = z.string().min(1).max(100);
 const shape = z.array(z.number().int().positive()).min(1).max(4);
 
-export const backendInfoSchema = z.object({
-  name: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']),
-  isGpu: z.boolean(),
-  /** When no GPU runs: one sentence on how to get one. */
-  hint: z.string().nullable(),
-});
-export type BackendInfo = z.infer<typeof backendInfoSchema>;
+// Events name the backend too; it lives apart so the run report (built from events) can be a command.
+export { backendInfoSchema, type BackendInfo } from './backend';
 
 export const dataSummarySchema = z.object({
   name: z.string(),
@@ -31,6 +28,16 @@ export const dataSummarySchema = z.object({
 export type DataSummary = z.infer<typeof dataSummarySchema>;
 
 const empty = z.object({}).strict();
+
+/** A project the host opened (from its path or from uploaded bytes). */
+const openedProjectSchema = z.object({
+  project: projectDraftSchema,
+  path: z.string(),
+  /** The run id under which the saved weights are loaded, or null when the file has none. */
+  loadedRunId: z.string().nullable(),
+  /** Something that went wrong on the side (a recent list not kept, weights not loaded), in words. */
+  warning: z.string().max(10_000).optional(),
+});
 
 /**
  * Every command of StudioApi: its request and its reply. Nothing else crosses a process boundary,
@@ -71,10 +78,22 @@ export const commands = {
       .strict(),
     reply: z.object({ runId }),
   },
-  /** Continues a run that ended early (crash, stop, diverged) from its last checkpoint. */
+  /**
+   * Continues a run from its last checkpoint (weights and optimizer state), under the run id the
+   * checkpoint belongs to: without `epochs`, the rest of a run that ended early (crash, stop,
+   * diverged); with it, that many epochs more after the checkpoint's, numbered on.
+   */
   'train.continue': {
-    request: z.object({ runId }).strict(),
+    request: z.object({ runId, epochs: z.number().int().min(1).max(100000).optional() }).strict(),
     reply: z.object({ runId, fromEpoch: z.number().int() }),
+  },
+  /**
+   * The run the host holds: the active one, else the last one that ended (until a new run starts
+   * or a project is opened); null when there is none. A page that reloads rebuilds itself from it.
+   */
+  'run.status': {
+    request: empty,
+    reply: z.object({ run: runReportSchema.nullable() }),
   },
   'train.stop': { request: z.object({ runId }).strict(), reply: empty },
   'train.pause': { request: z.object({ runId }).strict(), reply: empty },
@@ -142,16 +161,30 @@ export const commands = {
   /** Opens a project; its trained weights, if any, are loaded so the views can use them at once. */
   'project.open': {
     request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    reply: openedProjectSchema,
+  },
+  /**
+   * Browser mode's open from disk: the page sends a project file's bytes; the host checks them as
+   * a project, stores them in the projects folder under a safe new name, and opens that file.
+   */
+  'project.upload': {
+    request: z
+      .object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })
+      .strict(),
+    reply: openedProjectSchema,
+  },
+  /** The project file as a save would write it (weights of the named run included), to download. */
+  'project.download': {
+    request: z
+      .object({ project: projectDraftSchema, weightsOfRun: z.string().max(100).nullable() })
+      .strict(),
     reply: z.object({
-      project: projectDraftSchema,
-      path: z.string(),
-      /** The run id under which the saved weights are loaded, or null when the file has none. */
-      loadedRunId: z.string().nullable(),
-      /** Something that went wrong on the side (a recent list not kept, weights not loaded), in words. */
-      warning: z.string().max(10_000).optional(),
+      name: z.string(),
+      bytes: z.instanceof(Uint8Array),
+      withWeights: z.boolean(),
     }),
   },
-  /** Writes the crash-recovery copy (called a few seconds after each change). */
+  /** Writes the crash-recovery copy (within half a second of a change, and when the page hides). */
   'project.autosave': {
     request: z.object({ project: projectDraftSchema, path: z.string().nullable() }).strict(),
     reply: empty,

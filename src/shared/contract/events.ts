@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backendInfoSchema } from './commands';
+import { backendInfoSchema } from './backend';
 
 const f32 = z.instanceof(Float32Array);
 const runId = z.string().min(1).max(100);
@@ -66,6 +66,11 @@ export const events = {
     index: z.number().int().min(1),
     count: z.number().int().min(1),
     label: z.string(),
+    /** Every phase of the procedure in order with its epochs, so progress and the chart count all. */
+    phases: z
+      .array(z.object({ label: z.string(), epochs: z.number().int().min(0) }))
+      .max(64)
+      .optional(),
   }),
   /** Encoder reuse: validation accuracy of the pretrained classifier beside one trained from scratch. */
   'train.comparison': z.object({

@@ -55,12 +55,14 @@ export const greedyProcedureSchema = z.object({
         /** The encoder and decoder layers (node ids) trained in this phase. */
         encoderNodeId: z.string().min(1),
         decoderNodeId: z.string().min(1),
-        epochs: z.number().int().min(1).max(10000),
+        /** Epochs of this phase; absent, the phase trains the Epochs setting (epochs are per phase). */
+        epochs: z.number().int().min(1).max(10000).optional(),
       }),
     )
     .min(1)
     .max(20),
-  fineTuneEpochs: z.number().int().min(0).max(10000),
+  /** Epochs of the final fine-tuning of the whole stack; absent, the Epochs setting; 0 skips it. */
+  fineTuneEpochs: z.number().int().min(0).max(10000).optional(),
 });
 
 /** Pretrain the encoder as an autoencoder on all data, then train the head on a few labels. */

@@ -124,13 +124,13 @@ export const greedyPreset: Preset = {
   graph: stackGraph(),
   settings: settings(),
   data: data(),
+  // No phase sets its own epochs: each trains the Epochs setting, so the setting means what it says.
   procedure: {
     kind: 'greedy',
     phases: [
-      { label: 'outer pair', encoderNodeId: 'enc1', decoderNodeId: 'dec2', epochs: 5 },
-      { label: 'inner pair', encoderNodeId: 'enc2', decoderNodeId: 'dec1', epochs: 5 },
+      { label: 'outer pair', encoderNodeId: 'enc1', decoderNodeId: 'dec2' },
+      { label: 'inner pair', encoderNodeId: 'enc2', decoderNodeId: 'dec1' },
     ],
-    fineTuneEpochs: 5,
   },
 };
 

@@ -20,6 +20,7 @@ import type { Preset } from './types';
 import { vaePreset } from './variational';
 
 export type * from './types';
+export * from './procedurePhases';
 
 export const DEFAULT_PRESET_ID = 'default';
 

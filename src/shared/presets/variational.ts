@@ -1,17 +1,29 @@
 import { data, dense, graphOf, input, output, settings } from './build';
 import type { Preset } from './types';
 
+/**
+ * An 8-value code: after its default run (12 epochs, about a minute on two cores) 100 codes drawn
+ * from the prior decode to all ten digits (test/vaeCoverage.test.ts). A 2-value code needed about
+ * 45 epochs for that and showed mostly 0, 1, 7 and 9 after 20.
+ */
+const CODE_SIZE = 8;
+
 export const vaePreset: Preset = {
   id: 'vae',
-  title: 'Variational autoencoder (2-D latent)',
+  title: 'Variational autoencoder (8-value code)',
   description:
-    'The encoder proposes a mean and a spread for each digit, a random code is drawn from them, and a latent loss keeps all codes in one smooth cloud. It teaches generation: any point of the 2-D plane decodes to a plausible digit, which the Generate view lets you explore.',
+    'The encoder proposes a mean and a spread for each digit, a random code is drawn from them, and a latent loss keeps all codes in one smooth cloud. It teaches generation: codes drawn at random from that cloud decode to plausible digits of every kind, which the Generate view lets you explore two values at a time.',
   graph: graphOf([
     input(),
     dense('enc1', 150, 'selu', 'encoder 1'),
     dense('enc2', 100, 'selu', 'encoder 2'),
-    { ...dense('mean', 2, 'linear', 'mean'), row: -1 },
-    { ...dense('logVar', 2, 'linear', 'log variance'), row: 1, column: 3, from: { in: 'enc2' } },
+    { ...dense('mean', CODE_SIZE, 'linear', 'mean'), row: -1 },
+    {
+      ...dense('logVar', CODE_SIZE, 'linear', 'log variance'),
+      row: 1,
+      column: 3,
+      from: { in: 'enc2' },
+    },
     {
       id: 'sampling',
       kind: 'Sampling',
@@ -25,6 +37,7 @@ export const vaePreset: Preset = {
     dense('dec3', 784, 'sigmoid', 'decoder 3'),
     output(),
   ]),
-  settings: settings({ epochs: 20, batchSize: 128 }),
+  // Twice the default learning rate: the latent cloud settles in 12 epochs instead of 40-odd.
+  settings: settings({ epochs: 12, batchSize: 128, learningRate: 0.002 }),
   data: data(),
 };

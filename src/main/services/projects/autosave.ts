@@ -102,3 +102,43 @@ export async function recoverAutosave(dataDir: string): Promise<Result<Recovered
   const where = await moveAside(dataDir);
   return fail(copy.error.code, copy.error.message + where);
 }
+
+/** Removes the crash-recovery copy; a copy that is not there is already removed. */
+export async function removeAutosave(dataDir: string): Promise<Result<Record<string, never>>> {
+  try {
+    await rm(autosavePath(dataDir), { force: true });
+  } catch (error) {
+    return fsFailure(error, 'remove the recovery copy');
+  }
+  return ok({});
+}
+
+/**
+ * The recovery copy's one writer: writes, removals and the read at start run one after another in
+ * the order they arrived, so an older copy never lands after a newer one (two writes of 0.5 s
+ * apart race through fsync otherwise), and a page reloaded just after its last edit reads the
+ * copy that edit sent on its way out. A write that a newer write or removal has already replaced
+ * in the queue is skipped: each arrival is written at once, never held back for more.
+ */
+export function createAutosaveWriter(dataDir: string) {
+  let queue: Promise<unknown> = Promise.resolve();
+  let latest = 0;
+  const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job, job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    write(project: ProjectDraft, path: string | null): Promise<Result<Record<string, never>>> {
+      const turn = ++latest;
+      return enqueue(() =>
+        turn === latest ? writeAutosave(dataDir, project, path) : Promise.resolve(ok({})),
+      );
+    },
+    remove(): Promise<Result<Record<string, never>>> {
+      latest += 1;
+      return enqueue(() => removeAutosave(dataDir));
+    },
+    recover: (): Promise<Result<Recovered>> => enqueue(() => recoverAutosave(dataDir)),
+  };
+}

@@ -17,7 +17,7 @@ import { APP_VERSION } from '../version';
 import { checkWeights } from './weights';
 
 /** Under V8's longest string (2^29 - 24 characters): a larger file could not even be decoded. */
-const MAX_PROJECT_BYTES = 500 * 1024 * 1024;
+export const MAX_PROJECT_BYTES = 500 * 1024 * 1024;
 export const PROJECT_EXTENSION = '.aestudio.json';
 
 export { decodeWeights, encodeWeights } from './weights';
@@ -60,11 +60,16 @@ const leftAsItIs = <T>(failed: Result<T> & { ok: false }): Result<never> =>
 export async function readProjectFile(path: string): Promise<Result<ReadProject>> {
   const text = await readProjectText(path);
   if (!text.ok) return leftAsItIs(text);
-  const shape = checkJsonShape(text.value, MAX_PROJECT_BYTES);
+  return parseProjectText(text.value);
+}
+
+/** Checks a project file's text (its depth, format, version, fields and graph) as a file is read. */
+export function parseProjectText(text: string): Result<ReadProject> {
+  const shape = checkJsonShape(text, MAX_PROJECT_BYTES);
   if (!shape.ok) return leftAsItIs(shape);
   let raw: unknown;
   try {
-    raw = JSON.parse(text.value);
+    raw = JSON.parse(text);
   } catch {
     return fail(
       'E_PROJECT',
@@ -126,19 +131,24 @@ export async function writeProjectFile(
       );
     }
   }
-  const savedAt = new Date().toISOString();
-  const file: ProjectFile = {
-    format: PROJECT_FORMAT,
-    version: PROJECT_VERSION,
-    appVersion: APP_VERSION,
-    savedAt,
-    ...draft,
-    weights,
-  };
+  const file = projectFileOf(draft, weights);
+  const { savedAt } = file;
   try {
     await writeFileAtomic(path, JSON.stringify(file));
   } catch (error) {
     return fsFailure(error, `save the project to "${path}"`);
   }
   return ok({ savedAt });
+}
+
+/** The file a save writes: the draft and its weights under this version's header. */
+export function projectFileOf(draft: ProjectDraft, weights: StoredWeights | null): ProjectFile {
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    appVersion: APP_VERSION,
+    savedAt: new Date().toISOString(),
+    ...draft,
+    weights,
+  };
 }

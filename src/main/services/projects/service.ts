@@ -1,15 +1,16 @@
-import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { CommandReply, ParsedRequest } from '../../../shared/contract/commands';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { projectDraftSchema, type StoredWeights } from '../../../shared/project/schema';
 import { fsFailure } from '../fsFailure';
 import type { TrainerSupervisor } from '../trainer/supervisor';
-import { autosavePath, recoverAutosave, writeAutosave } from './autosave';
+import { createAutosaveWriter } from './autosave';
 import { PROJECT_EXTENSION, readProjectFile, writeProjectFile } from './files';
 import { removeStaleTemps } from './housekeeping';
 import { checkProjectPath } from './paths';
 import { readRecent, rememberRecent } from './recent';
+import { projectFileBytes, storeProjectUpload } from './transfer';
 import { checkWeights, encodeWeights } from './weights';
 
 export interface ProjectServiceOptions {
@@ -30,12 +31,21 @@ export class ProjectService {
   /** Files opened in this session whose weights were damaged: the person was told, may replace. */
   private readonly openedWithDamagedWeights = new Set<string>();
   private housekeeping: Promise<unknown> | null = null;
+  private readonly autosaves: ReturnType<typeof createAutosaveWriter>;
 
   constructor(
     private readonly options: ProjectServiceOptions,
     private readonly supervisor: TrainerSupervisor,
   ) {
     this.folder = join(options.dataDir, 'projects');
+    this.autosaves = createAutosaveWriter(options.dataDir);
+  }
+
+  /** The stored form of a run's trained weights, or null when there are none to save. */
+  private async weightsOf(runId: string | null): Promise<StoredWeights | null> {
+    if (!runId) return null;
+    const got = await this.supervisor.getWeights(runId);
+    return got.ok ? encodeWeights(runId, got.value.tensors, got.value.data) : null;
   }
 
   async list(): Promise<Result<CommandReply<'project.list'>>> {
@@ -77,11 +87,7 @@ export class ProjectService {
       this.options.restrictToProjectsFolder,
     );
     if (!allowed.ok) return allowed;
-    let weights: StoredWeights | null = null;
-    if (request.weightsOfRun) {
-      const got = await this.supervisor.getWeights(request.weightsOfRun);
-      if (got.ok) weights = encodeWeights(request.weightsOfRun, got.value.tensors, got.value.data);
-    }
+    const weights = await this.weightsOf(request.weightsOfRun);
     try {
       await mkdir(resolve(path, '..'), { recursive: true });
     } catch (error) {
@@ -120,6 +126,8 @@ export class ProjectService {
         const loaded = await this.supervisor.loadWeights(draft.graph, {
           tensors: weights.tensors,
           data: data.value,
+          // The run that trained them: "train more" continues from its checkpoint.
+          runId: weights.runId,
         });
         if (!loaded.ok) return loaded;
         loadedRunId = loaded.value.runId;
@@ -135,24 +143,39 @@ export class ProjectService {
     );
   }
 
+  /** Stores an uploaded project file in the projects folder (checked first), then opens it. */
+  async upload(
+    request: ParsedRequest<'project.upload'>,
+  ): Promise<Result<CommandReply<'project.upload'>>> {
+    const stored = await storeProjectUpload(this.folder, request.name, request.bytes);
+    return stored.ok ? this.open(stored.value) : stored;
+  }
+
+  /** The project file as save would write it, weights included, for the browser to download. */
+  async download(
+    request: ParsedRequest<'project.download'>,
+  ): Promise<Result<CommandReply<'project.download'>>> {
+    const weights = await this.weightsOf(request.weightsOfRun);
+    return ok({
+      name: fileNameFor(request.project.name),
+      bytes: projectFileBytes(request.project, weights),
+      withWeights: weights !== null,
+    });
+  }
+
   autosave(request: ParsedRequest<'project.autosave'>): Promise<Result<Record<string, never>>> {
-    return writeAutosave(this.options.dataDir, request.project, request.path);
+    return this.autosaves.write(request.project, request.path);
   }
 
   /** Called at every start: also the moment to clear what interrupted saves left behind. */
   async recover(): Promise<Result<CommandReply<'project.recover'>>> {
     this.housekeeping ??= removeStaleTemps([this.options.dataDir, this.folder]);
     await this.housekeeping;
-    return recoverAutosave(this.options.dataDir);
+    return this.autosaves.recover();
   }
 
-  async discardRecovery(): Promise<Result<Record<string, never>>> {
-    try {
-      await rm(autosavePath(this.options.dataDir), { force: true });
-    } catch (error) {
-      return fsFailure(error, 'remove the recovery copy');
-    }
-    return ok({});
+  discardRecovery(): Promise<Result<Record<string, never>>> {
+    return this.autosaves.remove();
   }
 
   async choosePath(

@@ -21,7 +21,12 @@ import {
   type TrainerRequest,
   type TrainerRequestType,
 } from '../../../shared/contract/trainerProtocol';
-import { checkpointDir, pruneCheckpoints, readCheckpoint } from './checkpointState';
+import {
+  checkpointDir,
+  pruneCheckpoints,
+  readCheckpoint,
+  type CheckpointState,
+} from './checkpointState';
 import type { FlatWeights } from './flatWeights';
 import {
   refusedRunMessage,
@@ -29,6 +34,7 @@ import {
   trainerProtocolMessage,
   wrongReplyMessage,
 } from './messages';
+import { RunLedger } from './runLedger';
 
 /** A started trainer process, whichever way it was started (fork or Electron utilityProcess). */
 export interface TrainerProcess {
@@ -72,14 +78,24 @@ export class TrainerSupervisor {
   backend: BackendInfo | null = null;
   /** The newest run, whose model the trainer keeps for decoding. */
   latestRun: string | null = null;
+  /** The host's record of the newest run (run.status): every event sent about it passes here. */
+  readonly ledger = new RunLedger();
+  /** An opened project's loaded run id -> the run its weights came from (whose checkpoint it is). */
+  private readonly loadedFrom = new Map<string, string>();
+  private readonly emit: HostEmit;
 
   constructor(
     private readonly spawn: SpawnTrainer,
-    private readonly emit: HostEmit,
+    emit: HostEmit,
     /** The app's data folder, under which each run keeps its checkpoint; null keeps none. */
     private readonly dataDir: string | null = null,
     private readonly log: HostLog = (line) => console.warn(line),
-  ) {}
+  ) {
+    this.emit = (name, payload) => {
+      this.ledger.record(name, payload);
+      emit(name, payload);
+    };
+  }
 
   get isRunning(): boolean {
     return this.activeRun !== null;
@@ -136,6 +152,12 @@ export class TrainerSupervisor {
     }
     this.latestRun = runId;
     this.lastEpoch = continueRun ? ((await this.checkpointEpoch(runId)) ?? 0) : 0;
+    const { graph, settings, data, procedure } = request;
+    this.ledger.begin(
+      runId,
+      { graph, settings, data, procedure },
+      continueRun ? this.lastEpoch + 1 : null,
+    );
     const checkpoint = this.dataDir ? checkpointDir(this.dataDir, runId) : null;
     if (this.dataDir && !continueRun) void pruneCheckpoints(this.dataDir).catch(() => undefined);
     this.process?.send({
@@ -148,21 +170,46 @@ export class TrainerSupervisor {
     return ok({ runId });
   }
 
-  /** Starts a run again from its last checkpoint, under the same run id. */
-  async continueRun(runId: string): Promise<Result<CommandReply<'train.continue'>>> {
-    const state = this.dataDir ? await readCheckpoint(checkpointDir(this.dataDir, runId)) : null;
-    if (!state)
-      return fail('E_NOT_FOUND', 'This run has no checkpoint to continue from; start it again.');
-    if (state.epoch >= state.settings.epochs)
+  /**
+   * The checkpoint a run (or an opened project's loaded run) continues from, with the run id it
+   * belongs to; null when there is none.
+   */
+  async checkpointOf(runId: string): Promise<{ runId: string; state: CheckpointState } | null> {
+    const source = this.loadedFrom.get(runId) ?? runId;
+    const state = this.dataDir ? await readCheckpoint(checkpointDir(this.dataDir, source)) : null;
+    return state ? { runId: source, state } : null;
+  }
+
+  /**
+   * Starts a run again from its last checkpoint, under the checkpoint's run id: the rest of its
+   * epochs, or `more` epochs after the checkpoint's (weights and optimizer state as they were).
+   */
+  async continueRun(runId: string, more?: number): Promise<Result<CommandReply<'train.continue'>>> {
+    const found = await this.checkpointOf(runId);
+    if (!found)
+      return fail(
+        'E_NOT_FOUND',
+        'This run has no checkpoint to continue from (checkpoints stay on the computer that trained it, for its 20 newest runs); start it again.',
+      );
+    const { state } = found;
+    if (more === undefined && state.epoch >= state.settings.epochs)
       return fail('E_NOT_FOUND', 'This run already trained all its epochs.');
-    const { graph, settings, data, procedure } = state;
-    const started = await this.start({ graph, settings, data, procedure }, runId);
-    return started.ok ? ok({ runId, fromEpoch: state.epoch + 1 }) : started;
+    if (state.procedure && more !== undefined)
+      return fail(
+        'E_UNSUPPORTED',
+        'A run trained in phases cannot train more epochs; start it again with more epochs.',
+      );
+    const { graph, data, procedure } = state;
+    const settings =
+      more === undefined ? state.settings : { ...state.settings, epochs: state.epoch + more };
+    const started = await this.start({ graph, settings, data, procedure }, found.runId);
+    return started.ok ? ok({ runId: found.runId, fromEpoch: state.epoch + 1 }) : started;
   }
 
   control(type: 'stop' | 'pause' | 'resume', runId: string): Result<Record<string, never>> {
     if (this.activeRun !== runId) return fail('E_NOT_FOUND', 'That training run is not running.');
     this.process?.send({ type, runId });
+    this.ledger.control(runId, type);
     return ok({});
   }
 
@@ -187,7 +234,12 @@ export class TrainerSupervisor {
   /** Loads saved weights into a freshly built model under a new run id; starts the trainer if needed. */
   async loadWeights(
     graph: ParsedRequest<'train.start'>['graph'],
-    weights: { tensors: { name: string; shape: number[] }[]; data: Float32Array<ArrayBuffer> },
+    weights: {
+      tensors: { name: string; shape: number[] }[];
+      data: Float32Array<ArrayBuffer>;
+      /** The run that trained them: its checkpoint is what "train more" continues from. */
+      runId?: string;
+    },
   ): Promise<Result<{ runId: string }>> {
     if (this.activeRun)
       return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
@@ -197,9 +249,20 @@ export class TrainerSupervisor {
       return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
     }
     const runId = randomUUID();
-    const result = await this.ask({ type: 'loadWeights', requestId: 0, runId, graph, ...weights });
+    const { tensors, data } = weights;
+    const result = await this.ask({
+      type: 'loadWeights',
+      requestId: 0,
+      runId,
+      graph,
+      tensors,
+      data,
+    });
     if (!result.ok) return result;
     this.latestRun = runId;
+    if (weights.runId) this.loadedFrom.set(runId, weights.runId);
+    // The opened project's run takes the place of the last one: its results are gone from the trainer.
+    this.ledger.forgetEnded();
     return ok({ runId });
   }
 

@@ -5,7 +5,7 @@ import { projectStore } from '../project/projectStore';
 import { runCodes } from '../stores/runCodes';
 import { runHistory } from '../stores/runHistory';
 import { runStore } from '../stores/runStore';
-import { listenToHost, loadAppInfo, type TrainDeps } from './training';
+import { listenToHost, loadAppInfo, reattachRun, type TrainDeps } from './training';
 
 let deps: TrainDeps | null = null;
 
@@ -16,8 +16,11 @@ export function startStudio(): TrainDeps {
   appStore.getState().setShell(shell);
   ws?.onStatus((connected) => {
     appStore.getState().setConnected(connected);
-    // A fresh connection may have missed the backend announcement.
-    if (connected && deps) void loadAppInfo(deps);
+    // A fresh connection may have missed the backend announcement and the run's events.
+    if (connected && deps) {
+      void loadAppInfo(deps);
+      void reattachRun(deps);
+    }
   });
   deps = {
     client,
@@ -35,7 +38,10 @@ export function startStudio(): TrainDeps {
       appStore.getState().clearErrors('E_INVALID_GRAPH');
     }
   });
-  if (!ws) void loadAppInfo(deps);
+  if (!ws) {
+    void loadAppInfo(deps);
+    void reattachRun(deps);
+  }
   return deps;
 }
 

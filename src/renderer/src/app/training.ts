@@ -1,4 +1,5 @@
 import type { StudioClient } from '../../../shared/contract/client';
+import type { RunReport } from '../../../shared/contract/runReport';
 import type { Procedure } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { getPreset } from '../../../shared/presets';
@@ -56,7 +57,7 @@ export async function startTraining(deps: TrainDeps): Promise<void> {
     return;
   }
   const { settings, data } = run.getState();
-  run.getState().begin();
+  run.getState().begin(doc);
   const procedure = procedureFor(presetId, doc, deps.procedure?.());
   const result = await client.invoke('train.start', { graph: doc, settings, data, procedure });
   if (!result.ok) {
@@ -65,6 +66,61 @@ export async function startTraining(deps: TrainDeps): Promise<void> {
     return;
   }
   run.getState().accepted(result.value.runId);
+}
+
+/**
+ * Trains the ended run N more epochs (N: the Epochs field) from its weights and optimizer state
+ * as they were: the same run, its curve going on, its epochs numbered on.
+ */
+export async function continueTraining(deps: TrainDeps): Promise<void> {
+  const { client, run, app } = deps;
+  const before = run.getState();
+  if (!before.runId || before.phase !== 'ended') return;
+  run.getState().beginMore();
+  const result = await client.invoke('train.continue', {
+    runId: before.runId,
+    epochs: before.settings.epochs,
+  });
+  if (!result.ok) {
+    run.setState(before);
+    app.getState().showError(result.error.code, result.error.message);
+    return;
+  }
+  run.getState().accepted(result.value.runId);
+}
+
+/**
+ * Shows the run the host holds, when the page has none of its own: after a reload or a
+ * reconnect the same run comes back with its curve and working Pause and Stop, and an ended
+ * run's reconstructions are asked for again (a running one sends them after its next epoch).
+ */
+export async function reattachRun(deps: TrainDeps): Promise<void> {
+  const { client, run } = deps;
+  const result = await client.invoke('run.status', {});
+  if (!result.ok || !result.value.run) return;
+  const report = result.value.run;
+  const current = run.getState();
+  // A run the page started or opened since (a project's trained model) is newer than an ended one.
+  const other = current.runId !== report.runId && current.phase !== 'idle';
+  if (report.ended && other) return;
+  run.getState().restore(report);
+  if (!report.ended) return;
+  keepEnded(deps, report.runId);
+  if (!(current.runId === report.runId && current.snapshot)) void showRunViews(deps, report);
+}
+
+/** Asks the trainer to send an ended run's views again (reconstructions, features, codes). */
+async function showRunViews({ client, app }: TrainDeps, report: RunReport): Promise<void> {
+  if (report.status !== 'completed' && report.status !== 'stopped') return;
+  const epoch = report.snapshotEpoch ?? report.epochs.at(-1)?.epoch ?? 0;
+  const result = await client.invoke('model.inspect', {
+    runId: report.runId,
+    data: report.data,
+    epoch,
+  });
+  // E_NOT_FOUND: the trainer restarted since and holds the model no more; the curve still shows.
+  if (!result.ok && result.error.code !== 'E_NOT_FOUND')
+    app.getState().showError(result.error.code, result.error.message);
 }
 
 /** Asks the host to stop the run at the next batch boundary; train.ended tells when it did. */

@@ -1,31 +1,46 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type Edge,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+} from 'react';
 import { LAYER_DESCRIPTORS } from '../../../shared/layers';
 import { checkConnection } from '../editor/actions/connection';
 import { readDraggedKind } from '../editor/dragKind';
-import { editorUi } from '../editor/editorUi';
+import { editorUi, useEditorUi } from '../editor/editorUi';
 import { EditorToolbar } from '../editor/EditorToolbar';
 import { InspectorPanel } from '../editor/InspectorPanel';
 import { QuickAdd } from '../editor/QuickAdd';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { graphStore, useGraph } from '../stores/graphStore';
+import { useCompactWindow } from './compactWindow';
 import { ConnectTooltip } from './ConnectTooltip';
 import { toFlowEdges, toFlowNodes, type LayerFlowNode } from './flowModel';
 import { LayerNode } from './LayerNode';
 import { RegionsLayer } from './RegionsLayer';
+import { useCanvasView } from './useCanvasView';
 
 const nodeTypes = { layer: LayerNode };
+
+/** A pane click this recent, then a double-click: one gesture, the double-click's start. */
+const DOUBLE_CLICK_MS = 600;
 
 /** Where a dropped node's top-left goes, so the node lands centred under the pointer. */
 const DROP_OFFSET = { x: 80, y: 45 };
@@ -73,7 +88,12 @@ export function GraphCanvas() {
   const selectedIds = useGraph((s) => s.selectedIds);
   const selectedEdgeIds = useGraph((s) => s.selectedEdgeIds);
   const loadCount = useGraph((s) => s.loadCount);
-  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  const { screenToFlowPosition, setViewport } = useReactFlow();
+  const { fitDocument } = useCanvasView();
+  const sized = useFlowStore((s) => s.width > 0 && s.height > 0);
+  const compact = useCompactWindow();
+  const minimapChoice = useEditorUi((s) => s.minimapChoice);
+  const showMinimap = minimapChoice ?? !compact;
   useEditorShortcuts();
 
   // React Flow measures each node; handing the sizes back keeps them (the minimap needs them).
@@ -82,7 +102,7 @@ export function GraphCanvas() {
   );
   const nodes = useMemo(
     () =>
-      toFlowNodes(doc, selectedIds, 'right').map((n) =>
+      toFlowNodes(doc, selectedIds).map((n) =>
         sizes.has(n.id) ? { ...n, measured: sizes.get(n.id) } : n,
       ),
     [doc, selectedIds, sizes],
@@ -92,16 +112,28 @@ export function GraphCanvas() {
     [doc, analysis, selectedEdgeIds],
   );
 
-  // A newly loaded design (new, open, preset) is fitted into view once it is drawn.
+  // The first design, and each newly loaded one (new, open, preset), is fitted into view once
+  // the canvas has its size: as large as fits, but never below readable names.
   useEffect(() => {
-    if (loadCount === 0) return;
+    if (!sized) return;
     const timer = window.setTimeout(() => {
       // An empty canvas starts at 100 % with the origin top left, where the first layers go.
-      if (graphStore.getState().doc.nodes.length === 0) void setViewport({ x: 0, y: 0, zoom: 1 });
-      else void fitView({ padding: 0.12, maxZoom: 1.1 });
+      const doc = graphStore.getState().doc;
+      if (doc.nodes.length === 0) void setViewport({ x: 0, y: 0, zoom: 1 });
+      else fitDocument(doc);
     }, 50);
     return () => window.clearTimeout(timer);
-  }, [loadCount, fitView, setViewport]);
+  }, [loadCount, sized, fitDocument, setViewport]);
+
+  // A click on the empty canvas clears the selection, and a double-click starts with one: the
+  // layer it cleared is the one quick-add follows.
+  const cleared = useRef<{ id: string; at: number } | null>(null);
+  const onPaneClick = useCallback(() => {
+    const { selectedNodeId } = graphStore.getState();
+    if (selectedNodeId) cleared.current = { id: selectedNodeId, at: performance.now() };
+    graphStore.getState().setSelection([]);
+    editorUi.getState().openQuickAdd(null);
+  }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
     const store = graphStore.getState();
@@ -166,7 +198,10 @@ export function GraphCanvas() {
       )
         return;
       const screen = { x: event.clientX, y: event.clientY };
-      editorUi.getState().openQuickAdd({ screen, flow: screenToFlowPosition(screen) });
+      const last = cleared.current;
+      const after = last && performance.now() - last.at < DOUBLE_CLICK_MS ? last.id : null;
+      if (after) graphStore.getState().select(after);
+      editorUi.getState().openQuickAdd({ screen, flow: screenToFlowPosition(screen), after });
     },
     [screenToFlowPosition],
   );
@@ -190,12 +225,9 @@ export function GraphCanvas() {
       onDrop={onDrop}
       onDragOver={onDragOver}
       onDoubleClick={onDoubleClick}
-      onPaneClick={() => {
-        graphStore.getState().setSelection([]);
-        editorUi.getState().openQuickAdd(null);
-      }}
-      fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+      onPaneClick={onPaneClick}
+      // The wheel moves around a design too long to fit readably; Ctrl+wheel and pinch zoom.
+      panOnScroll
       minZoom={0.15}
       maxZoom={2}
       zoomOnDoubleClick={false}
@@ -207,16 +239,29 @@ export function GraphCanvas() {
     >
       <RegionsLayer />
       <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#2a3142" />
-      <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap
-        className="minimap"
-        position="bottom-right"
-        pannable
-        zoomable
-        nodeColor={minimapColor}
-        nodeStrokeWidth={0}
-        maskColor="rgba(11, 14, 20, 0.72)"
-      />
+      <Controls showInteractive={false} position="bottom-left">
+        <ControlButton
+          className={showMinimap ? 'is-on' : ''}
+          title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
+          aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
+          aria-pressed={showMinimap}
+          data-testid="minimap-toggle"
+          onClick={() => editorUi.getState().setMinimap(!showMinimap)}
+        >
+          ▣
+        </ControlButton>
+      </Controls>
+      {showMinimap && (
+        <MiniMap
+          className="minimap"
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          maskColor="rgba(11, 14, 20, 0.72)"
+        />
+      )}
       <EditorToolbar />
       <InspectorPanel />
       <QuickAdd />

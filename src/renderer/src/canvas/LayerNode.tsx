@@ -1,12 +1,20 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useRef, useState } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LAYER_DESCRIPTORS } from '../../../shared/layers';
 import { formatParams, formatShape } from '../format/format';
 import { useGraph } from '../stores/graphStore';
 import type { LayerFlowNode } from './flowModel';
+import type { Side } from './handleSides';
 import { NodeProblemsPop } from './NodeProblemsPop';
 import { summarizeParams } from './nodeSummary';
+
+const POSITION: Record<Side, Position> = {
+  left: Position.Left,
+  right: Position.Right,
+  top: Position.Top,
+  bottom: Position.Bottom,
+};
 
 /** One layer on the canvas: kind, name, main params, output shape, parameter count, problems. */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
@@ -18,12 +26,22 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   );
   const box = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState(false);
+  const updateNodeInternals = useUpdateNodeInternals();
+  // React Flow measures where the ports are once; when they move to another side, measure again.
+  useEffect(() => updateNodeInternals(id), [id, data.inSide, data.outSide, updateNodeInternals]);
   if (!node) return null;
 
   const descriptor = LAYER_DESCRIPTORS[node.kind];
-  const horizontal = data.direction === 'right';
   const ports = descriptor?.ports ?? ['in'];
   const hasOutput = node.kind !== 'Output';
+  // Input ports spread along their side; sharing it with the output, they keep to its first half.
+  const across = data.inSide === 'left' || data.inSide === 'right' ? 'top' : 'left';
+  const shared = hasOutput && data.inSide === data.outSide;
+  const spread = shared ? 0.5 : 1;
+  const inAt = (i: number) =>
+    ports.length > 1 || shared
+      ? { [across]: `${((i + 1) / (ports.length + 1)) * spread * 100}%` }
+      : undefined;
   const severity = problems.some((p) => p.severity === 'error')
     ? 'error'
     : problems.length > 0
@@ -57,12 +75,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           key={port}
           id={port}
           type="target"
-          position={horizontal ? Position.Left : Position.Top}
-          style={
-            ports.length > 1
-              ? { [horizontal ? 'top' : 'left']: `${((i + 1) / (ports.length + 1)) * 100}%` }
-              : undefined
-          }
+          position={POSITION[data.inSide]}
+          style={inAt(i)}
           title={ports.length > 1 ? port : undefined}
         />
       ))}
@@ -88,7 +102,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         </span>
       </div>
       {hasOutput && (
-        <Handle type="source" position={horizontal ? Position.Right : Position.Bottom} />
+        <Handle
+          type="source"
+          position={POSITION[data.outSide]}
+          style={shared ? { [across]: '75%' } : undefined}
+        />
       )}
     </div>
   );

@@ -18,9 +18,9 @@ export function RegionsLayer() {
     <ViewportPortal>
       {regions.map((r) => (
         <div
-          key={r.role}
+          key={`${r.role}-${r.part}`}
           className={`region region-${r.role}`}
-          data-testid={`region-${r.role}`}
+          data-testid={r.part === 0 ? `region-${r.role}` : `region-${r.role}-${r.part}`}
           style={{ transform: `translate(${r.x}px, ${r.y}px)`, width: r.width, height: r.height }}
         >
           <span className="region-title">{TITLES[r.role]}</span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { flowDirection, toFlowEdges, toFlowNodes } from './flowModel';
+import { toFlowEdges, toFlowNodes } from './flowModel';
 
 const doc: GraphDocument = {
   version: 1,
@@ -12,17 +12,23 @@ const doc: GraphDocument = {
 };
 
 describe('the canvas view of a graph document', () => {
-  it('reads a network laid out in a row from left to right', () => {
-    expect(flowDirection(doc)).toBe('right');
+  it('puts the ports of a row on the left and right, of a column on the top and bottom', () => {
+    expect(toFlowNodes(doc, []).map((n) => [n.data.inSide, n.data.outSide])).toEqual([
+      ['left', 'right'],
+      ['left', 'right'],
+    ]);
     const column = {
       ...doc,
       nodes: doc.nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 200 } })),
     };
-    expect(flowDirection(column)).toBe('down');
+    expect(toFlowNodes(column, []).map((n) => [n.data.inSide, n.data.outSide])).toEqual([
+      ['top', 'bottom'],
+      ['top', 'bottom'],
+    ]);
   });
 
   it('gives every node a layer node at its position, selected when the store says so', () => {
-    const nodes = toFlowNodes(doc, ['d1'], 'right');
+    const nodes = toFlowNodes(doc, ['d1']);
     expect(nodes.map((n) => [n.id, n.type, n.selected])).toEqual([
       ['in', 'layer', false],
       ['d1', 'layer', true],

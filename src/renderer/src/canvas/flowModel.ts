@@ -1,38 +1,25 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { formatShape } from '../format/format';
+import { handleSides, type Side } from './handleSides';
 
-/** Which way the network reads on the canvas; the handles follow it. */
-export type FlowDirection = 'right' | 'down';
-
-export type LayerNodeData = { kind: string; direction: FlowDirection };
+/** Where a node's ports sit: facing the layers they connect to (handleSides). */
+export type LayerNodeData = { kind: string; inSide: Side; outSide: Side };
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
-
-/** Left to right when the nodes spread wider than tall, else top to bottom. */
-export function flowDirection(doc: GraphDocument): FlowDirection {
-  if (doc.nodes.length < 2) return 'right';
-  const xs = doc.nodes.map((n) => n.position.x);
-  const ys = doc.nodes.map((n) => n.position.y);
-  const spread = (v: number[]) => Math.max(...v) - Math.min(...v);
-  return spread(xs) >= spread(ys) ? 'right' : 'down';
-}
 
 /**
  * React Flow's nodes for a document. They carry only what React Flow itself needs; each node
  * component reads its params, shape and diagnostics from the graph store by id.
  */
-export function toFlowNodes(
-  doc: GraphDocument,
-  selectedIds: readonly string[],
-  direction: FlowDirection,
-): LayerFlowNode[] {
+export function toFlowNodes(doc: GraphDocument, selectedIds: readonly string[]): LayerFlowNode[] {
   const selected = new Set(selectedIds);
+  const sides = handleSides(doc);
   return doc.nodes.map((n) => ({
     id: n.id,
     type: 'layer',
     position: n.position,
     selected: selected.has(n.id),
-    data: { kind: n.kind, direction },
+    data: { kind: n.kind, inSide: sides.get(n.id)!.in, outSide: sides.get(n.id)!.out },
   }));
 }
 

@@ -8,6 +8,8 @@ export type RegionRole = 'encoder' | 'code' | 'decoder';
 
 export interface Region {
   role: RegionRole;
+  /** Which box of its role: a wrapped design shades each row's part of the encoder apart. */
+  part: number;
   x: number;
   y: number;
   width: number;
@@ -16,18 +18,47 @@ export interface Region {
 
 const PAD = 16;
 const LABEL = 22;
+/**
+ * Nodes of one role closer than this (canvas units, box to box) share a box. Neighbours in a row
+ * or a stacked branch are 40 to 68 apart; the bands of a wrapped layout 102 or more.
+ */
+const NEAR = 88;
 
-/** The box around the encoder's, the code's and the decoder's nodes, for shading them. */
+type Placed = GraphDocument['nodes'][number];
+
+const near = (a: Placed, b: Placed) =>
+  Math.abs(a.position.x - b.position.x) <= NODE_BOX.width + NEAR &&
+  Math.abs(a.position.y - b.position.y) <= NODE_BOX.height + NEAR;
+
+/** The nodes in groups that touch, each group reachable from its first by near neighbours. */
+function clusters(nodes: readonly Placed[]): Placed[][] {
+  const left = [...nodes];
+  const groups: Placed[][] = [];
+  while (left.length > 0) {
+    const group = [left.shift()!];
+    for (let i = 0; i < group.length; i++)
+      for (let j = left.length - 1; j >= 0; j--)
+        if (near(group[i], left[j])) group.push(...left.splice(j, 1));
+    groups.push(group);
+  }
+  return groups;
+}
+
+/**
+ * The boxes around the encoder's, the code's and the decoder's nodes, for shading them: one box
+ * per group of nodes that sit together, so the rows of a wrapped design do not overlap.
+ */
 export function regionsOf(doc: GraphDocument, analysis: GraphAnalysis): Region[] {
   const regions: Region[] = [];
   for (const role of ['encoder', 'code', 'decoder'] as const) {
     const nodes = doc.nodes.filter((n) => analysis.nodes[n.id]?.role === role);
-    if (nodes.length === 0) continue;
-    const left = Math.min(...nodes.map((n) => n.position.x)) - PAD;
-    const top = Math.min(...nodes.map((n) => n.position.y)) - PAD - LABEL;
-    const right = Math.max(...nodes.map((n) => n.position.x + NODE_BOX.width)) + PAD;
-    const bottom = Math.max(...nodes.map((n) => n.position.y + NODE_BOX.height)) + PAD;
-    regions.push({ role, x: left, y: top, width: right - left, height: bottom - top });
+    clusters(nodes).forEach((group, part) => {
+      const left = Math.min(...group.map((n) => n.position.x)) - PAD;
+      const top = Math.min(...group.map((n) => n.position.y)) - PAD - LABEL;
+      const right = Math.max(...group.map((n) => n.position.x + NODE_BOX.width)) + PAD;
+      const bottom = Math.max(...group.map((n) => n.position.y + NODE_BOX.height)) + PAD;
+      regions.push({ role, part, x: left, y: top, width: right - left, height: bottom - top });
+    });
   }
   return regions;
 }

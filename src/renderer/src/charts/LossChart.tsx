@@ -1,6 +1,7 @@
 import { axisBottom, axisLeft, select } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { totalPhaseEpochs } from '../../../shared/presets/procedurePhases';
 import { useRunHistory } from '../stores/runHistory';
 import { useRun } from '../stores/runStore';
 import { savePanel } from '../views/savePng';
@@ -15,9 +16,15 @@ import {
   runCurves,
   type ChartFrame,
 } from './lossChartModel';
+import { PhaseLabel } from './PhaseLabel';
+import { TermsChart } from './TermsChart';
+import { withoutTerms } from './termsChartModel';
+import { phaseSegments } from './phaseSegments';
 import { useWidth } from './useWidth';
 
 const MARGIN = { top: 14, right: 16, bottom: 38, left: 54 };
+/** Room above the lines for the phases' labels. */
+const PHASE_MARGIN = { ...MARGIN, top: 30 };
 
 interface Props {
   height?: number;
@@ -30,14 +37,17 @@ interface Props {
  * its own line, and the curves of earlier runs of the same project; log scale and values on hover.
  */
 export function LossChart({ height = 230, withRuns = false }: Props) {
-  const { batchLosses, epochs, totalEpochs, runId } = useRun(
+  const { batchLosses, epochs, runTotal, runId, stage } = useRun(
     useShallow((s) => ({
       batchLosses: s.batchLosses,
       epochs: s.epochs,
-      totalEpochs: s.totalEpochs,
+      runTotal: s.totalEpochs,
       runId: s.runId,
+      stage: s.stage,
     })),
   );
+  // A procedure's x spans all its phases, not only the phase that runs.
+  const totalEpochs = stage?.phases ? totalPhaseEpochs(stage.phases) : runTotal;
   // The history holds the open project's runs (a new project starts it afresh).
   const allPast = useRunHistory((s) => s.runs);
   const past = useMemo(() => allPast.filter((r) => r.runId !== runId), [allPast, runId]);
@@ -48,14 +58,23 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
 
-  const frame: ChartFrame = { width, height, margin: MARGIN };
-  const current = useMemo(() => runCurves(epochs), [epochs]);
+  const segments = useMemo(
+    () => phaseSegments(epochs, batchLosses, stage),
+    [epochs, batchLosses, stage],
+  );
+  const phased = segments.some((s) => s.label !== '');
+  const margin = phased ? PHASE_MARGIN : MARGIN;
+  const frame: ChartFrame = { width, height, margin };
+  const current = useMemo(() => segments.flatMap((s) => s.curves), [segments]);
+  // The legend names each term once, whichever phases measured it.
+  const terms = useMemo(() => runCurves(epochs).slice(2), [epochs]);
   const overlays = useMemo(
     () => past.flatMap((r, i) => (r.visible ? pastCurves(r.runId, r.name, r.epochs, i) : [])),
     [past],
   );
   const all = [...overlays, ...current];
-  const scales = lossScales(batchLosses, all, totalEpochs, frame, log);
+  // The extra terms have their own axis (TermsChart): on the total's they read as a flat 0.
+  const scales = lossScales(batchLosses, withoutTerms(all), totalEpochs, frame, log);
 
   useEffect(() => {
     if (!xAxis.current || !yAxis.current) return;
@@ -68,7 +87,7 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
     select(yAxis.current).call(
       axisLeft(scales.y)
         .ticks(5)
-        .tickSize(-(width - MARGIN.left - MARGIN.right))
+        .tickSize(-(width - margin.left - margin.right))
         .tickFormat(scales.y.tickFormat(5, log ? '.1~e' : undefined)),
     );
   });
@@ -77,7 +96,6 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
     const box = event.currentTarget.getBoundingClientRect();
     setHoverX(nearestX(all, scales.x.invert(event.clientX - box.left)));
   };
-  const [train, val, ...terms] = current;
   const empty = batchLosses.length === 0 && epochs.length === 0;
   return (
     <section ref={panel} className="panel chart-panel" aria-label="Loss">
@@ -115,18 +133,18 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
           onPointerMove={onMove}
           onPointerLeave={() => setHoverX(null)}
         >
-          <g ref={yAxis} className="axis y-axis" transform={`translate(${MARGIN.left},0)`} />
+          <g ref={yAxis} className="axis y-axis" transform={`translate(${margin.left},0)`} />
           <g
             ref={xAxis}
             className="axis x-axis"
-            transform={`translate(0,${height - MARGIN.bottom})`}
+            transform={`translate(0,${height - margin.bottom})`}
           />
-          <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 4}>
+          <text className="axis-label" x={(margin.left + width - margin.right) / 2} y={height - 4}>
             epoch
           </text>
           <text
             className="axis-label"
-            transform={`translate(12,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`}
+            transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
           >
             {log ? 'loss (log)' : 'loss'}
           </text>
@@ -138,37 +156,53 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
               d={curvePath(c.points, scales)}
             />
           ))}
-          <path className="batch-loss" d={batchPath(batchLosses, scales)} />
-          {terms.map((c) => (
-            <path
-              key={c.key}
-              className="term-line"
-              stroke={c.color}
-              d={curvePath(c.points, scales)}
-            />
-          ))}
-          <path className="epoch-line train" d={curvePath(train.points, scales)} />
-          <path className="epoch-line val" d={curvePath(val.points, scales)} />
-          {[train, val].map((c) =>
-            c.points
-              .filter((p) => !log || p.y > 0)
-              .map((p) => (
-                <circle
-                  key={`${c.key}-${p.x}`}
-                  className={`loss-point ${c.kind}`}
-                  cx={scales.x(p.x)}
-                  cy={scales.y(p.y)}
-                  r={3.5}
+          {segments.map((segment, i) => (
+            <g key={segment.phase} className="loss-segment" data-phase={segment.phase}>
+              {segment.label && (
+                <PhaseLabel
+                  label={segment.label}
+                  first={i === 0}
+                  left={scales.x(segment.from)}
+                  right={scales.x(
+                    Math.min(segments[i + 1]?.from ?? Infinity, scales.x.domain()[1]),
+                  )}
+                  top={margin.top}
+                  bottom={height - margin.bottom}
                 />
-              )),
-          )}
+              )}
+              <path className="batch-loss" d={batchPath(segment.batches, scales)} />
+              {withoutTerms(segment.curves).map((c) => (
+                <path
+                  key={c.key}
+                  className={c.kind === 'term' ? 'term-line' : `epoch-line ${c.kind}`}
+                  stroke={c.kind === 'term' ? c.color : undefined}
+                  d={curvePath(c.points, scales)}
+                />
+              ))}
+              {segment.curves
+                .filter((c) => c.kind === 'train' || c.kind === 'val')
+                .map((c) =>
+                  c.points
+                    .filter((p) => !log || p.y > 0)
+                    .map((p) => (
+                      <circle
+                        key={`${c.key}-${p.x}`}
+                        className={`loss-point ${c.kind}`}
+                        cx={scales.x(p.x)}
+                        cy={scales.y(p.y)}
+                        r={3.5}
+                      />
+                    )),
+                )}
+            </g>
+          ))}
           {hoverX !== null && (
             <line
               className="hover-rule"
               x1={scales.x(hoverX)}
               x2={scales.x(hoverX)}
-              y1={MARGIN.top}
-              y2={height - MARGIN.bottom}
+              y1={margin.top}
+              y2={height - margin.bottom}
             />
           )}
           {empty && (
@@ -177,6 +211,7 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
             </text>
           )}
         </svg>
+        <TermsChart terms={terms} x={scales.x} frame={frame} log={log} />
         {hoverX !== null && (
           <HoverReadout curves={all} x={hoverX} left={scales.x(hoverX)} width={width} />
         )}

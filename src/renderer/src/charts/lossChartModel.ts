@@ -44,8 +44,14 @@ export function termLabel(key: string): string {
   return known[key] ?? key;
 }
 
-/** The current run's curves: train, validation, and each extra term on its own. */
-export function runCurves(epochs: readonly EpochRecord[]): Curve[] {
+/**
+ * The current run's curves: train, validation, and each extra term on its own. `terms` fixes the
+ * terms' order (and so their colours) when a run is drawn in parts, one per procedure phase.
+ */
+export function runCurves(
+  epochs: readonly EpochRecord[],
+  terms: readonly string[] = termsOf(epochs),
+): Curve[] {
   const curves: Curve[] = [
     {
       key: 'train',
@@ -62,20 +68,38 @@ export function runCurves(epochs: readonly EpochRecord[]): Curve[] {
       points: epochs.flatMap((e) => (e.valLoss === null ? [] : [{ x: e.x, y: e.valLoss }])),
     },
   ];
-  const terms = [...new Set(epochs.flatMap((e) => Object.keys(e.terms)))];
-  terms.forEach((term, i) =>
+  terms.forEach((term, i) => {
+    if (!epochs.some((e) => term in e.terms)) return;
     curves.push({
       key: `term:${term}`,
       label: termLabel(term),
       kind: 'term',
       color: TERM_COLORS[i % TERM_COLORS.length],
       points: epochs.flatMap((e) => (term in e.terms ? [{ x: e.x, y: e.terms[term] }] : [])),
-    }),
-  );
+    });
+  });
   return curves;
 }
 
-/** A past run's train and validation curves, in its own colour. */
+/** The extra terms of a run, in order of appearance. */
+export const termsOf = (epochs: readonly EpochRecord[]): string[] => [
+  ...new Set(epochs.flatMap((e) => Object.keys(e.terms))),
+];
+
+/**
+ * The epochs of each procedure phase apart, in order (one group for a run of one phase): phases
+ * measure different losses, so a line must never join one phase's points to the next one's.
+ */
+export function byPhase(epochs: readonly EpochRecord[]): EpochRecord[][] {
+  const groups = new Map<number, EpochRecord[]>();
+  for (const e of epochs) {
+    const phase = e.phase ?? 0;
+    groups.set(phase, [...(groups.get(phase) ?? []), e]);
+  }
+  return [...groups.values()];
+}
+
+/** A past run's train and validation curves, in its own colour, one pair per procedure phase. */
 export function pastCurves(
   runId: string,
   name: string,
@@ -83,6 +107,15 @@ export function pastCurves(
   index: number,
 ): Curve[] {
   const color = PAST_COLORS[index % PAST_COLORS.length];
+  const phases = byPhase(epochs);
+  if (phases.length > 1) {
+    return phases.flatMap((group) =>
+      pastCurves(runId, name, group, index).map((c) => ({
+        ...c,
+        key: `${c.key}:p${group[0].phase ?? 0}`,
+      })),
+    );
+  }
   return [
     {
       key: `${runId}:train`,

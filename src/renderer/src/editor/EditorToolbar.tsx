@@ -1,7 +1,8 @@
-import { Panel, useReactFlow } from '@xyflow/react';
+import { Panel } from '@xyflow/react';
 import { useState } from 'react';
 import type { Result } from '../../../shared/contract/result';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { useCanvasView } from '../canvas/useCanvasView';
 import { appStore } from '../stores/appStore';
 import { graphStore, useGraph } from '../stores/graphStore';
 import { makeDenoising, makeSparse, makeVariational, mirrorEncoder } from './actions';
@@ -60,9 +61,9 @@ export function EditorToolbar() {
   const canUndo = useGraph((s) => s.history.past.length > 0);
   const canRedo = useGraph((s) => s.history.future.length > 0);
   const [menu, setMenu] = useState(false);
-  const { fitView } = useReactFlow();
+  const { fit, layout } = useCanvasView();
   const graph = graphStore.getState;
-  const fitSoon = () => window.setTimeout(() => void fitView({ padding: 0.12, duration: 250 }), 30);
+  const fitSoon = () => window.setTimeout(() => void fit(), 30);
 
   const run = (action: Action) => {
     setMenu(false);
@@ -98,19 +99,25 @@ export function EditorToolbar() {
       <div className="tool-group">
         <button
           className="tool wide"
-          title="Lay the network out left to right (L)"
+          title="Lay the network out left to right, in rows if it is long (L)"
           data-testid="auto-layout"
-          onClick={() => {
-            graph().layout();
-            fitSoon();
-          }}
+          onClick={() => layout('LR')}
         >
-          Auto-layout
+          Auto-layout →
+        </button>
+        <button
+          className="tool"
+          title="Lay the network out top to bottom (Shift+L)"
+          aria-label="Auto-layout top to bottom"
+          data-testid="layout-vertical"
+          onClick={() => layout('TB')}
+        >
+          ↓
         </button>
         <button
           className="tool wide"
           title="Fit the network into view (F)"
-          onClick={() => void fitView({ padding: 0.12, duration: 250 })}
+          onClick={() => void fit()}
         >
           Fit
         </button>

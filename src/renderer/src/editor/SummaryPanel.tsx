@@ -1,8 +1,19 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { summarize } from '../../../shared/compiler';
+import { useCompactWindow } from '../canvas/compactWindow';
 import { formatCount } from '../format/format';
 import { graphStore, useGraph } from '../stores/graphStore';
 import { editorUi, useEditorUi } from './editorUi';
+
+/** Folds the summary to its header when the window shrinks below the compact size. */
+function useFoldOnSmallWindow() {
+  const compact = useCompactWindow();
+  const was = useRef(compact);
+  useEffect(() => {
+    if (compact && !was.current) editorUi.getState().setSummary(false);
+    was.current = compact;
+  }, [compact]);
+}
 
 /** The model as Keras' model.summary() prints it, with totals; live as the graph changes. */
 export function SummaryPanel() {
@@ -11,6 +22,7 @@ export function SummaryPanel() {
   const selected = useGraph((s) => s.selectedNodeId);
   const open = useEditorUi((s) => s.summaryOpen);
   const summary = useMemo(() => summarize(doc, analysis), [doc, analysis]);
+  useFoldOnSmallWindow();
   return (
     <section
       className={`summary-panel ${open ? 'open' : ''}`}

@@ -7,9 +7,12 @@ export const SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'Ctrl+A', what: 'Select every layer' },
   { keys: 'Delete / Backspace', what: 'Delete the selection' },
   { keys: 'Shift+click, Shift+drag', what: 'Add to the selection, select with a box' },
-  { keys: 'Double-click the canvas', what: 'Quick-add a layer there' },
+  { keys: 'Double-click the canvas', what: 'Quick-add a layer there, after the selected one' },
+  { keys: 'A', what: 'Quick-add a layer after the selected one' },
   { keys: 'L', what: 'Lay the network out left to right' },
+  { keys: 'Shift+L', what: 'Lay the network out top to bottom' },
   { keys: 'F', what: 'Fit the network into view' },
+  { keys: 'Scroll, Ctrl+scroll', what: 'Move around the canvas, zoom' },
   { keys: 'Ctrl+S / Ctrl+Shift+S', what: 'Save / Save as' },
   { keys: 'Ctrl+O', what: 'Open a project' },
   { keys: '?', what: 'Show or hide this help' },
@@ -25,6 +28,8 @@ export type EditorCommand =
   | 'selectAll'
   | 'delete'
   | 'layout'
+  | 'layoutVertical'
+  | 'quickAdd'
   | 'fit'
   | 'help'
   | 'escape';
@@ -52,7 +57,8 @@ export function commandOf(
   }
   if (e.altKey) return null;
   if (key === 'delete' || key === 'backspace') return 'delete';
-  if (key === 'l') return 'layout';
+  if (key === 'l') return e.shiftKey ? 'layoutVertical' : 'layout';
+  if (key === 'a' && !e.shiftKey) return 'quickAdd';
   if (key === 'f') return 'fit';
   if (e.key === '?') return 'help';
   if (key === 'escape') return 'escape';

@@ -1,12 +1,42 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useCanvasView } from '../canvas/useCanvasView';
 import { graphStore } from '../stores/graphStore';
+import { NODE } from './actions/layout';
 import { editorUi } from './editorUi';
 import { commandOf, isTyping, type EditorCommand } from './shortcuts';
 
+/** Opens quick-add under the selected layer, to add one after it (or at the view's corner). */
+function useOpenQuickAdd() {
+  const { flowToScreenPosition, screenToFlowPosition } = useReactFlow();
+  return useCallback(() => {
+    const graph = graphStore.getState();
+    const anchor = graph.doc.nodes.find((n) => n.id === graph.selectedNodeId);
+    if (!anchor) {
+      const screen = { x: 320, y: 160 };
+      editorUi.getState().openQuickAdd({ screen, flow: screenToFlowPosition(screen) });
+      return;
+    }
+    // Below the layer: in a left-to-right design that spot is usually free.
+    const flow = {
+      x: anchor.position.x + NODE.width / 2,
+      y: anchor.position.y + NODE.height * 1.5 + 40,
+    };
+    const screen = flowToScreenPosition(anchor.position);
+    const under = flowToScreenPosition({
+      x: anchor.position.x,
+      y: anchor.position.y + NODE.height,
+    });
+    editorUi
+      .getState()
+      .openQuickAdd({ screen: { x: screen.x, y: under.y + 8 }, flow, after: anchor.id });
+  }, [flowToScreenPosition, screenToFlowPosition]);
+}
+
 /** Binds the editor's shortcuts while the canvas is on screen. */
 export function useEditorShortcuts(): void {
-  const { fitView } = useReactFlow();
+  const { fit, layout } = useCanvasView();
+  const openQuickAdd = useOpenQuickAdd();
   useEffect(() => {
     const run = (command: EditorCommand) => {
       const graph = graphStore.getState();
@@ -27,10 +57,13 @@ export function useEditorShortcuts(): void {
         case 'delete':
           return graph.deleteSelection();
         case 'layout':
-          graph.layout();
-          return void window.setTimeout(() => void fitView({ padding: 0.12, duration: 250 }), 30);
+          return layout('LR');
+        case 'layoutVertical':
+          return layout('TB');
+        case 'quickAdd':
+          return openQuickAdd();
         case 'fit':
-          return void fitView({ padding: 0.12, duration: 250 });
+          return void fit();
         case 'help':
           return ui.setHelp(!ui.helpOpen);
         case 'escape':
@@ -52,5 +85,5 @@ export function useEditorShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [fitView]);
+  }, [fit, layout, openQuickAdd]);
 }

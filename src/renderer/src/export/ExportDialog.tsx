@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LayerOverride } from '../../../shared/diagram';
+import { weightsToExport } from '../stores/designMatch';
+import { StaleMark } from '../views/StaleMark';
+import { useDesignMatch } from '../views/useDesignMatch';
 import './export.css';
 import type { ExportSource } from './exportSource';
 import { choiceInfo, EXPORT_CHOICES, isExportChoice, type ExportChoice } from './formats';
@@ -36,6 +39,8 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
     initialPictureSettings(source.title),
   );
   const info = choiceInfo(choice);
+  const { match } = useDesignMatch(source.weightsRunId);
+  const weightsRunId = weightsToExport(source.weightsRunId, match);
   const diagram = useMemo(
     () => diagramOptionsOf(picture, source.selectedIds),
     [picture, source.selectedIds],
@@ -46,7 +51,7 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
     diagram,
     title: source.title,
     settings: source.settings,
-    weightsRunId: source.weightsRunId,
+    weightsRunId,
   };
   const svg = useMemo(() => diagramSvg({ doc: source.doc, diagram }), [source.doc, diagram]);
   // Scripts and summaries ignore the picture settings: recomputing them per keystroke is waste.
@@ -127,11 +132,24 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
             )}
           </div>
           <div className="export-preview-pane">
+            {choice === 'tfjs' && (
+              <StaleMark
+                runId={source.weightsRunId}
+                what="The trained weights"
+                detail={(m) =>
+                  m.weightsFit
+                    ? 'They still fit every layer, so this export carries them.'
+                    : 'They no longer fit your design’s layers, so this export leaves them out.'
+                }
+                onAction={onClose}
+              />
+            )}
             <ExportPreview
               choice={choice}
               svg={svg}
               text={text}
-              withWeights={source.weightsRunId !== null}
+              withWeights={weightsRunId !== null}
+              weightsLeftOut={weightsRunId === null && source.weightsRunId !== null}
             />
           </div>
         </div>

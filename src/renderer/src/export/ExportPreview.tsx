@@ -9,13 +9,15 @@ interface Props {
   text: { ok: true; value: string } | { ok: false; message: string } | null;
   /** tfjs only: whether trained weights go with the model. */
   withWeights: boolean;
+  /** tfjs only: a run's weights exist but belong to an earlier design they no longer fit. */
+  weightsLeftOut?: boolean;
 }
 
 /** A data URL, not a blob URL: nothing to revoke, and the CSP allows img-src data:. */
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
 /** What the export will contain: the diagram live, the script or summary text, or the tfjs files. */
-export function ExportPreview({ choice, svg, text, withWeights }: Props) {
+export function ExportPreview({ choice, svg, text, withWeights, weightsLeftOut }: Props) {
   const url = useMemo(() => svgUrl(svg), [svg]);
   if (choice === 'tfjs') {
     return (
@@ -27,7 +29,9 @@ export function ExportPreview({ choice, svg, text, withWeights }: Props) {
         <p className={withWeights ? undefined : 'warn'}>
           {withWeights
             ? 'The weights are those of the latest completed training run.'
-            : 'No training run has completed yet: the weights are freshly initialized (untrained).'}
+            : weightsLeftOut
+              ? 'The trained weights do not fit this design: the weights are freshly initialized (untrained).'
+              : 'No training run has completed yet: the weights are freshly initialized (untrained).'}
         </p>
       </div>
     );

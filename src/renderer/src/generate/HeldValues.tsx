@@ -1,22 +1,34 @@
+import { useMemo } from 'react';
 import { useRun } from '../stores/runStore';
+import { chooseSliders, codeVariances } from './choices';
 import { generateStore } from './generateStore';
 import { codeRange } from './latentPoints';
 import type { LatentSetup } from './useLatent';
 
-/** With more than two code values: which two to vary, and a slider holding each of the others. */
+/** Sliders in view: a person can steer about eight values; more is a wall of knobs. */
+const SHOWN = 8;
+
+/**
+ * With more than two code values: which two to vary, and a slider for each of the others that
+ * matter (the most varied over the digits); the rest wait behind "More values".
+ */
 export function HeldValues({ latent }: { latent: LatentSetup }) {
   const codes = useRun((s) => s.codes);
-  if (!codes) return null;
-  const { dims, base, codeSize } = latent;
+  const { dims, codeSize } = latent;
+  const choice = useMemo(
+    () =>
+      codes
+        ? chooseSliders(codeVariances(codes.codes, codes.count, codes.codeSize), dims, SHOWN)
+        : null,
+    [codes, dims],
+  );
+  if (!codes || !choice) return null;
   const store = generateStore.getState();
   const options = Array.from({ length: codeSize }, (_, i) => (
     <option key={i} value={i}>
       code {i + 1}
     </option>
   ));
-  const shown = Array.from({ length: codeSize }, (_, i) => i)
-    .filter((i) => !dims.includes(i))
-    .slice(0, 64);
   return (
     <div className="held-values">
       <div className="held-dims">
@@ -46,32 +58,47 @@ export function HeldValues({ latent }: { latent: LatentSetup }) {
           Reset to means
         </button>
       </div>
-      <div className="sliders">
-        {shown.map((i) => {
-          const r = codeRange(codes.codes, codes.count, codeSize, i);
-          return (
-            <label
-              key={i}
-              className="slider"
-              title={`Code value ${i + 1}, held while the other two vary`}
-            >
-              <span className="muted">code {i + 1}</span>
-              <input
-                type="range"
-                min={r.min}
-                max={r.max}
-                step={(r.max - r.min) / 200}
-                value={base[i]}
-                onChange={(e) => store.hold(i, Number(e.target.value), latent.means)}
-              />
-              <span className="slider-value">{base[i].toFixed(2)}</span>
-            </label>
-          );
-        })}
-        {codeSize - 2 > shown.length && (
-          <span className="muted">The first 64 held values are shown.</span>
-        )}
+      {choice.shown.length > 0 && (
+        <p className="muted held-hint">
+          The code values that change most from digit to digit; each holds its value while the other
+          two vary.
+        </p>
+      )}
+      <div className="sliders" data-testid="held-sliders">
+        {choice.shown.map((i) => (
+          <Slider key={i} dim={i} latent={latent} />
+        ))}
       </div>
+      {choice.more.length > 0 && (
+        <details className="more-values" data-testid="more-values">
+          <summary>More values ({choice.more.length})</summary>
+          <div className="sliders">
+            {choice.more.map((i) => (
+              <Slider key={i} dim={i} latent={latent} />
+            ))}
+          </div>
+        </details>
+      )}
     </div>
+  );
+}
+
+function Slider({ dim, latent }: { dim: number; latent: LatentSetup }) {
+  const codes = useRun((s) => s.codes);
+  if (!codes) return null;
+  const r = codeRange(codes.codes, codes.count, latent.codeSize, dim);
+  return (
+    <label className="slider" title={`Code value ${dim + 1}, held while the other two vary`}>
+      <span className="muted">code {dim + 1}</span>
+      <input
+        type="range"
+        min={r.min}
+        max={r.max}
+        step={(r.max - r.min) / 200}
+        value={latent.base[dim]}
+        onChange={(e) => generateStore.getState().hold(dim, Number(e.target.value), latent.means)}
+      />
+      <span className="slider-value">{latent.base[dim].toFixed(2)}</span>
+    </label>
   );
 }

@@ -2,20 +2,29 @@ import { useEffect, useMemo, useState } from 'react';
 import { studio } from '../app/studio';
 import { useWidth } from '../charts/useWidth';
 import { composeGrid, imageGeometry } from '../recon/imageGrid';
+import type { Samples } from '../stores/runState';
 import { useRun } from '../stores/runStore';
 import { BitmapCanvas } from '../views/BitmapCanvas';
 import { ViewPanel } from '../views/ViewPanel';
 import type { GridBitmap } from '../recon/imageGrid';
+import { defaultPair } from './choices';
+import { aDigit, tileAt, tileBox } from './choiceStrip';
 import { lineCodes } from './latentPoints';
 import { decode, type LatentSetup } from './useLatent';
+import './generate.css';
 
 const CHOICES = 24;
+const COLUMNS = 12;
 const STEPS = 10;
 
 /** Interpolation: two chosen digits encoded, and the straight line between their codes decoded. */
 export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
   const samples = useRun((s) => s.samples);
-  const [pair, setPair] = useState<[number, number]>([0, 1]);
+  // The pair belongs to the samples it was chosen from: a new run starts from its own default.
+  const [chosen, setChosen] = useState<{ of: Samples | null; pair: [number, number] }>({
+    of: null,
+    pair: [0, 1],
+  });
   const [next, setNext] = useState<0 | 1>(0);
   const [row, setRow] = useState<GridBitmap | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,8 +33,13 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
   const shape = samples?.sampleShape;
   const geometry = useMemo(() => (shape ? imageGeometry(shape) : null), [shape]);
   const count = samples ? Math.min(CHOICES, samples.count) : 0;
+  const pair = useMemo<[number, number]>(
+    () =>
+      chosen.of === samples && samples ? chosen.pair : defaultPair(samples?.labels ?? null, count),
+    [chosen, samples, count],
+  );
   const strip = useMemo(
-    () => (samples && geometry ? composeGrid([samples.images], count, geometry, 12) : null),
+    () => (samples && geometry ? composeGrid([samples.images], count, geometry, COLUMNS) : null),
     [samples, geometry, count],
   );
 
@@ -64,41 +78,61 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
     };
   }, [samples, geometry, size, count, pair, latent.runId, latent.epoch]);
 
-  const choose = (px: number, py: number, zoom: number) => {
+  const zoom = strip ? Math.min(2, width / strip.width) : 1;
+  const choose = (px: number, py: number) => {
     if (!geometry) return;
-    const col = Math.floor(px / zoom / (geometry.width + 1));
-    const line = Math.floor(py / zoom / (geometry.height + 1));
-    const index = line * 12 + col;
-    if (index < 0 || index >= count) return;
-    setPair(next === 0 ? [index, pair[1]] : [pair[0], index]);
+    const index = tileAt(px / zoom, py / zoom, COLUMNS, count, geometry);
+    if (index === null) return;
+    setChosen({ of: samples, pair: next === 0 ? [index, pair[1]] : [pair[0], index] });
     setNext(next === 0 ? 1 : 0);
   };
+  const label = (i: number) => (samples && i < samples.count ? samples.labels[i] : undefined);
+  const names = [aDigit(label(pair[0])), aDigit(label(pair[1]))];
 
   return (
     <ViewPanel
       title="Interpolation"
       saveAs="interpolation"
-      hint={`Click two digits below (now: ${pair[0] + 1} and ${pair[1] + 1}). Both are encoded; ${STEPS} codes on the straight line between them are decoded, first digit left, second right.`}
+      hint={`From ${names[0]} to ${names[1]}: both are encoded and ${STEPS} codes on the straight line between them are decoded. Click a digit below to choose the ${next === 0 ? 'first' : 'second'} one.`}
     >
       <div ref={ref}>
-        {strip && (
+        {strip && geometry && (
           <div
             className="choice-strip"
             onClick={(e) => {
-              const canvas = e.currentTarget.querySelector('canvas');
-              const box = canvas?.getBoundingClientRect();
-              if (box)
-                choose(e.clientX - box.left, e.clientY - box.top, box.width / (strip.width || 1));
+              const box = e.currentTarget.querySelector('canvas')?.getBoundingClientRect();
+              if (box) choose(e.clientX - box.left, e.clientY - box.top);
             }}
           >
             <BitmapCanvas
               bitmap={strip}
-              zoom={Math.min(2, width / strip.width)}
+              zoom={zoom}
               testId="interpolate-choices"
               label="Validation digits to choose from"
               style={{ cursor: 'pointer' }}
               data={{ next: next === 0 ? 'first' : 'second' }}
             />
+            {pair.map((index, end) => {
+              const box = tileBox(index, COLUMNS, geometry);
+              return (
+                <span
+                  key={end}
+                  className={`chosen-tile ${end === 0 ? 'from' : 'to'}`}
+                  data-testid="interpolate-chosen"
+                  data-index={index}
+                  data-digit={label(index) ?? ''}
+                  title={end === 0 ? `First: ${names[0]}` : `Second: ${names[1]}`}
+                  style={{
+                    left: box.left * zoom - 2,
+                    top: box.top * zoom - 2,
+                    width: box.width * zoom + 4,
+                    height: box.height * zoom + 4,
+                  }}
+                >
+                  <span className="chosen-badge">{end === 0 ? 'from' : 'to'}</span>
+                </span>
+              );
+            })}
           </div>
         )}
         {error && <div className="field-error">{error}</div>}
@@ -107,8 +141,18 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
             bitmap={row}
             zoom={Math.min(3, width / row.width)}
             testId="interpolation"
-            label="The first digit, the decoded line, the second digit"
+            label={`${names[0]}, the decoded line, ${names[1]}`}
           />
+        )}
+        {row && (
+          <div
+            className="interpolation-ends muted"
+            data-testid="interpolation-ends"
+            style={{ width: row.width * Math.min(3, width / row.width) }}
+          >
+            <span>{names[0]}</span>
+            <span>{names[1]}</span>
+          </div>
         )}
       </div>
     </ViewPanel>

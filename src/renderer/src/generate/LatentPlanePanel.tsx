@@ -8,6 +8,7 @@ import { useRun } from '../stores/runStore';
 import { drawBitmap } from '../views/BitmapCanvas';
 import { exposeToBench, nextFrame, recordForBench } from '../views/benchHooks';
 import { ViewPanel } from '../views/ViewPanel';
+import { DigitLegend } from './DigitLegend';
 import { HeldValues } from './HeldValues';
 import { fullCode } from './latentPoints';
 import { latestOnly } from './latestOnly';
@@ -133,6 +134,7 @@ export function LatentPlanePanel({ latent }: { latent: LatentSetup }) {
           </div>
         </div>
       </div>
+      {plane && <DigitLegend labels={codes?.labels ?? null} count={plane.count} />}
       {latent.codeSize > 2 && <HeldValues latent={latent} />}
     </ViewPanel>
   );

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { startTraining, stopTraining, togglePause } from '../app/training';
+import { continueTraining, startTraining, stopTraining, togglePause } from '../app/training';
 import { studio } from '../app/studio';
 import { useGraph } from '../stores/graphStore';
 import { useRun } from '../stores/runStore';
@@ -52,6 +52,16 @@ export function RunControls({ optimizer }: { optimizer?: boolean }) {
         >
           <span aria-hidden="true">▶</span> Start
         </button>
+        {run.phase === 'ended' && run.runId && (
+          <button
+            className="button"
+            data-testid="train-continue"
+            title={`Train the same model ${run.settings.epochs} more epochs (the Epochs field), from where it stopped`}
+            onClick={() => void continueTraining(studio())}
+          >
+            <span aria-hidden="true">+</span> Train {run.settings.epochs} more
+          </button>
+        )}
         <button
           className="button"
           data-testid="train-pause"

@@ -10,12 +10,14 @@ interface Props {
   integer?: boolean;
   disabled?: boolean;
   help: string;
+  /** A short line under the field, for what the value means here. */
+  note?: string;
   onCommit(value: number): void;
 }
 
 /** A number setting that keeps what is typed and stores it only when it is a valid value. */
 export function SettingField(props: Props) {
-  const { label, testId, value, min, max, step, integer, disabled, help, onCommit } = props;
+  const { label, testId, value, min, max, step, integer, disabled, help, note, onCommit } = props;
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
 
@@ -48,6 +50,11 @@ export function SettingField(props: Props) {
         onChange={(e) => read(e.target.value)}
       />
       {error && <span className="field-error">{error}</span>}
+      {note && !error && (
+        <span className="setting-note" data-testid={`${testId}-note`}>
+          {note}
+        </span>
+      )}
     </label>
   );
 }

@@ -2,6 +2,7 @@ import { editorUi } from '../editor/editorUi';
 import { formatCount } from '../format/format';
 import { projectDeps } from '../project/deps';
 import { ProjectDialogs } from '../project/ProjectDialogs';
+import { DownloadProjectButton } from '../project/DownloadProjectButton';
 import { ExportButton, ImportModelButton } from '../export';
 import {
   chooseAndOpen,
@@ -104,6 +105,7 @@ export function TopBar() {
           >
             Save as…
           </button>
+          <DownloadProjectButton />
           <ImportModelButton
             onGraph={(doc, name) => {
               const deps = projectDeps();

@@ -1,5 +1,7 @@
 import type { TrainSettings } from '../../../shared/contract/training';
+import { totalPhaseEpochs, type PhaseEpochs } from '../../../shared/presets/procedurePhases';
 import { SettingField } from './SettingField';
+import { useProcedurePlan } from './useProcedurePlan';
 
 /** What the three settings every panel shows need: the values, whether a run locks them, an edit. */
 export interface CommonSettingProps {
@@ -36,16 +38,34 @@ export const BatchSizeField = ({ settings, disabled, edit }: CommonSettingProps)
   />
 );
 
-export const EpochsField = ({ settings, disabled, edit }: CommonSettingProps) => (
-  <SettingField
-    label="Epochs"
-    testId="train-epochs"
-    value={settings.epochs}
-    integer
-    min={1}
-    max={100000}
-    disabled={disabled}
-    help="How many times the model goes through all the training samples."
-    onCommit={(epochs) => edit({ epochs })}
-  />
-);
+/** Epochs; for a design trained in phases the number is per phase, and the field says so. */
+export function EpochsField({ settings, disabled, edit }: CommonSettingProps) {
+  const plan = useProcedurePlan(settings.epochs);
+  return (
+    <SettingField
+      label={plan ? 'Epochs (each phase)' : 'Epochs'}
+      testId="train-epochs"
+      value={settings.epochs}
+      integer
+      min={1}
+      max={100000}
+      disabled={disabled}
+      help={
+        plan
+          ? 'How many times each phase goes through all its training samples.'
+          : 'How many times the model goes through all the training samples.'
+      }
+      note={plan ? planNote(plan) : undefined}
+      onCommit={(epochs) => edit({ epochs })}
+    />
+  );
+}
+
+/** "3 phases · 3 epochs in all", naming any phase whose own epochs the procedure sets. */
+function planNote(plan: readonly PhaseEpochs[]): string {
+  const fixed = plan
+    .filter((p) => p.fixed)
+    .map((p) => `${p.label} ${p.epochs} (set by the design)`);
+  const all = `${plan.length} phases · ${totalPhaseEpochs(plan)} epochs in all`;
+  return fixed.length > 0 ? `${all}; ${fixed.join(', ')}` : all;
+}

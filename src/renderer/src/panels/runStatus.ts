@@ -1,5 +1,6 @@
 import { formatDuration, formatLoss } from '../format/format';
 import type { RunData } from '../stores/runState';
+import { describePhaseEpoch, describePlan, describeSchedule, phasePosition } from './phaseStatus';
 
 /** The one line that says where the run stands, in words. */
 export function describeRun(run: RunData): string {
@@ -14,10 +15,15 @@ export function describeRun(run: RunData): string {
       return 'Starting: loading the data and building the model…';
     case 'running': {
       const p = run.progress;
-      if (!p) return 'Training started…';
-      if (run.paused)
-        return `Paused in epoch ${epochNumber(run, p.epoch)}${loss}. Resume to go on.`;
-      return `Training · epoch ${epochNumber(run, p.epoch)} of ${run.totalEpochs}${loss}`;
+      const at = phasePosition(run);
+      if (!p) return at ? `${describePhaseEpoch(at, 1)}: starting…` : 'Training started…';
+      const epoch = epochNumber(run, p.epoch);
+      if (at) {
+        const where = describePhaseEpoch(at, epoch);
+        return run.paused ? `Paused · ${where}${loss}. Resume to go on.` : `${where}${loss}`;
+      }
+      if (run.paused) return `Paused in epoch ${epoch}${loss}. Resume to go on.`;
+      return `Training · epoch ${epoch} of ${run.totalEpochs}${loss}`;
     }
     case 'stopping':
       return 'Stopping at the end of this batch…';
@@ -25,9 +31,12 @@ export function describeRun(run: RunData): string {
       const ended = run.ended;
       if (!ended) return 'Ended.';
       const epochs = `${ended.epochsCompleted} ${ended.epochsCompleted === 1 ? 'epoch' : 'epochs'}`;
+      const at = phasePosition(run);
       switch (ended.status) {
         case 'completed':
-          return `Completed ${epochs}${loss}.`;
+          return at && at.plan.length > 0
+            ? `Completed ${epochs} (${describePlan(at.plan)})${loss}.`
+            : `Completed ${epochs}${loss}.`;
         case 'stopped':
           return `Stopped after ${epochs}${loss}.`;
         case 'failed':
@@ -51,30 +60,37 @@ export function runFraction(run: RunData): number {
 
 function fractionOf(run: RunData): number {
   const p = run.progress;
+  const within = p ? epochNumber(run, p.epoch) - 1 + p.batch / Math.max(1, p.batchesPerEpoch) : 0;
+  const at = phasePosition(run);
+  // A procedure counts every phase: epoch k of phase p is past the epochs of the phases before it.
+  if (at && at.total > 0) return clamp((at.before + Math.min(at.epochs, within)) / at.total);
   if (!p || run.totalEpochs <= 0) return 0;
-  const done = epochNumber(run, p.epoch) - 1 + p.batch / Math.max(1, p.batchesPerEpoch);
-  return Math.min(1, Math.max(0, done / run.totalEpochs));
+  return clamp(within / run.totalEpochs);
 }
+
+const clamp = (fraction: number): number => Math.min(1, Math.max(0, fraction));
 
 /** "Epoch 2/10 · batch 120/211 · about 1 min 05 s left". */
 export function describeProgress(run: RunData): string {
   const p = run.progress;
   if (!p) return run.phase === 'starting' ? 'Preparing…' : '';
+  const at = phasePosition(run);
   const parts = [
-    `Epoch ${epochNumber(run, p.epoch)}/${run.totalEpochs}`,
+    ...(at ? [`Phase ${at.index}/${at.count}`] : []),
+    `${at ? 'epoch' : 'Epoch'} ${epochNumber(run, p.epoch)}/${at?.epochs ?? run.totalEpochs}`,
     `batch ${p.batch}/${p.batchesPerEpoch}`,
   ];
   if (run.phase === 'running' && p.etaSeconds > 0) {
-    parts.push(`about ${formatDuration(p.etaSeconds)} left`);
+    // The trainer times one phase at a time; later phases train other layers at other speeds.
+    parts.push(`about ${formatDuration(p.etaSeconds)} left${at ? ' in this phase' : ''}`);
   }
   if (p.samplesPerSecond > 0)
     parts.push(`${Math.round(p.samplesPerSecond).toLocaleString('en-US')} samples/s`);
   return parts.join(' · ');
 }
 
-/** "Phase 2 of 3 · inner pair" for a procedure of several phases; '' for a plain run. */
-export function describeStage(run: Pick<RunData, 'stage'>): string {
-  const stage = run.stage;
-  if (!stage) return '';
-  return `Phase ${stage.index} of ${stage.count} · ${stage.label}`;
+/** The plan of a procedure of several phases with each one's epochs; '' for a plain run. */
+export function describeStage(run: Pick<RunData, 'stage' | 'totalEpochs'>): string {
+  const at = phasePosition(run);
+  return at ? describeSchedule(at) : '';
 }

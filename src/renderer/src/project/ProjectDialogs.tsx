@@ -4,8 +4,30 @@ import { projectDeps } from './deps';
 import { formatWhen, safeName } from './draft';
 import { listProjects, openProject, saveTo } from './projectActions';
 import { projectStore, useProject } from './projectStore';
+import { uploadProject } from './transferActions';
 
 const close = () => projectStore.getState().set({ dialog: null });
+
+/** A project file from this computer: sent to the host, kept in its projects folder, opened. */
+function UploadProjectField() {
+  const busy = useProject((s) => s.busy);
+  return (
+    <label className="setting wide upload-project" title="Open a project file from this computer">
+      <span>From this computer</span>
+      <input
+        type="file"
+        accept=".json,application/json"
+        data-testid="project-upload"
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void uploadProject(projectDeps(), file);
+        }}
+      />
+    </label>
+  );
+}
 
 /** Browser mode's Open: the projects folder and the recent projects, newest first. */
 function OpenDialog() {
@@ -30,6 +52,7 @@ function OpenDialog() {
           ×
         </button>
       </div>
+      <UploadProjectField />
       {error && <p className="field-error">{error}</p>}
       {listing && (
         <>

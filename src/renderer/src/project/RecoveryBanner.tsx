@@ -1,34 +1,38 @@
 import { projectDeps } from './deps';
 import { formatWhen } from './draft';
-import { discardRecovery, recover } from './projectActions';
-import { useProject } from './projectStore';
+import { discardRecovery } from './projectActions';
+import { projectStore, useProject } from './projectStore';
 
-/** "Recover unsaved work from 22:14?" after a crash or a closed window, until answered. */
+/**
+ * "Recovered your unsaved work from 15:02 — Discard": the work a crash or a reload left is already
+ * open; one click throws it away instead. Gone once the work is saved, replaced or dismissed.
+ */
 export function RecoveryBanner() {
-  const offer = useProject((s) => s.recovery);
-  if (!offer) return null;
+  const recovered = useProject((s) => s.recovered);
+  if (!recovered) return null;
   return (
-    <div className="recovery-banner" role="alert" data-testid="recovery-banner">
+    <div className="recovery-banner" role="status" data-testid="recovery-banner">
       <span className="recovery-icon" aria-hidden="true">
         ↺
       </span>
       <span className="recovery-text">
-        Recover unsaved work from {formatWhen(offer.savedAt)}?{' '}
-        <span className="muted">({offer.project.name})</span>
+        Recovered your unsaved work from {formatWhen(recovered.savedAt)} —
       </span>
-      <button
-        className="button primary"
-        data-testid="recover"
-        onClick={() => recover(projectDeps())}
-      >
-        Recover
-      </button>
       <button
         className="button"
         data-testid="discard-recovery"
+        title="Throw this work away and start on the default design"
         onClick={() => void discardRecovery(projectDeps())}
       >
         Discard
+      </button>
+      <button
+        className="icon-button"
+        aria-label="Keep the recovered work and hide this bar"
+        data-testid="keep-recovery"
+        onClick={() => projectStore.getState().set({ recovered: null })}
+      >
+        ×
       </button>
     </div>
   );

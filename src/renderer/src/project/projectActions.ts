@@ -1,7 +1,8 @@
 import type { GraphDocument } from '../../../shared/graph/document';
 import type { StudioClient } from '../../../shared/contract/client';
+import type { CommandReply } from '../../../shared/contract/commands';
 import { GRAPH_VERSION, migrateDocument } from '../../../shared/graph';
-import { getPreset } from '../../../shared/presets';
+import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
 import type { ProjectDraft } from '../../../shared/project/schema';
 import type { AppStore } from '../stores/appStore';
 import type { GraphStore } from '../stores/graphStore';
@@ -45,7 +46,7 @@ export function currentDraft({ graph, run, history, project }: ProjectDeps): Pro
 }
 
 /** The latest run whose weights are worth saving: ended without failing. */
-function weightsOfRun({ run }: Pick<ProjectDeps, 'run'>): string | null {
+export function weightsOfRun({ run }: Pick<ProjectDeps, 'run'>): string | null {
   const { runId, phase, ended } = run.getState();
   if (!runId || phase !== 'ended' || !ended) return null;
   return ended.status === 'completed' || ended.status === 'stopped' ? runId : null;
@@ -84,12 +85,13 @@ export function newProject(deps: ProjectDeps, presetId: string | null): boolean 
     loadedRunId: null,
     lastSavedAt: null,
     dialog: null,
+    recovered: null,
   });
   return true;
 }
 
 /** Puts a project draft into the app: its graph (migrated), settings, data and runs. */
-function loadDraft(
+export function loadDraft(
   deps: ProjectDeps,
   draft: ProjectDraft,
   path: string | null,
@@ -110,7 +112,10 @@ function loadDraft(
  * A side job of a project command that failed without failing it (remembering recent files on a
  * read-only disk, weights that could not be read): shown in the banner, the command went on.
  */
-function showWarning(deps: ProjectDeps, result: { ok: boolean; value?: { warning?: string } }) {
+export function showWarning(
+  deps: ProjectDeps,
+  result: { ok: boolean; value?: { warning?: string } },
+) {
   const warning = result.ok ? result.value?.warning : undefined;
   if (warning) deps.app.getState().showError('W_PROJECT', warning);
 }
@@ -133,10 +138,17 @@ export async function openProject(deps: ProjectDeps, path: string): Promise<bool
     deps.app.getState().showError(result.error.code, result.error.message);
     return false;
   }
-  showWarning(deps, result);
-  const { project, loadedRunId } = result.value;
-  if (!loadDraft(deps, project, result.value.path, loadedRunId)) return false;
-  deps.project.getState().set({ saved: snapshot(deps), lastSavedAt: null, loadedRunId });
+  return showOpened(deps, result.value);
+}
+
+/** Puts a project the host opened (from a path or uploaded bytes) into the app, as saved. */
+export function showOpened(deps: ProjectDeps, opened: CommandReply<'project.open'>): boolean {
+  showWarning(deps, { ok: true, value: opened });
+  const { project, loadedRunId } = opened;
+  if (!loadDraft(deps, project, opened.path, loadedRunId)) return false;
+  deps.project
+    .getState()
+    .set({ saved: snapshot(deps), lastSavedAt: null, loadedRunId, recovered: null });
   void listProjects(deps);
   if (loadedRunId) void showLoadedModel(deps, loadedRunId, project);
   return true;
@@ -193,6 +205,7 @@ export async function saveTo(
     saved: state,
     lastSavedAt: result.value.savedAt,
     dialog: null,
+    recovered: null,
   });
   // The file now holds this work: a recovery copy of it would only offer it back.
   void deps.client.invoke('project.discardRecovery', {});
@@ -214,42 +227,43 @@ export async function saveProject(deps: ProjectDeps, options: { as: boolean }): 
   return false;
 }
 
-/** Writes the crash-recovery copy of unsaved work. */
+/**
+ * Writes the crash-recovery copy of unsaved work; work back at its saved state (undone to it)
+ * removes the copy instead, or a reload would reopen edits the person took back.
+ */
 export async function autosave(deps: ProjectDeps): Promise<void> {
-  if (!hasUnsavedChanges(deps)) return;
+  if (!hasUnsavedChanges(deps)) {
+    await deps.client.invoke('project.discardRecovery', {});
+    return;
+  }
   await deps.client.invoke('project.autosave', {
     project: currentDraft(deps),
     path: deps.project.getState().path,
   });
 }
 
-/** At start: whether an earlier session left unsaved work, to offer it back. */
-export async function checkRecovery(deps: ProjectDeps): Promise<void> {
+/**
+ * At start: unsaved work an earlier session left (a crash, a reload, a closed tab) opens
+ * directly, still unsaved, with a bar offering to discard it. Returns whether it did.
+ */
+export async function checkRecovery(deps: ProjectDeps): Promise<boolean> {
   const result = await deps.client.invoke('project.recover', {});
   // An unreadable recovery copy was moved aside by the host: say so once, then start clean.
   if (!result.ok) deps.app.getState().showError(result.error.code, result.error.message);
-  if (!result.ok || !result.value.project) return;
+  if (!result.ok || !result.value.project) return false;
+  if (!loadDraft(deps, result.value.project, result.value.path, null)) return false;
   deps.project.getState().set({
-    recovery: {
-      project: result.value.project,
-      path: result.value.path,
-      savedAt: result.value.savedAt ?? '',
-    },
+    saved: null,
+    loadedRunId: null,
+    lastSavedAt: null,
+    recovered: { savedAt: result.value.savedAt ?? '' },
   });
+  return true;
 }
 
-/** Takes the recovered work back: still unsaved, so the title marks it. */
-export function recover(deps: ProjectDeps): void {
-  const offer = deps.project.getState().recovery;
-  if (!offer) return;
-  if (loadDraft(deps, offer.project, offer.path, null)) {
-    deps.project.getState().set({ recovery: null, saved: null, loadedRunId: null });
-  }
-}
-
-/** Throws the recovery copy away. */
+/** Throws the recovered work and its copy away: the app starts over on the default design. */
 export async function discardRecovery(deps: ProjectDeps): Promise<void> {
-  deps.project.getState().set({ recovery: null });
+  if (!newProject(deps, DEFAULT_PRESET_ID)) return;
   await deps.client.invoke('project.discardRecovery', {});
 }
 

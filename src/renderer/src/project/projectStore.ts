@@ -1,12 +1,9 @@
 import { createStore, useStore } from 'zustand';
 import type { Procedure, TrainSettings, DataSpec } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
-import type { ProjectDraft } from '../../../shared/project/schema';
 
-/** A crash-recovery copy the host offers back at start. */
-export interface RecoveryOffer {
-  project: ProjectDraft;
-  path: string | null;
+/** Unsaved work an earlier session left, opened at start: when it was kept, to say so. */
+export interface Recovered {
   savedAt: string;
 }
 
@@ -28,7 +25,8 @@ export interface ProjectState {
   loadedRunId: string | null;
   lastSavedAt: string | null;
   recent: { name: string; path: string }[];
-  recovery: RecoveryOffer | null;
+  /** Set while the open work is what a crash or a reload left: the bar offers to discard it. */
+  recovered: Recovered | null;
   /** Which dialog is open: choose a project to open, or name the project to save. */
   dialog: 'open' | 'saveAs' | null;
   busy: boolean;
@@ -45,7 +43,7 @@ export const createProjectStore = () =>
     loadedRunId: null,
     lastSavedAt: null,
     recent: [],
-    recovery: null,
+    recovered: null,
     dialog: null,
     busy: false,
     set: (patch) => set(patch),

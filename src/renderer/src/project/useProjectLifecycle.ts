@@ -14,14 +14,13 @@ import {
   snapshot,
 } from './projectActions';
 import { projectStore } from './projectStore';
-
-/** How long after the last change the recovery copy is written. */
-export const AUTOSAVE_DELAY_MS = 2000;
+import { createAutosaveSchedule } from './autosaveSchedule';
 
 /**
- * The project's life in the window: offers back unsaved work at start, writes the recovery copy
- * a moment after each change, marks unsaved changes in the title, asks before the window closes
- * on them, and binds Ctrl+S / Ctrl+Shift+S / Ctrl+O.
+ * The project's life in the window: reopens unsaved work at start, writes the recovery copy
+ * within half a second of each change and again as the page hides or closes, marks unsaved
+ * changes in the title, asks before the window closes on them, and binds Ctrl+S / Ctrl+Shift+S /
+ * Ctrl+O.
  */
 export function useProjectLifecycle(): void {
   useEffect(() => {
@@ -34,18 +33,20 @@ export function useProjectLifecycle(): void {
         ...(preset ? { name: preset.title, procedure: preset.procedure ?? null } : {}),
       });
     }
-    let timer: number | undefined;
     let started = false;
+    const autosaves = createAutosaveSchedule(() => void autosave(deps));
     const schedule = () => {
-      if (!started) return;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => void autosave(deps), AUTOSAVE_DELAY_MS);
+      if (started) autosaves.changed();
     };
-    // The recovery copy is read before any autosave could replace it.
-    void checkRecovery(deps).finally(() => {
-      started = true;
-      if (hasUnsavedChanges(deps)) schedule();
-    });
+    // The recovery copy is read (and its work opened) before any autosave could replace it; the
+    // work it opens is that copy already, so it is not written again.
+    void checkRecovery(deps)
+      .catch(() => false)
+      .then((recovered) => {
+        started = true;
+        // Edits made while the copy was being read wait no longer than any other.
+        if (!recovered && hasUnsavedChanges(deps)) autosaves.changed();
+      });
     void listProjects(deps);
 
     const title = () => {
@@ -54,19 +55,29 @@ export function useProjectLifecycle(): void {
       return dirty;
     };
     title();
+    // Every change is scheduled, back to the saved state too: that one removes the copy.
     const offGraph = graphStore.subscribe((s, prev) => {
       if (s.doc === prev.doc) return;
-      if (title()) schedule();
+      title();
+      schedule();
     });
     const offRun = runStore.subscribe((s, prev) => {
       if (s.settings === prev.settings && s.data === prev.data) return;
-      if (title()) schedule();
+      title();
+      schedule();
     });
     const offProject = projectStore.subscribe((s, prev) => {
       if (s.saved !== prev.saved || s.name !== prev.name) title();
     });
 
+    // A reload, a closed tab or a closed window: what waits is sent now. The socket's send is
+    // queued before the page goes, and the host writes each copy as it arrives.
+    const flush = () => autosaves.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     const beforeUnload = (e: BeforeUnloadEvent) => {
+      flush();
       if (!hasUnsavedChanges(deps)) return;
       e.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
@@ -84,9 +95,13 @@ export function useProjectLifecycle(): void {
       }
     };
     window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('keydown', onKey);
     return () => {
-      window.clearTimeout(timer);
+      autosaves.cancel();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
       offGraph();
       offRun();
       offProject();

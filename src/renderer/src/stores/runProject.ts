@@ -1,7 +1,10 @@
 import type { DataSpec, TrainSettings } from '../../../shared/contract/training';
+import { designHash } from '../../../shared/compiler/designHash';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { migrateDocument } from '../../../shared/graph/migrate';
 import type { RunRecord } from '../../../shared/project/schema';
 import type { RunHistory } from './runHistory';
-import { initialRun } from './runState';
+import { initialRun, isActive, type RunData } from './runState';
 import type { RunStore } from './runStore';
 
 /**
@@ -11,7 +14,7 @@ import type { RunStore } from './runStore';
  */
 export function loadProjectRuns(
   stores: { run: RunStore; history: RunHistory },
-  project: { settings: TrainSettings; data: DataSpec; runs: RunRecord[] },
+  project: { settings: TrainSettings; data: DataSpec; runs: RunRecord[]; graph?: unknown },
   presetId: string,
   loadedRunId: string | null,
 ): void {
@@ -38,18 +41,33 @@ export function loadProjectRuns(
   });
   const base = initialRun(settings, data);
   const last = runs.at(-1);
+  const design = migrateDocument(project.graph);
   if (!loadedRunId) {
-    stores.run.setState(base);
+    const keep = keepsCurrentRun(stores.run.getState(), design.ok ? design.value : null);
+    stores.run.setState(keep ? { settings, data } : base);
     return;
   }
   const epochs = (last?.epochs ?? []).map((e, i) => ({ ...e, seconds: 0, x: i + 1 }));
   stores.run.setState({
     ...base,
     runId: loadedRunId,
+    // The saved weights were loaded into the saved graph: that is the design they belong to.
+    design: design.ok ? design.value : null,
     phase: 'ended',
     epochs,
     totalEpochs: Math.max(epochs.length, settings.epochs),
     epochBase: epochs[0]?.epoch ?? 1,
     ended: { status: 'completed', message: null, epochsCompleted: epochs.length },
   });
+}
+
+/**
+ * Whether a project without weights leaves the shown run in place: a run that still trains (the
+ * host goes on with it whatever the page opens), or an ended run of this very design (the
+ * recovered copy of the work a reload interrupted), whose results still belong to it.
+ */
+function keepsCurrentRun(current: RunData, design: GraphDocument | null): boolean {
+  if (isActive(current.phase)) return true;
+  if (current.phase !== 'ended' || !current.design || !design) return false;
+  return designHash(current.design) === designHash(design);
 }

@@ -92,7 +92,8 @@ export function onTrainPhase(state: RunData, e: EventPayload<'train.phase'>): Ru
   const { runId: _runId, ...stage } = e;
   // A new phase numbers its epochs from the start again; its points continue after the last ones.
   const phaseOffset = e.index > 1 ? (state.epochs.at(-1)?.x ?? state.phaseOffset) : 0;
-  return { ...state, runId: e.runId, stage, phaseOffset };
+  // The last phase's progress is not this phase's: kept, it would count that phase's epochs twice.
+  return { ...state, runId: e.runId, stage, phaseOffset, progress: null };
 }
 
 export function onTrainComparison(state: RunData, e: EventPayload<'train.comparison'>): RunData {

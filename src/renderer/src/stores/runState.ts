@@ -1,5 +1,6 @@
 import type { EventPayload, RunStatus } from '../../../shared/contract/events';
 import type { DataSpec, TrainSettings } from '../../../shared/contract/training';
+import type { GraphDocument } from '../../../shared/graph/document';
 
 /** Where the one run of the Train panel stands. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'ended';
@@ -24,6 +25,11 @@ export interface RunData {
   settings: TrainSettings;
   data: DataSpec;
   runId: string | null;
+  /**
+   * The design the run trained: its results are compared with the current design through it.
+   * Null (or absent, in views that copy only what they show) when not known.
+   */
+  design?: GraphDocument | null;
   phase: RunPhase;
   totalEpochs: number;
   progress: Progress | null;
@@ -56,6 +62,7 @@ export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => 
   settings,
   data,
   runId: null,
+  design: null,
   phase: 'idle',
   totalEpochs: settings.epochs,
   progress: null,

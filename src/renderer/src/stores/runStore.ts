@@ -6,8 +6,11 @@ import {
   type DataSpec,
   type TrainSettings,
 } from '../../../shared/contract/training';
+import type { GraphDocument } from '../../../shared/graph/document';
 import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
+import type { RunReport } from '../../../shared/contract/runReport';
 import * as reduce from './runReducers';
+import { continueRun, restoreRun } from './runRestore';
 import { initialRun, type RunData } from './runState';
 
 export interface RunState extends RunData {
@@ -19,8 +22,12 @@ export interface RunState extends RunData {
   setPaused(paused: boolean): void;
   /** Takes a preset's settings and data; clears the last run's results. */
   useDefaults(settings: TrainSettings, data: DataSpec): void;
-  /** A start was asked for: clears the last results and waits for the host. */
-  begin(): void;
+  /** A start of this design was asked for: clears the last results and waits for the host. */
+  begin(design?: GraphDocument): void;
+  /** Shows the run the host reports (after a reload or a reconnect) as if its events were seen. */
+  restore(report: RunReport): void;
+  /** Training more epochs of the ended run was asked for: its curve stays, the host is awaited. */
+  beginMore(): void;
   /** The host accepted the start and named the run. */
   accepted(runId: string): void;
   /** The start or the run failed before any event said so. */
@@ -53,10 +60,12 @@ export function createRunStore(settings: TrainSettings, data: DataSpec) {
         if (get().phase === 'running' || !paused) set({ paused });
       },
       useDefaults: (s, d) => set(initialRun(s, d)),
-      begin() {
+      begin(design) {
         const { settings: s, data: d } = get();
-        set({ ...initialRun(s, d), phase: 'starting' });
+        set({ ...initialRun(s, d), phase: 'starting', design: design ?? null });
       },
+      restore: (report) => set(restoreRun(report, get())),
+      beginMore: () => apply(continueRun(get())),
       accepted(runId) {
         const state = get();
         if (state.phase === 'starting' || state.phase === 'stopping') {

@@ -4,13 +4,19 @@ import { LatentPanel } from '../inspect/LatentPanel';
 import { RawPcaPanel } from '../inspect/RawPcaPanel';
 import { ReconBoard } from '../recon/ReconBoard';
 import { RunStrip } from './RunStrip';
+import { StaleMark } from './StaleMark';
+import { useDesignMatch } from './useDesignMatch';
 
 /** The Inspect tab: what the model learned, refreshed after every epoch while it trains. */
 export function InspectView() {
+  const stale = useDesignMatch().match.kind === 'stale';
   return (
     <main className="view inspect-view">
       <RunStrip />
-      <div className="view-grid">
+      <StaleMark
+        detail={() => 'Train again to see what your design learns, or go back to that design.'}
+      />
+      <div className={`view-grid ${stale ? 'stale-results' : ''}`}>
         <ReconBoard />
         <div className="view-pair">
           <LatentPanel />

@@ -76,6 +76,23 @@ describe('greedy layer-wise training', () => {
     built.dispose();
   });
 
+  it('trains the preset one epoch per phase when Epochs is 1: as many epochs as phases', async () => {
+    const built = build();
+    const events = recorder();
+    const oneEpoch = { ...argsOf(built), settings: { ...settings, epochs: 1 } };
+    const outcome = await runProcedure(preset.procedure!, oneEpoch, events.emit, control());
+    expect(outcome).toMatchObject({ status: 'completed', epochsCompleted: 3 });
+    expect(events.of('train.epoch').map((e) => e.phase)).toEqual([1, 2, 3]);
+    expect(events.of('train.started').map((e) => e.epochs)).toEqual([1, 1, 1]);
+    // Every phase announces the whole plan, so the panels count all phases' epochs.
+    expect(events.of('train.phase')[0].phases).toEqual([
+      { label: 'outer pair', epochs: 1 },
+      { label: 'inner pair', epochs: 1 },
+      { label: FINE_TUNE_LABEL, epochs: 1 },
+    ]);
+    built.dispose();
+  });
+
   it('trains in each phase only that phase’s weights, on the codes of the layers before it', async () => {
     const built = build();
     const plan = planGreedy(built, procedure(1, 0), preset.graph);

@@ -1,4 +1,5 @@
 import type { GreedyProcedure } from '../../../../shared/contract/training';
+import { FINE_TUNE_LABEL, procedurePhases } from '../../../../shared/presets';
 import type { PreparedData } from '../../data/dataset';
 import { evaluate, snapshot } from '../evaluate';
 import type { Emit, RunControl, RunOutcome } from '../loop';
@@ -8,7 +9,7 @@ import { stackedSummary } from './messages';
 import { PhaseRunner, type ProcedureArgs } from './phases';
 import { phaseModel } from './phaseModel';
 
-export const FINE_TUNE_LABEL = 'Fine-tune the whole stack';
+export { FINE_TUNE_LABEL };
 
 /**
  * Greedy layer-wise training (Hands-On ML ch. 15): the outer encoder and decoder pair learns to
@@ -23,8 +24,10 @@ export async function runGreedy(
 ): Promise<RunOutcome> {
   const { built, settings } = args;
   const plan = planGreedy(built, procedure, args.graph);
-  const fineTune = procedure.fineTuneEpochs > 0;
-  const runner = new PhaseRunner(args, emit, control, procedure.phases.length + (fineTune ? 1 : 0));
+  const phases = procedurePhases(procedure, settings.epochs);
+  // The plan ends with fine-tuning unless the procedure turns it off (fineTuneEpochs 0).
+  const fineTune = phases.length > procedure.phases.length;
+  const runner = new PhaseRunner(args, emit, control, phases);
   if (!plan.ok) return runner.end('failed', plan.message);
 
   let data: PreparedData = args.data;
@@ -40,12 +43,11 @@ export async function runGreedy(
       inputShape = phase.inputShape;
     }
     const model = phaseModel(built, phase, k === 0 ? built.loss : 'mse', k + 1);
-    const epochs = procedure.phases[k].epochs;
-    const ended = await runner.run(phase.label, {
+    const ended = await runner.run({
       built: model,
       data,
       inputShape,
-      settings: { ...settings, epochs },
+      settings,
       snapshots: k === 0,
     });
     if (ended) return ended;
@@ -54,11 +56,11 @@ export async function runGreedy(
   const stacked = evaluate(built, args.data, args.inputShape, args.classes ?? 10);
   emit('train.snapshot', snapshot(args.runId, runner.epochs, built, args.data, args.inputShape));
   if (fineTune) {
-    const ended = await runner.run(FINE_TUNE_LABEL, {
+    const ended = await runner.run({
       built,
       data: args.data,
       inputShape: args.inputShape,
-      settings: { ...settings, epochs: procedure.fineTuneEpochs },
+      settings,
       snapshots: true,
     });
     if (ended) return ended;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ReuseEncoderProcedure, TrainSettings } from '../../../../shared/contract/training';
 import type { GraphDocument } from '../../../../shared/graph/document';
-import { getPreset } from '../../../../shared/presets';
+import { getPreset, procedurePhases, REUSE_LABELS } from '../../../../shared/presets';
 import { sizeOf } from '../../data/dataset';
 import { buildModel, type BuiltModel } from '../../model';
 import { evaluate } from '../evaluate';
@@ -11,11 +11,7 @@ import { comparisonSummary, PROCEDURE_MESSAGES as M } from './messages';
 import { PhaseRunner, type ProcedureArgs } from './phases';
 import { copyWeights, matchEncoderLayers } from './reuseWeights';
 
-export const REUSE_LABELS = [
-  'Pretrain the autoencoder',
-  'Classifier on the pretrained encoder',
-  'Same classifier from scratch',
-] as const;
+export { REUSE_LABELS };
 
 /** The same design with every ClassifierHead unfrozen: the from-scratch baseline trains all layers. */
 const unfrozen = (graph: GraphDocument): GraphDocument => ({
@@ -70,7 +66,7 @@ export async function runReuseEncoder(
 ): Promise<RunOutcome> {
   const { built, data, settings, inputShape } = args;
   const classes = args.classes ?? 10;
-  const runner = new PhaseRunner(args, emit, control, REUSE_LABELS.length);
+  const runner = new PhaseRunner(args, emit, control, procedurePhases(procedure, settings.epochs));
   if (built.task !== 'classify') return runner.end('failed', M.E_REUSE_TASK());
   const id = procedure.pretrainPresetId;
   const preset = getPreset(id);
@@ -86,7 +82,7 @@ export async function runReuseEncoder(
   const pretrainEnded = await withModel(pretrain.value, async (autoencoder) => {
     const match = matchEncoderLayers(built, autoencoder, id, args.graph);
     if (!match.ok) return runner.end('failed', match.message);
-    const ended = await runner.run(REUSE_LABELS[0], {
+    const ended = await runner.run({
       built: autoencoder,
       data,
       inputShape: pretrainShape,
@@ -107,7 +103,7 @@ export async function runReuseEncoder(
     snapshots: false,
   };
   zeroHead(built);
-  const onPretrained = await runner.run(REUSE_LABELS[1], { ...few, built });
+  const onPretrained = await runner.run({ ...few, built });
   if (onPretrained) return onPretrained;
   const pretrainedAccuracy = evaluate(built, data, inputShape, classes).accuracy ?? 0;
 
@@ -115,7 +111,7 @@ export async function runReuseEncoder(
   if (!fresh.ok) return runner.end('failed', fresh.error.message);
   return withModel(fresh.value, async (scratch) => {
     zeroHead(scratch);
-    const ended = await runner.run(REUSE_LABELS[2], { ...few, built: scratch });
+    const ended = await runner.run({ ...few, built: scratch });
     if (ended) return ended;
     const scratchAccuracy = evaluate(scratch, data, inputShape, classes).accuracy ?? 0;
     const count = labelled.train.count;

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, serve, type Served } from './harness';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+  await page.goto(served.url);
+  await page.waitForSelector('.react-flow__node');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  served?.stop();
+});
+
+const tab = (name: 'editor' | 'train' | 'inspect' | 'generate') =>
+  page.getByTestId(`tab-${name}`).click();
+
+async function openPreset(id: string) {
+  await page.getByTestId('project-new').click();
+  await page.getByTestId(`start-${id}`).click();
+  await page.getByTestId('start-gallery').waitFor({ state: 'detached' });
+}
+
+/** Starts the open preset's run from the Train tab, with fewer epochs or digits when asked. */
+async function train(change: { epochs?: number; limit?: number } = {}) {
+  await tab('train');
+  if (change.limit) await page.getByTestId('data-limit').fill(String(change.limit));
+  if (change.epochs) await page.getByTestId('train-epochs').fill(String(change.epochs));
+  await page.getByTestId('train-start').click();
+  await page.waitForFunction(
+    () =>
+      /Completed|Failed|crashed/.test(
+        document.querySelector('[data-testid="run-status"]')?.textContent ?? '',
+      ),
+    undefined,
+    { timeout: 280_000 },
+  );
+  expect(await page.getByTestId('run-status').innerText()).toMatch(/^Completed/);
+}
+
+describe('the Generate view of a variational autoencoder', () => {
+  it('names the digits by colour, interpolates between two different digits and shows their tiles', async () => {
+    await openPreset('vae');
+    await train({ epochs: 2, limit: 2000 });
+    // The KL term has its own small chart under the loss, not a flat line on the total's axis.
+    const kl = page.locator('[data-testid="terms-chart"] path.term-line');
+    expect(await kl.count()).toBe(1);
+    expect(await page.locator('[data-testid="loss-chart"] path.term-line').count()).toBe(0);
+    await screenshot(page, 'generate-train-terms');
+
+    await tab('generate');
+    const legend = page.getByTestId('plane-legend');
+    await legend.waitFor();
+    expect(await legend.locator('.legend-item').allInnerTexts()).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
+
+    const chosen = page.getByTestId('interpolate-chosen');
+    await page.getByTestId('interpolation').waitFor();
+    expect(await chosen.count()).toBe(2);
+    const digits = await chosen.evaluateAll((els) => els.map((e) => e.getAttribute('data-digit')));
+    expect(digits[0]).not.toBe(digits[1]);
+    const hint = await page
+      .locator('.panel', { has: page.getByTestId('interpolation') })
+      .innerText();
+    expect(hint).toContain(`From a${digits[0] === '8' ? 'n' : ''} ${digits[0]} to a`);
+    expect(hint).not.toMatch(/now: \d+ and \d+/);
+    const boxes = await chosen.evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return [r.x, r.y, r.width];
+      }),
+    );
+    expect(boxes[0]).not.toEqual(boxes[1]);
+    expect(boxes[0][2]).toBeGreaterThan(20);
+
+    // Choosing another digit moves the first highlight onto it and names it.
+    await page.getByTestId('interpolate-choices').scrollIntoViewIfNeeded();
+    const strip = (await page.getByTestId('interpolate-choices').boundingBox())!;
+    await page.mouse.click(strip.x + strip.width * (5.5 / 12), strip.y + 10);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="interpolate-chosen"]')?.getAttribute('data-index') ===
+        '5',
+    );
+
+    // An 8-value code: the 6 held values each get a slider, none hides behind More values.
+    expect(await page.getByTestId('held-sliders').locator('input[type="range"]').count()).toBe(6);
+    expect(await page.getByTestId('more-values').count()).toBe(0);
+    await screenshot(page, 'generate-vae-brief');
+  });
+});
+
+describe('the Generate view of a plain autoencoder', () => {
+  it('gives sliders to the 8 code values that vary most and keeps the rest behind More values', async () => {
+    await openPreset('default');
+    await train({ epochs: 1, limit: 1000 });
+    await tab('generate');
+    await page.getByTestId('held-sliders').waitFor();
+    expect(
+      await page.getByTestId('held-sliders').locator('input[type="range"]').count(),
+    ).toBeLessThanOrEqual(8);
+    const more = page.getByTestId('more-values');
+    expect(await more.locator('summary').innerText()).toMatch(/^More values \(\d+\)$/);
+    await screenshot(page, 'generate-default-sliders');
+  });
+});

@@ -1,0 +1,25 @@
+import { useApp } from '../stores/appStore';
+import { projectDeps } from './deps';
+import { useProject } from './projectStore';
+import { downloadProject } from './transferActions';
+
+/**
+ * Browser mode keeps projects in the host's folder; this puts a copy of the open project on
+ * this computer (the desktop app saves anywhere with Save as… instead).
+ */
+export function DownloadProjectButton() {
+  const shell = useApp((s) => s.shell);
+  const busy = useProject((s) => s.busy);
+  if (shell !== 'browser') return null;
+  return (
+    <button
+      className="button small ghost"
+      data-testid="project-download"
+      disabled={busy}
+      title="Download the project file (design, settings, runs and trained weights) to this computer"
+      onClick={() => void downloadProject(projectDeps())}
+    >
+      Download
+    </button>
+  );
+}
