@@ -332,5 +332,14 @@ describe('projects', () => {
       .poll(() => page.getByTestId('feature-grid').getAttribute('data-count'))
       .toBe('128');
     await screenshot(page, 'editor-reopened-inspect');
+
+    // A changed code layer makes those weights an earlier design's, and the top bar says so.
+    expect(await page.getByTestId('weights-loaded').getAttribute('data-stale')).toBe('false');
+    await page.getByTestId('tab-editor').click();
+    await setParam('enc2', 'units', '16');
+    await expect
+      .poll(() => page.getByTestId('weights-loaded').getAttribute('data-stale'))
+      .toBe('true');
+    expect(await page.getByTestId('weights-loaded').innerText()).toContain('earlier design');
   });
 });

@@ -1,3 +1,4 @@
+/* global document */
 // Takes the README's pictures from real runs in browser mode (run `npm run build` first):
 //   node scripts/readme-screenshots.mjs
 // The default autoencoder trains 10 epochs on the embedded digits; the Train view (loss curves and

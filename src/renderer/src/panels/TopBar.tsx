@@ -1,3 +1,4 @@
+import { useDesignMatch } from '../views/useDesignMatch';
 import { editorUi } from '../editor/editorUi';
 import { formatCount } from '../format/format';
 import { projectDeps } from '../project/deps';
@@ -124,15 +125,7 @@ export function TopBar() {
         >
           {formatCount(total.total)} parameters
         </span>
-        {withWeights !== null && withWeights === runId && (
-          <span
-            className="chip weights-chip"
-            data-testid="weights-loaded"
-            title="The trained weights saved in this project are loaded: Inspect and Generate use them."
-          >
-            Trained weights
-          </span>
-        )}
+        {withWeights !== null && withWeights === runId && <WeightsChip />}
         <div className="spacer" />
         {shell === 'browser' && (
           <span
@@ -152,5 +145,25 @@ export function TopBar() {
       <ProjectDialogs />
       <StartGallery />
     </>
+  );
+}
+
+/** The loaded project's trained weights, and whether the design on the canvas still is theirs. */
+function WeightsChip() {
+  const { match } = useDesignMatch();
+  const stale = match.kind === 'stale';
+  return (
+    <span
+      className={`chip weights-chip${stale ? ' stale' : ''}`}
+      data-testid="weights-loaded"
+      data-stale={stale}
+      title={
+        stale
+          ? 'The trained weights saved in this project belong to an earlier design: Inspect and Generate mark what comes from them.'
+          : 'The trained weights saved in this project are loaded: Inspect and Generate use them.'
+      }
+    >
+      {stale ? 'Weights of an earlier design' : 'Trained weights'}
+    </span>
   );
 }

@@ -1,3 +1,4 @@
+import { weightsFit } from '../stores/designMatch';
 import type { GraphDocument } from '../../../shared/graph/document';
 import type { StudioClient } from '../../../shared/contract/client';
 import type { CommandReply } from '../../../shared/contract/commands';
@@ -46,10 +47,13 @@ export function currentDraft({ graph, run, history, project }: ProjectDeps): Pro
 }
 
 /** The latest run whose weights are worth saving: ended without failing. */
-export function weightsOfRun({ run }: Pick<ProjectDeps, 'run'>): string | null {
-  const { runId, phase, ended } = run.getState();
+export function weightsOfRun({ run, graph }: Pick<ProjectDeps, 'run' | 'graph'>): string | null {
+  const { runId, phase, ended, design } = run.getState();
   if (!runId || phase !== 'ended' || !ended) return null;
-  return ended.status === 'completed' || ended.status === 'stopped' ? runId : null;
+  if (ended.status !== 'completed' && ended.status !== 'stopped') return null;
+  // Weights of an earlier design go into the file only while their shapes still fit the design
+  // saved with them; otherwise the file would pair a graph with weights it cannot load.
+  return !design || weightsFit(design, graph.getState().doc) ? runId : null;
 }
 
 function refuseWhileTraining({ run, app }: ProjectDeps, what: string): boolean {
