@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { type Served, screenshot, studioSession } from './harness';
 
+const studio = studioSession();
+let page: Page;
 let served: Served;
 let browser: Browser;
-let page: Page;
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(served.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
+beforeAll(() => {
+  page = studio.page;
+  served = studio.served;
+  browser = studio.browser;
 });
 
 describe('the first slice in browser mode', () => {

@@ -1,29 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { canvasSettled, launchChromium, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canvasSettled, openPreset as openPresetIn, screenshot, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
+// A common laptop screen: the size at which the canvas was hardest to read.
+const studio = studioSession({ width: 1280, height: 720 });
 let page: Page;
 
-process.env.STUDIO_DATA_DIR = mkdtempSync(join(tmpdir(), 'studio-canvas-e2e-'));
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  // A common laptop screen: the size at which the canvas was hardest to read.
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
+beforeAll(() => {
+  page = studio.page;
 });
 
 const nodes = () => page.locator('.react-flow__node');
@@ -31,12 +15,7 @@ const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const edgeFrom = (source: string, target: string) =>
   page.locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`);
 
-async function newProject(choice: string) {
-  await page.getByTestId('project-new').click();
-  await page.getByTestId(`start-${choice}`).click();
-  await expect.poll(() => page.getByTestId('start-gallery').count()).toBe(0);
-  await canvasSettled(page);
-}
+const newProject = (choice: string) => openPresetIn(page, choice);
 
 /** Clicks an empty spot of the canvas, so shortcuts reach the editor and not a field. */
 async function focusCanvas() {

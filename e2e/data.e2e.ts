@@ -1,25 +1,15 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, root, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { root, screenshot, studioSession } from './harness';
 
 // Bringing one's own data in browser mode: the page cannot name a file on the host's disk, so it
 // uploads it; a pandas CSV (df.to_csv(), with its index column) is read as pandas meant it.
-let served: Served;
-let browser: Browser;
+const studio = studioSession();
 let page: Page;
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
+beforeAll(() => {
+  page = studio.page;
 });
 
 describe('a data file of ones own, in browser mode', () => {

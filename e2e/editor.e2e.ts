@@ -1,29 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { canvasSettled, launchChromium, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canvasSettled, openPreset as openPresetIn, screenshot, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
+const studio = studioSession();
 let page: Page;
 
-// A data folder of its own: projects and the recovery copy of this run only.
-process.env.STUDIO_DATA_DIR = mkdtempSync(join(tmpdir(), 'studio-editor-e2e-'));
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
+beforeAll(() => {
+  page = studio.page;
 });
 
 const nodes = () => page.locator('.react-flow__node');
@@ -62,13 +45,7 @@ async function focusCanvas() {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height - 24);
 }
 
-async function newProject(choice: string) {
-  await page.getByTestId('project-new').click();
-  await page.getByTestId(`start-${choice}`).click();
-  await expect.poll(() => page.getByTestId('start-gallery').count()).toBe(0);
-  // The new design is fitted into view (animated) after it is drawn.
-  await canvasSettled(page);
-}
+const newProject = (choice: string) => openPresetIn(page, choice);
 
 const summaryTotal = () => page.getByTestId('summary-total').innerText();
 

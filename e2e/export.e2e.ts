@@ -2,33 +2,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { launchChromium, outputDir, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { type Served, outputDir, screenshot, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
-let context: BrowserContext;
+const studio = studioSession({ acceptDownloads: true });
 let page: Page;
+let served: Served;
+let context: BrowserContext;
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
+beforeAll(() => {
+  page = studio.page;
+  served = studio.served;
+  context = studio.context;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
-});
-
-const NOT_WIRED = 'the Export button is not in the top bar yet (the lead wires ExportButton in)';
 
 /** Chooses a format in the open dialog, downloads it and saves the file into e2e/output. */
 async function download(format: string, saveAs: string): Promise<string> {
@@ -51,8 +38,7 @@ async function photograph(path: string, name: string): Promise<Page> {
 }
 
 describe('exporting the diagram', () => {
-  it('downloads the default design as an SVG and a 2x PNG that browsers draw', async (ctx) => {
-    if ((await page.getByTestId('export-open').count()) === 0) ctx.skip(NOT_WIRED);
+  it('downloads the default design as an SVG and a 2x PNG that browsers draw', async () => {
     await page.getByTestId('export-open').click();
     const preview = page.getByTestId('export-preview');
     await expect
@@ -87,8 +73,7 @@ describe('exporting the diagram', () => {
     await expect.poll(() => page.getByTestId('export-status').innerText()).toContain('Downloaded');
   });
 
-  it('copies the picture to the clipboard as a PNG', async (ctx) => {
-    if ((await page.getByTestId('export-open').count()) === 0) ctx.skip(NOT_WIRED);
+  it('copies the picture to the clipboard as a PNG', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: served.origin,
     });
@@ -103,8 +88,7 @@ describe('exporting the diagram', () => {
     expect(types).toContain('image/png');
   });
 
-  it('downloads the TensorFlow.js model as uniquely named files that import again', async (ctx) => {
-    if ((await page.getByTestId('export-open').count()) === 0) ctx.skip(NOT_WIRED);
+  it('downloads the TensorFlow.js model as uniquely named files that import again', async () => {
     if ((await page.getByTestId('export-dialog').count()) === 0)
       await page.getByTestId('export-open').click();
     await page.getByTestId('export-format').selectOption('tfjs');
@@ -142,8 +126,7 @@ describe('exporting the diagram', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
   });
 
-  it('previews the Keras script before it is downloaded', async (ctx) => {
-    if ((await page.getByTestId('export-open').count()) === 0) ctx.skip(NOT_WIRED);
+  it('previews the Keras script before it is downloaded', async () => {
     if ((await page.getByTestId('export-dialog').count()) === 0)
       await page.getByTestId('export-open').click();
     await page.getByTestId('export-format').selectOption('keras');
@@ -151,8 +134,7 @@ describe('exporting the diagram', () => {
     await screenshot(page, 'export-dialog-keras');
   });
 
-  it('redraws the preview live as the picture options change', async (ctx) => {
-    if ((await page.getByTestId('export-open').count()) === 0) ctx.skip(NOT_WIRED);
+  it('redraws the preview live as the picture options change', async () => {
     if ((await page.getByTestId('export-dialog').count()) === 0)
       await page.getByTestId('export-open').click();
     await page.getByTestId('export-format').selectOption('svg');
@@ -172,11 +154,7 @@ describe('exporting the diagram', () => {
 });
 
 describe('importing a model', () => {
-  it('shows the message for a model.json with an unknown layer and keeps the design', async (ctx) => {
-    if ((await page.getByTestId('import-model').count()) === 0)
-      ctx.skip(
-        'the Import model button is not in the app yet (the lead wires ImportModelButton in)',
-      );
+  it('shows the message for a model.json with an unknown layer and keeps the design', async () => {
     const nodesBefore = await page.locator('.react-flow__node').count();
     const dir = mkdtempSync(join(tmpdir(), 'studio-import-'));
     const model = join(dir, 'model.json');

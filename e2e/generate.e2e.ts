@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPreset as openPresetIn, screenshot, showTab, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
+const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
+beforeAll(() => {
+  page = studio.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
-});
+const tab = (name: Parameters<typeof showTab>[1]) => showTab(page, name);
 
-const tab = (name: 'editor' | 'train' | 'inspect' | 'generate') =>
-  page.getByTestId(`tab-${name}`).click();
-
-async function openPreset(id: string) {
-  await page.getByTestId('project-new').click();
-  await page.getByTestId(`start-${id}`).click();
-  await page.getByTestId('start-gallery').waitFor({ state: 'detached' });
-}
+const openPreset = (id: string) => openPresetIn(page, id);
 
 /** Starts the open preset's run from the Train tab, with fewer epochs or digits when asked. */
 async function train(change: { epochs?: number; limit?: number } = {}) {

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPreset as openPresetIn, screenshot, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
+const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
+beforeAll(() => {
+  page = studio.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
-});
-
-/** Opens a preset from the New project gallery. */
-async function openPreset(id: string) {
-  await page.getByTestId('project-new').click();
-  await page.getByTestId(`start-${id}`).click();
-  await page.getByTestId('start-gallery').waitFor({ state: 'detached' });
-}
+const openPreset = (id: string) => openPresetIn(page, id);
 
 /** Starts the open preset with Epochs set to `epochs` on at most `limit` digits. */
 async function start(epochs: number, limit: number) {

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
+const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-  // Changed settings make the page ask before it unloads: a reload here means it.
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
+beforeAll(() => {
+  page = studio.page;
 });
 
 const statusText = () => page.getByTestId('run-status').innerText();

@@ -1,33 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, showTab, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
+const studio = studioSession({ height: 960 });
 let page: Page;
 
-// A data folder of its own: no recovery copy of another test's design is offered.
-process.env.STUDIO_DATA_DIR = mkdtempSync(join(tmpdir(), 'studio-stale-e2e-'));
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
+beforeAll(() => {
+  page = studio.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
-});
-
-const tab = (name: 'editor' | 'train' | 'inspect' | 'generate') =>
-  page.getByTestId(`tab-${name}`).click();
+const tab = (name: Parameters<typeof showTab>[1]) => showTab(page, name);
 const mark = () => page.getByTestId('stale-mark');
 
 /** Waits until the run of the Train tab has ended, and expects it to have completed. */

@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPreset as openPresetIn, screenshot, showTab, studioSession } from './harness';
 
-let served: Served;
-let browser: Browser;
+const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-  await page.goto(served.url);
-  await page.waitForSelector('.react-flow__node');
+beforeAll(() => {
+  page = studio.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
-});
+const tab = (name: Parameters<typeof showTab>[1]) => showTab(page, name);
 
-const tab = (name: 'editor' | 'train' | 'inspect' | 'generate') =>
-  page.getByTestId(`tab-${name}`).click();
-
-/** Opens a preset from the top bar (settings and data return to the preset's). */
-async function openPreset(id: string) {
-  await page.getByTestId('project-new').click();
-  await page.getByTestId(`start-${id}`).click();
-  await page.getByTestId('start-gallery').waitFor({ state: 'detached' });
-}
+const openPreset = (id: string) => openPresetIn(page, id);
 
 /** Trains the open preset briefly on at most 2,000 digits, from the Train tab. */
 async function trainBriefly(epochs: number, limit = 2000) {

@@ -10,7 +10,14 @@ import { memoryTransport } from '../src/shared/contract/memory';
 export const builtTrainer =
   process.env.STUDIO_TRAINER_ENTRY ??
   fileURLToPath(new URL('../out/main/trainer.js', import.meta.url));
-export const hasBuiltTrainer = (): boolean => existsSync(builtTrainer);
+/**
+ * Fails, in words, when the trainer is not built: the tests that train never skip themselves.
+ * `npm test` and `npm run test:unit` build first.
+ */
+export function requireBuiltTrainer(): void {
+  if (!existsSync(builtTrainer))
+    throw new Error(`The built trainer (${builtTrainer}) is missing: run \`npm run build\` first.`);
+}
 
 /**
  * A host with a real trainer process (unless options name another), and a client over the

@@ -30,7 +30,7 @@ import { dataSpecSchema } from '../src/shared/contract/training';
 import { checkJsonShape } from '../src/shared/project/limits';
 import type { ProjectDraft } from '../src/shared/project/schema';
 import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
-import { builtTrainer, hasBuiltTrainer, nextEvent } from './helpers';
+import { builtTrainer, nextEvent } from './helpers';
 
 const preset = getPreset(DEFAULT_PRESET_ID)!;
 const draft = (name = 'My autoencoder'): ProjectDraft => ({
@@ -76,44 +76,41 @@ describe('project files', () => {
     expect(list.ok && list.value.recent[0].path).toBe(saved.value.path);
   });
 
-  it.skipIf(!hasBuiltTrainer())(
-    'keeps trained weights: a reopened project decodes like the trained one',
-    async () => {
-      const { client } = await studio();
-      const ended = nextEvent(client, 'train.ended');
-      const started = await client.invoke('train.start', {
-        graph: preset.graph,
-        settings: { ...preset.settings, epochs: 1, batchSize: 64 },
-        data: { limit: 600 },
-      });
-      if (!started.ok) throw new Error(started.error.message);
-      await ended;
-      const point = new Float32Array(32).fill(0.5);
-      const before = await client.invoke('model.decode', {
-        runId: started.value.runId,
-        points: point,
-        count: 1,
-      });
-      const saved = await client.invoke('project.save', {
-        project: draft(),
-        path: null,
-        weightsOfRun: started.value.runId,
-      });
-      expect(saved.ok && saved.value.withWeights).toBe(true);
-      const opened = await client.invoke('project.open', {
-        path: saved.ok ? saved.value.path : '',
-      });
-      if (!opened.ok || !opened.value.loadedRunId) throw new Error('no weights loaded');
-      const after = await client.invoke('model.decode', {
-        runId: opened.value.loadedRunId,
-        points: point,
-        count: 1,
-      });
-      expect(before.ok && after.ok).toBe(true);
-      if (before.ok && after.ok)
-        expect(Array.from(after.value.images)).toEqual(Array.from(before.value.images));
-    },
-  );
+  it('keeps trained weights: a reopened project decodes like the trained one', async () => {
+    const { client } = await studio();
+    const ended = nextEvent(client, 'train.ended');
+    const started = await client.invoke('train.start', {
+      graph: preset.graph,
+      settings: { ...preset.settings, epochs: 1, batchSize: 64 },
+      data: { limit: 600 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    await ended;
+    const point = new Float32Array(32).fill(0.5);
+    const before = await client.invoke('model.decode', {
+      runId: started.value.runId,
+      points: point,
+      count: 1,
+    });
+    const saved = await client.invoke('project.save', {
+      project: draft(),
+      path: null,
+      weightsOfRun: started.value.runId,
+    });
+    expect(saved.ok && saved.value.withWeights).toBe(true);
+    const opened = await client.invoke('project.open', {
+      path: saved.ok ? saved.value.path : '',
+    });
+    if (!opened.ok || !opened.value.loadedRunId) throw new Error('no weights loaded');
+    const after = await client.invoke('model.decode', {
+      runId: opened.value.loadedRunId,
+      points: point,
+      count: 1,
+    });
+    expect(before.ok && after.ok).toBe(true);
+    if (before.ok && after.ok)
+      expect(Array.from(after.value.images)).toEqual(Array.from(before.value.images));
+  });
 
   it('explains a broken file and a newer version, and does not overwrite them', async () => {
     const { client, dataDir } = await studio();

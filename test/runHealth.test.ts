@@ -7,7 +7,7 @@ import { runTraining } from '../src/main/services/trainer/loop';
 import { events, type EventName, type EventPayload } from '../src/shared/contract/events';
 import { dataSpecSchema } from '../src/shared/contract/training';
 import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
-import { hasBuiltTrainer, memoryStudio, nextEvent } from './helpers';
+import { memoryStudio, nextEvent } from './helpers';
 
 const preset = getPreset(DEFAULT_PRESET_ID)!;
 let host: StudioHost | null = null;
@@ -46,7 +46,7 @@ describe('an epoch whose validation loss is not a number', () => {
   });
 });
 
-describe.skipIf(!hasBuiltTrainer())('a run that stops learning says so', () => {
+describe('a run that stops learning says so', () => {
   async function train(learningRate: number) {
     const studio = memoryStudio();
     host = studio.host;

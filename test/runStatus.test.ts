@@ -6,7 +6,7 @@ import type { StudioHost } from '../src/main/services/host';
 import type { StudioClient } from '../src/shared/contract/client';
 import type { EventPayload } from '../src/shared/contract/events';
 import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
-import { hasBuiltTrainer, memoryStudio, nextEvent } from './helpers';
+import { memoryStudio, nextEvent } from './helpers';
 
 const preset = getPreset(DEFAULT_PRESET_ID)!;
 let host: StudioHost | null = null;
@@ -31,7 +31,7 @@ const status = async (client: StudioClient) => {
   return reply.value.run;
 };
 
-describe.skipIf(!hasBuiltTrainer())('run.status over the real host and trainer', () => {
+describe('run.status over the real host and trainer', () => {
   it('says no run is there before any run', async () => {
     const client = await studio();
     expect(await status(client)).toBeNull();

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StudioHost } from '../src/main/services/host';
 import type { EventPayload } from '../src/shared/contract/events';
 import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
-import { hasBuiltTrainer, memoryStudio, nextEvent } from './helpers';
+import { memoryStudio, nextEvent } from './helpers';
 
 const preset = getPreset(DEFAULT_PRESET_ID)!;
 let host: StudioHost | null = null;
 afterEach(() => host?.dispose());
 
-describe.skipIf(!hasBuiltTrainer())('trainer process', () => {
+describe('trainer process', () => {
   it('lowers the validation loss over 2 epochs on 2,000 real digits', async () => {
     const studio = memoryStudio();
     host = studio.host;
@@ -60,7 +60,7 @@ describe.skipIf(!hasBuiltTrainer())('trainer process', () => {
   });
 });
 
-describe.skipIf(!hasBuiltTrainer())('run control', () => {
+describe('run control', () => {
   it('pauses at a batch boundary, resumes, and stops on request', async () => {
     const studio = memoryStudio();
     host = studio.host;

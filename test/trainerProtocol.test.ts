@@ -6,7 +6,7 @@ import { spawnNodeTrainer } from '../src/main/services/trainer/spawnNode';
 import { commands } from '../src/shared/contract/commands';
 import type { EventName, EventPayload } from '../src/shared/contract/events';
 import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
-import { builtTrainer, hasBuiltTrainer } from './helpers';
+import { builtTrainer } from './helpers';
 
 const fake = fileURLToPath(new URL('./fixtures/trainer/fakeTrainer.mjs', import.meta.url));
 const preset = getPreset(DEFAULT_PRESET_ID)!;
@@ -118,7 +118,7 @@ describe('the trainer boundary drops nothing', () => {
   }
 });
 
-describe.skipIf(!hasBuiltTrainer())('the real trainer process', () => {
+describe('the real trainer process', () => {
   it(
     'refuses a message from the host it cannot read, naming the request or run, rather than dropping it',
     { timeout: 30_000 },

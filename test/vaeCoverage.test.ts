@@ -2,7 +2,6 @@ import type { Sequential } from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../src/main/services/tf/backend';
 import { getPreset } from '../src/shared/presets';
-import { hasBuiltTrainer } from './helpers';
 import { digitClassifier, priorCoverage } from './vaeCoverage';
 
 let classifier: Sequential;
@@ -12,7 +11,7 @@ beforeAll(async () => {
   ({ model: classifier, accuracy } = await digitClassifier());
 });
 
-describe.skipIf(!hasBuiltTrainer())('the VAE preset after its default run', () => {
+describe('the VAE preset after its default run', () => {
   it('generates at least 8 of the 10 digits from 100 codes drawn from the prior', async () => {
     expect(accuracy).toBeGreaterThan(0.93);
     const preset = getPreset('vae')!;
