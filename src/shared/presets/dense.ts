@@ -70,7 +70,8 @@ export const latent2dPreset: Preset = {
     dense('dec3', 784, 'linear', 'decoder 3'),
     output('mse'),
   ]),
-  settings: settings({ learningRate: 1e-4, batchSize: 50, epochs: 20 }),
+  // The notes' Adam 1e-4 and batch 50; 14 epochs take about 55 s here (20 took 76 s).
+  settings: settings({ learningRate: 1e-4, batchSize: 50, epochs: 14 }),
   data: data({ labels: [1, 5, 6] }),
 };
 
