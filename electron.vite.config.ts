@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { customLayersPlugin } from './scripts/customLayersPlugin';
 
 // Four node entry points share one build: the Electron main process, the browser-mode server,
 // the headless command line and the trainer process (which must never share an event loop with
 // the host).
 export default defineConfig({
   main: {
+    // custom-layers.js, shipped with the "continue training" TensorFlow.js export.
+    plugins: [customLayersPlugin(__dirname)],
     build: {
       rollupOptions: {
         input: {

@@ -2,6 +2,8 @@
 // UI speed bench: run after `npx electron-vite build`. Starts browser mode, trains the 2-D latent
 // preset briefly in Chromium, and measures inside the page (performance.now + requestAnimationFrame):
 //   - the renderer's frame time while an epoch trains (Editor tab: canvas, loss chart, recon grid),
+//   - React commits per second in the same epoch, and what each progress event re-renders
+//     (commitCounter.mjs; bench/ui/commits.mjs measures the same on its own, per tab),
 //   - decoding and drawing the 20x20 latent grid, request to painted frame,
 //   - decoding and drawing one point while dragging on the latent plane, request to painted frame.
 // Prints one line per figure. Usage: node bench/ui/bench-ui.mjs
@@ -9,6 +11,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, serve } from '../../e2e/browserMode.mjs';
+import {
+  describeCommits,
+  installCommitCounter,
+  startCounting,
+  stopCounting,
+} from './commitCounter.mjs';
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,6 +35,7 @@ const served = await serve(mkdtempSync(join(tmpdir(), 'studio-bench-ui-')));
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+  await installCommitCounter(page);
   await page.goto(`${served.url}&bench=1`);
   await page.waitForSelector('.react-flow__node');
   await page.getByTestId('project-new').click();
@@ -44,6 +53,7 @@ try {
     undefined,
     { timeout: 240_000 },
   );
+  const counting = await startCounting(page);
   const frames = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -60,7 +70,9 @@ try {
         requestAnimationFrame(tick);
       }),
   );
+  const commits = await stopCounting(page, counting);
   report('frame time while an epoch trains (Editor tab)', frames);
+  console.log(describeCommits('renderer while an epoch trains (Editor tab)', commits));
   await page.waitForFunction(
     () => /Completed/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
     undefined,

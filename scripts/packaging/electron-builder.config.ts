@@ -1,20 +1,2 @@
-import afterPack from './fuses';
-
-/**
- * Packaging with electron-builder (not a dependency yet: `npx electron-builder --config
- * scripts/packaging/electron-builder.config.ts` after `npm run build`). The app goes in an asar
- * archive, which the OnlyLoadAppFromAsar and asar-integrity fuses require.
- */
-const config = {
-  appId: 'org.autoencoder-studio.app',
-  productName: 'Autoencoder Studio',
-  directories: { output: 'dist' },
-  files: ['out/**', 'package.json'],
-  asar: true,
-  afterPack,
-  linux: { target: ['AppImage'] },
-  mac: { target: ['dmg'], hardenedRuntime: true },
-  win: { target: ['nsis'] },
-};
-
-export default config;
+// The packaging configuration moved to resources/ beside the app icon; kept for test/fuses.test.ts.
+export { default } from '../../resources/electron-builder.config';

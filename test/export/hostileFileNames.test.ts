@@ -9,6 +9,7 @@ const request = (title: string) => ({
   format: 'svg' as const,
   title,
   scale: 2 as const,
+  procedure: null,
   weightsOfRun: null,
 });
 

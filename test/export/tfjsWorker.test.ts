@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { renderExport } from '../../src/main/services/export/render';
 import { exportTfjsModel } from '../../src/main/services/export/tfjs';
-import { exportTfjsInWorker } from '../../src/main/services/export/tfjsInWorker';
+import { exportTfjsInWorker, exportTfjsZip } from '../../src/main/services/export/tfjsInWorker';
 import { buildModel } from '../../src/main/services/model';
 import type { GraphDocument } from '../../src/shared/graph/document';
 import { getPreset } from '../../src/shared/presets';
@@ -19,19 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-/** Every file below a folder, by its path relative to it. */
-function filesOf(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(relative(dir, full), readFileSync(full));
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** The files of a zip by their path inside it. */
+const filesOf = (zip: string): Record<string, Uint8Array> =>
+  unzipSync(new Uint8Array(readFileSync(zip)));
 
 /** Fixed, distinct values for every weight of the graph's model, so two builds can be compared. */
 function fixedWeights(doc: GraphDocument): Record<string, Float32Array> {
@@ -55,31 +45,36 @@ const tenMillion: GraphDocument = graphOf([
 ]);
 
 describe('the TensorFlow.js export in a worker', () => {
-  it('writes the same model.json and weights.bin bytes as the in-process builder', async () => {
-    const preset = getPreset('tied')!;
-    const weights = fixedWeights(preset.graph);
-    const options = { settings: preset.settings, weights };
-    const here = await exportTfjsModel(preset.graph, join(workDir, 'here'), options);
-    const there = await exportTfjsInWorker({
-      doc: preset.graph,
-      dir: join(workDir, 'there'),
-      ...options,
-    });
-    expect(here).toEqual({ ok: true, value: ['model', 'encoder', 'decoder'] });
-    expect(there).toEqual(here);
-    const a = filesOf(join(workDir, 'here'));
-    const b = filesOf(join(workDir, 'there'));
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    expect([...a.keys()]).toContain('decoder/weights.bin');
-    for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
-  });
+  it.each(['inference', 'training'] as const)(
+    'writes the same %s zip, byte for byte, as the in-process builder',
+    async (kind) => {
+      const preset = getPreset('tied')!;
+      const weights = fixedWeights(preset.graph);
+      const options = { settings: preset.settings, weights, kind };
+      const here = join(workDir, `here-${kind}`, 'tied-tfjs.zip');
+      const there = join(workDir, `there-${kind}`, 'tied-tfjs.zip');
+      rmSync(join(here, '..'), { recursive: true, force: true });
+      await import('node:fs/promises').then((fs) =>
+        Promise.all([fs.mkdir(join(here, '..')), fs.mkdir(join(there, '..'))]),
+      );
+      const a = await exportTfjsModel(preset.graph, here, options);
+      const b = await exportTfjsInWorker({ doc: preset.graph, zip: there, ...options });
+      expect(a).toEqual({
+        ok: true,
+        value: kind === 'inference' ? ['model', 'encoder', 'decoder'] : ['model'],
+      });
+      expect(b).toEqual(a);
+      expect(readFileSync(there).equals(readFileSync(here))).toBe(true);
+      const names = Object.keys(filesOf(here));
+      expect(names).toContain(
+        kind === 'inference' ? 'tied-tfjs/decoder/weights.bin' : 'tied-tfjs/custom-layers.js',
+      );
+    },
+  );
 
   it('keeps the host event loop answering while a 10^7-weight model is exported', async () => {
     // Warm: the exporters' modules are loaded, so only the export itself runs below.
-    const small = await renderExport(
-      { graph: getPreset('shallow')!.graph, format: 'tfjs', scale: 2, weightsOfRun: null },
-      undefined,
-    );
+    const small = await exportTfjsZip(getPreset('shallow')!.graph, workDir, 'small', 'inference');
     expect(small.ok).toBe(true);
     const tensorId = () => {
       const t = tf.scalar(0);
@@ -91,17 +86,12 @@ describe('the TensorFlow.js export in a worker', () => {
     const ticker = setInterval(() => ticks++, 1);
     let ticksWhileBuilding: number;
     try {
-      // The host's path: export.render writes into a temporary folder and returns the files.
-      const rendering = renderExport(
-        { graph: tenMillion, format: 'tfjs', scale: 2, weightsOfRun: null },
-        undefined,
-      );
-      const rendered = await rendering;
+      // The host's path: exportProject's tfjs case writes the zip through the worker.
+      const written = await exportTfjsZip(tenMillion, workDir, 'ten-million', 'inference');
       ticksWhileBuilding = ticks;
-      expect(rendered.ok).toBe(true);
-      if (!rendered.ok) return;
-      const bin = rendered.value.files.find((f) => f.name.endsWith('model/weights.bin'))!;
-      expect(bin.data.byteLength).toBe(10_042_384 * 4);
+      if (!written.ok) throw new Error(written.error.message);
+      const bin = filesOf(written.value[0])['ten-million-tfjs/model/weights.bin'];
+      expect(bin.byteLength).toBe(10_042_384 * 4);
     } finally {
       clearInterval(ticker);
     }
@@ -112,7 +102,7 @@ describe('the TensorFlow.js export in a worker', () => {
   });
 
   it('stops a worker that runs past its time limit with E_TIMEOUT', async () => {
-    const result = await exportTfjsInWorker({ doc: tenMillion, dir: join(workDir, 'late') }, 1);
+    const result = await exportTfjsInWorker({ doc: tenMillion, zip: join(workDir, 'late.zip') }, 1);
     expect(result).toMatchObject({ ok: false, error: { code: 'E_TIMEOUT' } });
   });
 });

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { EXPORT_FORMATS, exportProject, type ExportFormat } from '../services/export';
+import {
+  EXPORT_FORMATS,
+  exportProject,
+  MODEL_FORMATS,
+  type ExportFormat,
+} from '../services/export';
 import { decodeWeights } from '../services/projects/files';
 import { namedWeights } from '../services/trainer/flatWeights';
 import { initBackend } from '../services/tf/backend';
@@ -12,7 +17,7 @@ export interface ExportArgs {
   scale?: string;
 }
 
-/** `export <project> --svg|--png|--pdf|--keras|--tfjs|--summary [--out DIR] [--scale 1|2|4]` */
+/** `export <project> --svg|--png|--pdf|--keras|--pytorch|--tfjs|--tfjs-training|--onnx|--summary [--out DIR] [--scale 1|2|4]` */
 export async function exportCommand(args: ExportArgs): Promise<number> {
   const formats = EXPORT_FORMATS.filter((f) => args.formats[f]);
   if (formats.length === 0) {
@@ -28,7 +33,7 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
   const outDir = resolve(args.out ?? 'export');
   const scale = Number(args.scale ?? 2) as 1 | 2 | 4;
   // The tfjs export runs the model: start the fast backend first (quietly, unlike tfjs's default).
-  if (formats.includes('tfjs')) await initBackend();
+  if (formats.some((f) => MODEL_FORMATS.has(f))) await initBackend();
   const named = weights
     ? namedWeights({ tensors: weights.tensors, data: decodeWeights(weights) })
     : undefined;
@@ -39,7 +44,7 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
       format,
       outDir,
       { title: draft.name, scale, baseName: slug },
-      { settings: draft.settings, weights: named },
+      { settings: draft.settings, procedure: draft.procedure, weights: named },
     );
     if (result.ok) result.value.forEach((p) => console.log(`wrote ${p}`));
     else {

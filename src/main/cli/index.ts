@@ -14,7 +14,9 @@ const USAGE = `Autoencoder Studio, headless.
   train <project> --continue --epochs N [--out DIR]
                                                 train a trained project N more epochs from its run's
                                                 checkpoint (weights and optimizer state), epochs numbered on
-  export <project | preset:ID> --svg --png --pdf --keras --tfjs --summary [--out DIR] [--scale 1|2|4]
+  export <project | preset:ID> --svg --png --pdf --keras --pytorch --tfjs --tfjs-training --onnx
+         --summary [--out DIR] [--scale 1|2|4]
+                                                a trained project's model formats carry its weights
   bench                                         print training and decoding speed figures`;
 
 const TRAINER = fileURLToPath(new URL('./trainer.js', import.meta.url));
@@ -66,7 +68,10 @@ async function main(argv: string[]): Promise<number> {
       png: { type: 'boolean' },
       pdf: { type: 'boolean' },
       keras: { type: 'boolean' },
+      pytorch: { type: 'boolean' },
       tfjs: { type: 'boolean' },
+      'tfjs-training': { type: 'boolean' },
+      onnx: { type: 'boolean' },
       summary: { type: 'boolean' },
       help: { type: 'boolean' },
     },

@@ -42,6 +42,8 @@ export function createMainWindow(outDir: string): BrowserWindow {
     height: 900,
     title: 'Autoencoder Studio',
     backgroundColor: '#0f1420',
+    // Linux and Windows show it in the task bar; resources/ sits beside out/ in the app (and its asar).
+    icon: join(outDir, '..', 'resources', 'icon.png'),
     webPreferences: secureWebPreferences(join(outDir, 'preload', 'index.cjs')),
   });
   // The page asks before it is closed with unsaved changes (beforeunload); the shell shows the question.

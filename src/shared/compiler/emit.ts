@@ -3,7 +3,7 @@ import { LAYER_DESCRIPTORS } from '../layers/registry';
 import { resolveParams } from '../layers/resolve';
 import { layerNames } from './names';
 import type { InboundNode, KerasLayerSpec, KerasModelSpec } from './spec';
-import type { GraphAnalysis } from './types';
+import type { GraphAnalysis, NodeRole } from './types';
 
 /** Shapes of a node's inputs, by port, from the analysis. */
 function inputShapes(doc: GraphDocument, analysis: GraphAnalysis, node: GraphNode) {
@@ -55,7 +55,14 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
   const output = ordered.find((n) => n.kind === 'Output')!;
   const loss = resolveParams(output).params.loss as KerasModelSpec['studio']['loss'];
   const nodeOfLayer: Record<string, string> = {};
-  for (const [id, name] of names) nodeOfLayer[name] = id;
+  const roleOfLayer: Record<string, NodeRole | null> = {};
+  const labelOfLayer: Record<string, string> = {};
+  for (const [id, name] of names) {
+    nodeOfLayer[name] = id;
+    roleOfLayer[name] = analysis.nodes[id].role;
+    labelOfLayer[name] = byId.get(id)!.name || id;
+  }
+  const outputSpec = layers.find((l) => l.name === outputLayer);
   return {
     class_name: 'Functional',
     config: {
@@ -74,6 +81,10 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
       codeLayer: analysis.codeNodeId ? layerOfNode[analysis.codeNodeId] : null,
       task: analysis.task,
       loss: analysis.task === 'classify' ? 'categoricalCrossentropy' : loss,
+      inputShape: analysis.nodes[byId.get(nodeOfLayer[inputLayer])!.id].shape!,
+      classes: analysis.task === 'classify' ? (outputSpec?.config.units as number) : null,
+      roleOfLayer,
+      labelOfLayer,
     },
   };
 }

@@ -5,6 +5,7 @@ import type { KerasModelSpec } from './spec';
 import type { GraphAnalysis } from './types';
 
 export { analyzeGraph } from './analyze';
+export { withHeadsTrainable } from './transforms';
 export { summarize, formatSummaryText, type ModelSummary, type SummaryRow } from './summary';
 export type * from './spec';
 export type * from './types';

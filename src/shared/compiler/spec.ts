@@ -1,3 +1,5 @@
+import type { NodeRole } from './types';
+
 /** A Keras functional model in the JSON form Keras and tfjs write (model.to_json()). */
 export type InboundNode = [
   layerName: string,
@@ -27,6 +29,14 @@ export interface StudioModelInfo {
   codeLayer: string | null;
   task: 'reconstruct' | 'classify';
   loss: 'mse' | 'binaryCrossentropy' | 'categoricalCrossentropy';
+  /** The model's input shape without the batch dimension. */
+  inputShape: number[];
+  /** How many classes a classifier tells apart; null for a model that reconstructs. */
+  classes: number | null;
+  /** What each layer is in the model (encoder, code, decoder, head ...), from the analysis. */
+  roleOfLayer: Record<string, NodeRole | null>;
+  /** The name a person gave each layer's node (or its id), for messages. */
+  labelOfLayer: Record<string, string>;
 }
 
 export interface KerasModelSpec {

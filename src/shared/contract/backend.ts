@@ -6,5 +6,7 @@ export const backendInfoSchema = z.object({
   isGpu: z.boolean(),
   /** When no GPU runs: one sentence on how to get one. */
   hint: z.string().nullable(),
+  /** When the app's faster training code is off (an untested tfjs release): why, in words. */
+  notice: z.string().optional(),
 });
 export type BackendInfo = z.infer<typeof backendInfoSchema>;

@@ -214,12 +214,24 @@ export const commands = {
     request: z
       .object({
         graph: graphDocumentSchema,
-        format: z.enum(['svg', 'png', 'pdf', 'keras', 'tfjs', 'summary']),
+        format: z.enum([
+          'svg',
+          'png',
+          'pdf',
+          'keras',
+          'pytorch',
+          'tfjs',
+          'tfjs-training',
+          'onnx',
+          'summary',
+        ]),
         title: z.string().max(300).optional(),
         diagram: diagramOptionsSchema.partial().optional(),
         scale: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(2),
         settings: trainSettingsSchema.optional(),
-        /** Include the trained weights of this run (tfjs export). */
+        /** The project's training procedure, written as code by the Keras and PyTorch scripts. */
+        procedure: procedureSchema.nullable().default(null),
+        /** Include the trained weights of this run (the model formats). */
         weightsOfRun: z.string().max(100).nullable().default(null),
       })
       .strict(),

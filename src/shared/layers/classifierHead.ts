@@ -1,5 +1,5 @@
 import { formatShape } from '../graph/messages';
-import { boolean, glorot, integer, zeros } from './params';
+import { boolean, initializerParams, integer, kernelInitializerOf, zeros } from './params';
 import { okShape } from './shapeRules';
 import type { LayerDescriptor } from './types';
 
@@ -15,6 +15,7 @@ export const classifierHeadDescriptor: LayerDescriptor = {
       'Keeps the layers before this head as they are, so only the head learns.',
       true,
     ),
+    ...initializerParams(),
   },
   ports: ['in'],
   inferShape: ({ inputs, params, label }) => {
@@ -37,7 +38,7 @@ export const classifierHeadDescriptor: LayerDescriptor = {
       units: params.classes,
       activation: 'softmax',
       use_bias: true,
-      kernel_initializer: glorot,
+      kernel_initializer: kernelInitializerOf(params),
       bias_initializer: zeros,
     },
   }),

@@ -1,4 +1,11 @@
-import { activation, choice, glorot, integer, zeros } from './params';
+import {
+  activation,
+  choice,
+  initializerParams,
+  integer,
+  kernelInitializerOf,
+  zeros,
+} from './params';
 import { convLength, needImage, okShape, tooSmall } from './shapeRules';
 import type { LayerDescriptor, ParamSpec } from './types';
 
@@ -32,6 +39,7 @@ export const convParams = (filters: number, strides: number): Record<string, Par
     ['same', 'valid'],
   ),
   activation: activation('relu'),
+  ...initializerParams(),
 });
 
 export const convConfig = (params: Record<string, unknown>) => ({
@@ -43,7 +51,7 @@ export const convConfig = (params: Record<string, unknown>) => ({
   dilation_rate: [1, 1],
   activation: params.activation,
   use_bias: true,
-  kernel_initializer: glorot,
+  kernel_initializer: kernelInitializerOf(params),
   bias_initializer: zeros,
 });
 

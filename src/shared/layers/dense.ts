@@ -1,4 +1,11 @@
-import { activation, boolean, glorot, integer, zeros } from './params';
+import {
+  activation,
+  boolean,
+  initializerParams,
+  integer,
+  kernelInitializerOf,
+  zeros,
+} from './params';
 import { okShape } from './shapeRules';
 import type { LayerDescriptor } from './types';
 
@@ -17,6 +24,7 @@ export const denseDescriptor: LayerDescriptor = {
     ),
     activation: activation('relu'),
     useBias: boolean('Use bias', 'Adds a learned offset to each neuron.', true),
+    ...initializerParams(),
   },
   ports: ['in'],
   inferShape: ({ inputs, params }) => okShape([...inputs.in.slice(0, -1), params.units as number]),
@@ -31,7 +39,7 @@ export const denseDescriptor: LayerDescriptor = {
       units: params.units,
       activation: params.activation,
       use_bias: params.useBias,
-      kernel_initializer: glorot,
+      kernel_initializer: kernelInitializerOf(params),
       bias_initializer: zeros,
     },
   }),

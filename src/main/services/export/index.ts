@@ -2,25 +2,42 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/contract/result';
-import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../shared/contract/training';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  type Procedure,
+  type TrainSettings,
+} from '../../../shared/contract/training';
 import { diagramOptionsSchema, graphToSvg } from '../../../shared/diagram';
-import { exportKerasScript } from '../../../shared/export/keras';
+import { exportKerasScript, kerasWeightsArrays } from '../../../shared/export/keras';
+import { exportPytorchScript } from '../../../shared/export/pytorch';
 import { exportSummary } from '../../../shared/export/summary';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { writeFileAtomic } from '../files';
 import { svgToPdf, svgToPng, type PngScale } from './diagramFiles';
 import { refuseOverBudget } from './budgetGate';
-import { exportTfjsInWorker } from './tfjsInWorker';
+import { MODEL_FORMATS, type ExportFormat } from './formats';
+import { exportTfjsZip } from './tfjsInWorker';
+import type { TfjsExportKind } from './tfjsNames';
+import { encodeNpz } from './npz';
+
+const ZIP_KIND: Record<'tfjs' | 'tfjs-training' | 'onnx', TfjsExportKind> = {
+  tfjs: 'inference',
+  'tfjs-training': 'training',
+  onnx: 'onnx',
+};
+
+/** The trained weights as the .npz the Keras and PyTorch scripts load (the app's names, Keras layout). */
+function weightsNpz(doc: GraphDocument, weights: Record<string, Float32Array>): Result<Uint8Array> {
+  const arrays = kerasWeightsArrays(doc, weights);
+  return arrays.ok ? ok(encodeNpz(arrays.value)) : arrays;
+}
 
 export { svgToPng, svgToPdf, PNG_SCALES, type PngScale } from './diagramFiles';
 export { writeTfjsModel, type TfjsExportOptions } from './tfjs';
 export { exportTfjsInWorker, TFJS_EXPORT_TIME_LIMIT_MS } from './tfjsInWorker';
 export { importModelFile } from './importModel';
 
-export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'keras', 'tfjs', 'summary'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** The formats that describe a model to train or run, and so must fit the design budget. */
-const MODEL_FORMATS: ReadonlySet<ExportFormat> = new Set(['tfjs', 'keras']);
+export { EXPORT_FORMATS, MODEL_FORMATS, type ExportFormat } from './formats';
 
 export const exportOptionsSchema = z
   .object({
@@ -40,7 +57,9 @@ export type ExportOptions = z.input<typeof exportOptionsSchema>;
 
 export interface ExportExtras {
   settings?: TrainSettings;
-  /** Trained weights by name, for the tfjs export. */
+  /** The project's training procedure, which the Keras and PyTorch scripts write as code. */
+  procedure?: Procedure | null;
+  /** Trained weights by name ("encoder_1/kernel"), for the model formats. */
   weights?: Record<string, Float32Array>;
 }
 
@@ -90,17 +109,36 @@ export async function exportProject(
       const pdf = await svgToPdf(svg());
       return pdf.ok ? write(`${base}.pdf`, pdf.value) : pdf;
     }
-    case 'keras': {
-      const script = exportKerasScript(doc, settings, { title: o.title });
-      return script.ok ? write(`${base}.py`, script.value) : script;
+    case 'keras':
+    case 'pytorch': {
+      // Trained weights travel in an .npz beside the script, which loads them.
+      const weightsName = `${o.baseName}-weights.npz`;
+      const npz = extras.weights ? weightsNpz(doc, extras.weights) : null;
+      if (npz && !npz.ok) return npz;
+      const scriptOptions = {
+        title: o.title,
+        procedure: extras.procedure ?? undefined,
+        weightsFile: npz ? weightsName : undefined,
+      };
+      const script =
+        format === 'keras'
+          ? exportKerasScript(doc, settings, scriptOptions)
+          : exportPytorchScript(doc, settings, scriptOptions);
+      if (!script.ok) return script;
+      const suffix = format === 'keras' ? '' : '-pytorch';
+      const a = await write(`${base}${suffix}.py`, script.value);
+      if (!a.ok || !npz) return a;
+      const b = await write(join(outDir, weightsName), npz.value);
+      return b.ok ? ok([...a.value, ...b.value]) : b;
     }
-    case 'tfjs': {
-      await mkdir(outDir, { recursive: true });
-      const dir = `${base}-tfjs`;
+    case 'tfjs':
+    case 'tfjs-training':
+    case 'onnx':
       // Built in a worker thread: the host's event loop keeps answering while tfjs runs.
-      const written = await exportTfjsInWorker({ doc, dir, settings, weights: extras.weights });
-      return written.ok ? ok([dir]) : written;
-    }
+      return exportTfjsZip(doc, outDir, o.baseName, ZIP_KIND[format], {
+        settings,
+        weights: extras.weights,
+      });
     case 'summary': {
       const { text, markdown } = exportSummary(doc, o.title);
       const a = await write(`${base}-summary.txt`, text);

@@ -5,6 +5,7 @@ import type { CommandReply, ParsedRequest } from '../../../shared/contract/comma
 import { ok, type Result } from '../../../shared/contract/result';
 import { safeFileBase } from '../../../shared/escape/fileName';
 import { refuseOverBudget } from './budgetGate';
+import { MODEL_FORMATS } from './formats';
 
 const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -15,6 +16,8 @@ const TYPES: Record<string, string> = {
   '.bin': 'application/octet-stream',
   '.txt': 'text/plain',
   '.md': 'text/markdown',
+  '.zip': 'application/zip',
+  '.npz': 'application/octet-stream',
 };
 
 async function filesBelow(dir: string): Promise<string[]> {
@@ -36,7 +39,7 @@ export async function renderExport(
   weights: Record<string, Float32Array> | undefined,
 ): Promise<Result<CommandReply<'export.render'>>> {
   // Checked before the exporters load or any folder is made; exportProject checks it again.
-  if (request.format === 'tfjs' || request.format === 'keras') {
+  if (MODEL_FORMATS.has(request.format)) {
     const tooLarge = refuseOverBudget(request.graph);
     if (tooLarge) return tooLarge;
   }
@@ -51,7 +54,7 @@ export async function renderExport(
       request.format,
       dir,
       { title: request.title, diagram: request.diagram, scale: request.scale, baseName },
-      { settings: request.settings, weights },
+      { settings: request.settings, procedure: request.procedure, weights },
     );
     if (!written.ok) return written;
     const files = await Promise.all(

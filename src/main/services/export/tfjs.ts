@@ -1,140 +1,112 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { writeFileAtomic } from '../files';
 import { buildModel, type BuiltModel } from '../model';
-import { tfjsReadme } from './tfjsReadme';
+import { readCustomLayersModule } from './customLayersModule';
 import { inferenceArtifacts } from './inferenceTopology';
+import { onnxExportFiles } from './onnxFiles';
+import { zipExport, type ArchiveFiles } from './tfjsArchive';
+import { artifactsOf, modelFiles, trainingConfigOf } from './tfjsArtifacts';
+import type { TfjsExportKind } from './tfjsNames';
+import { tfjsReadme, tfjsTrainingReadme } from './tfjsReadme';
 import { decodeWeights } from './tiedToDense';
 
 /** The folder holding the full design (custom layers included), for opening again in the app. */
 export const DESIGN_FOLDER = 'design';
 const CUSTOM = ['TiedDense', 'Sampling', 'MaskingNoise', 'SaltAndPepperNoise', 'Code'];
-const KERAS_LOSS = {
-  mse: 'mean_squared_error',
-  binaryCrossentropy: 'binary_crossentropy',
-  categoricalCrossentropy: 'categorical_crossentropy',
-} as const;
 
-/** The optimizer as tfjs' loader rebuilds it (its class names and every field it reads). */
-function optimizerConfig(s: TrainSettings): {
-  class_name: string;
-  config: Record<string, unknown>;
-} {
-  const learning_rate = s.learningRate;
-  switch (s.optimizer) {
-    case 'adam':
-      return {
-        class_name: 'Adam',
-        config: { learning_rate, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-      };
-    case 'sgd':
-      return s.momentum > 0
-        ? {
-            class_name: 'Momentum',
-            config: { learning_rate, momentum: s.momentum, use_nesterov: false },
-          }
-        : { class_name: 'SGD', config: { learning_rate } };
-    case 'rmsprop':
-      return {
-        class_name: 'RMSProp',
-        config: { learning_rate, decay: 0.9, momentum: 0, epsilon: 1e-7, centered: false },
-      };
+/** Every file of one export by its path inside the zip, and the inference parts it holds. */
+export async function tfjsExportFiles(
+  built: BuiltModel,
+  doc: GraphDocument,
+  kind: TfjsExportKind,
+  settings: TrainSettings = DEFAULT_TRAIN_SETTINGS,
+): Promise<{ files: ArchiveFiles; parts: string[] }> {
+  const full = await artifactsOf(built.model);
+  const trainingConfig = trainingConfigOf(built, settings);
+  const userDefinedMetadata = {
+    autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode },
+  };
+  const design = modelFiles({ ...full, trainingConfig, userDefinedMetadata });
+  const used = CUSTOM.filter((c) => built.spec.config.layers.some((l) => l.class_name === c));
+  if (kind === 'training') {
+    return {
+      files: {
+        'README.md': tfjsTrainingReadme(used),
+        'model.json': design.json,
+        'weights.bin': design.bin,
+        'custom-layers.js': await readCustomLayersModule(),
+      },
+      parts: ['model'],
+    };
   }
+  const kernels = decodeWeights(full);
+  const parts: [string, tf.LayersModel][] = [
+    ['model', built.model],
+    ['encoder', built.encoder],
+  ];
+  if (built.decoder) parts.push(['decoder', built.decoder]);
+  const files: ArchiveFiles = {};
+  for (const [part, model] of parts) {
+    // What a user runs: only layers stock tfjs knows, as the app predicts outside training.
+    let a = inferenceArtifacts(part === 'model' ? full : await artifactsOf(model), kernels);
+    if (part === 'model') a = { ...a, trainingConfig, userDefinedMetadata };
+    const { json, bin } = modelFiles(a);
+    files[`${part}/model.json`] = json;
+    files[`${part}/weights.bin`] = bin;
+  }
+  // The design as trained, custom layers and all: what the app opens again as the same project.
+  files[`${DESIGN_FOLDER}/model.json`] = design.json;
+  files[`${DESIGN_FOLDER}/weights.bin`] = design.bin;
+  const names = parts.map(([p]) => p);
+  files['README.md'] = tfjsReadme(names, used);
+  return { files, parts: names };
 }
 
-/** A model's artifacts, as model.save would write them, without touching any file. */
-async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let captured: tf.io.ModelArtifacts | null = null;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      captured = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  return captured!;
-}
-
-/** model.json in the tf.io layers format, pointing at weights.bin beside it. */
-function modelJson(a: tf.io.ModelArtifacts): string {
-  return JSON.stringify({
-    format: 'layers-model',
-    generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
-    convertedBy: 'Autoencoder Studio',
-    modelTopology: a.modelTopology,
-    weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs ?? [] }],
-    ...(a.trainingConfig ? { trainingConfig: a.trainingConfig } : {}),
-    ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
-  });
+/**
+ * Writes one TensorFlow.js export of a built model as a single zip at `zipPath` (atomically: a
+ * failure leaves no half-written file), its files below one folder named like the zip. Returns
+ * the model parts it holds.
+ */
+export async function writeTfjsModel(
+  built: BuiltModel,
+  doc: GraphDocument,
+  zipPath: string,
+  settings?: TrainSettings,
+  kind: TfjsExportKind = 'inference',
+): Promise<Result<string[]>> {
+  try {
+    let made: { files: ArchiveFiles; parts: string[] };
+    if (kind === 'onnx') {
+      const onnx = await onnxExportFiles(built, doc);
+      if (!onnx.ok) return onnx;
+      made = onnx.value;
+    } else {
+      made = await tfjsExportFiles(built, doc, kind, settings);
+    }
+    const { files, parts } = made;
+    await writeFileAtomic(zipPath, zipExport(basename(zipPath).replace(/\.zip$/i, ''), files));
+    return ok(parts);
+  } catch (error) {
+    return fail('E_INTERNAL', `The TensorFlow.js model could not be written: ${String(error)}`);
+  }
 }
 
 export interface TfjsExportOptions {
   settings?: TrainSettings;
   /** Trained weights by their names ("encoder_1/kernel"); fresh weights when absent. */
   weights?: Record<string, Float32Array>;
+  /** Which export ('inference' when absent). */
+  kind?: TfjsExportKind;
 }
 
-/**
- * Writes model/, encoder/ and decoder/ (when separable), loadable by stock tfjs, and design/ (the
- * app's own layers, to open again) with a README into `dir`, from a built model. Returns the
- * inference parts written.
- */
-export async function writeTfjsModel(
-  built: BuiltModel,
-  doc: GraphDocument,
-  dir: string,
-  settings?: TrainSettings,
-): Promise<Result<string[]>> {
-  const parts: [string, tf.LayersModel][] = [
-    ['model', built.model],
-    ['encoder', built.encoder],
-  ];
-  if (built.decoder) parts.push(['decoder', built.decoder]);
-  // Built beside the target and renamed over it at the end: a failure leaves no half-written folder.
-  const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const full = await artifactsOf(built.model);
-    const kernels = decodeWeights(full);
-    const trainingConfig = {
-      loss: KERAS_LOSS[built.loss],
-      metrics: [],
-      optimizer_config: optimizerConfig(settings ?? DEFAULT_TRAIN_SETTINGS),
-    } as unknown as tf.io.TrainingConfig;
-    const userDefinedMetadata = {
-      autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode },
-    };
-    const write = async (part: string, a: tf.io.ModelArtifacts) => {
-      await mkdir(`${temp}/${part}`, { recursive: true });
-      await writeFile(`${temp}/${part}/model.json`, modelJson(a));
-      await writeFile(`${temp}/${part}/weights.bin`, new Uint8Array(a.weightData as ArrayBuffer));
-    };
-    const written: string[] = [];
-    for (const [part, model] of parts) {
-      // What a user runs: only layers stock tfjs knows, as the app predicts outside training.
-      let a = inferenceArtifacts(part === 'model' ? full : await artifactsOf(model), kernels);
-      if (part === 'model') a = { ...a, trainingConfig, userDefinedMetadata };
-      await write(part, a);
-      written.push(part);
-    }
-    // The design as trained, custom layers and all: what the app opens again as the same project.
-    await write(DESIGN_FOLDER, { ...full, trainingConfig, userDefinedMetadata });
-    const used = CUSTOM.filter((c) => built.spec.config.layers.some((l) => l.class_name === c));
-    await writeFile(`${temp}/README.md`, tfjsReadme(written, used));
-    await rm(dir, { recursive: true, force: true });
-    await rename(temp, dir);
-    return ok(written);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
-    return fail('E_INTERNAL', `The TensorFlow.js model could not be written: ${String(error)}`);
-  }
-}
-
-/** Builds the graph's model (with trained weights when given) and writes its TensorFlow.js files. */
+/** Builds the graph's model (with trained weights when given) and writes its TensorFlow.js zip. */
 export async function exportTfjsModel(
   doc: GraphDocument,
-  dir: string,
+  zipPath: string,
   options: TfjsExportOptions = {},
 ): Promise<Result<string[]>> {
   const built = buildModel(doc);
@@ -155,7 +127,7 @@ export async function exportTfjsModel(
         t.dispose();
       }
     }
-    return await writeTfjsModel(built.value, doc, dir, options.settings);
+    return await writeTfjsModel(built.value, doc, zipPath, options.settings, options.kind);
   } finally {
     built.value.dispose();
   }

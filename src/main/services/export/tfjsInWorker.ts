@@ -1,15 +1,22 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { fail, type ErrorCode, type Result } from '../../../shared/contract/result';
+import { fail, ok, type ErrorCode, type Result } from '../../../shared/contract/result';
+import { safeFileBase } from '../../../shared/escape/fileName';
 import type { TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { tfjsZipName, type TfjsExportKind } from './tfjsNames';
 
-/** What the export worker is sent: one model to build and write. */
+/** What the export worker is sent: one model to build and write as one zip. */
 export interface TfjsJob {
   doc: GraphDocument;
-  dir: string;
+  /** The zip to write (see tfjsZipName). */
+  zip: string;
+  /** Which export; 'inference' when absent. */
+  kind?: TfjsExportKind;
   settings?: TrainSettings;
   weights?: Record<string, Float32Array>;
 }
@@ -49,8 +56,8 @@ function startWorker(): Worker {
 }
 
 /**
- * Builds the graph's model and writes its TensorFlow.js files in a worker thread, so the caller's
- * event loop keeps answering meanwhile. Stops the worker after `timeLimitMs` with E_TIMEOUT.
+ * Builds the graph's model and writes its TensorFlow.js zip in a worker thread, so the caller's
+ * event loop keeps answering meanwhile. Resolves to the model parts the zip holds. Stops the worker after `timeLimitMs` with E_TIMEOUT.
  */
 export function exportTfjsInWorker(
   job: TfjsJob,
@@ -97,4 +104,24 @@ export function exportTfjsInWorker(
     );
     worker.postMessage(job);
   });
+}
+
+/**
+ * One TensorFlow.js export of a project as exportProject writes it: `<baseName>-tfjs.zip`
+ * (inference) or `<baseName>-tfjs-training.zip` (continue training) in `outDir`, built in a worker.
+ * Returns the path written.
+ */
+export async function exportTfjsZip(
+  doc: GraphDocument,
+  outDir: string,
+  baseName: string,
+  kind: TfjsExportKind,
+  extras: { settings?: TrainSettings; weights?: Record<string, Float32Array> } = {},
+  timeLimitMs = TFJS_EXPORT_TIME_LIMIT_MS,
+): Promise<Result<string[]>> {
+  await mkdir(outDir, { recursive: true });
+  // Cleaned again here: joined to the folder, a base like '../x' would write outside it.
+  const zip = join(outDir, tfjsZipName(safeFileBase(baseName), kind));
+  const written = await exportTfjsInWorker({ doc, zip, kind, ...extras }, timeLimitMs);
+  return written.ok ? ok([zip]) : written;
 }

@@ -12,13 +12,12 @@ export function tfjsReadme(parts: string[], customLayers: string[]): string {
           '- `TiedDense` is written as a plain `Dense` layer holding the transposed kernel of the layer it is tied to: the same numbers, standing on their own.',
           '- `Sampling` (the variational autoencoder) outputs the mean: the encoder gives the mean of the code, not a random draw, and the log-variance layer is left out.',
           '',
-          `${mdCode('design/')} is the design as built, custom layers included, for opening again in Autoencoder Studio. To load it in tfjs, register a class of the same name for each custom layer with`,
-          "`tf.serialization.registerClass(MyLayer)` (the app's own are in `src/main/services/model/layers/`; its `registerCustomLayers()` registers them all, and `linkTiedLayers(model)` links each TiedDense to its partner).",
+          `${mdCode('design/')} is the design as built, custom layers included, for opening again in Autoencoder Studio. To train it further in TensorFlow.js, export "TensorFlow.js (continue training)": it ships the model with ${mdCode('custom-layers.js')}, which registers these layers.`,
         ].join('\n');
   return [
     '# TensorFlow.js model exported from Autoencoder Studio',
     '',
-    'Folders (each a `model.json` with its `weights.bin`, in the tf.io layers format):',
+    'Folders (each a `model.json` with its `weights.bin` beside it, in the tf.io layers format):',
     '',
     ...parts.map(
       (p) =>
@@ -38,6 +37,48 @@ export function tfjsReadme(parts: string[], customLayers: string[]): string {
     '## Layers',
     '',
     custom,
+    '',
+  ].join('\n');
+}
+
+/** The README of the "continue training" export: how to load the model and train it further. */
+export function tfjsTrainingReadme(customLayers: string[]): string {
+  const layers =
+    customLayers.length === 0
+      ? 'This design uses only built-in TensorFlow.js layers; importing `custom-layers.js` does no harm.'
+      : `This design uses layers of Autoencoder Studio: ${customLayers.map(mdCode).join(', ')}. \`custom-layers.js\` is the app's own code for them, bundled into one ES module that imports \`@tensorflow/tfjs\` (yours) and registers them with \`tf.serialization.registerClass\`.`;
+  return [
+    '# TensorFlow.js model to continue training, exported from Autoencoder Studio',
+    '',
+    '- `model.json` and `weights.bin`: the whole model as the app trains it, custom layers included, with its loss and optimizer (so `fit` works at once).',
+    '- `custom-layers.js`: registers the custom layers; import it before loading.',
+    '',
+    layers,
+    '',
+    '## Loading and training',
+    '',
+    '```js',
+    "import * as tf from '@tensorflow/tfjs';",
+    "import { loadTrainingModel } from './custom-layers.js';",
+    '',
+    '// In a browser, serve this folder and pass the URL of model.json. In Node, pass a handler that',
+    '// reads the two files (or use @tensorflow/tfjs-node with a file:// URL).',
+    "const model = await loadTrainingModel('model.json');",
+    '// x: your images scaled to [0, 1], shaped like model.inputs[0] ([n, 784] or [n, 28, 28, 1]).',
+    'await model.fit(x, x, { epochs: 5, batchSize: 64 });',
+    "await model.save('downloads://continued');",
+    '```',
+    '',
+    '`loadTrainingModel` is `tf.loadLayersModel` followed by `linkTiedLayers(model)`: a `TiedDense` layer',
+    'saves only the name of the layer whose kernel it mirrors, and must be linked to it before it runs. If you',
+    'call `tf.loadLayersModel` yourself, call `linkTiedLayers(model)` (also exported) right after.',
+    '',
+    '## What `fit` trains',
+    '',
+    '`model.fit` minimizes the reconstruction loss. The app adds its extra loss terms (sparsity, contractive,',
+    "the VAE's KL divergence) in its own training loop; they are methods of the layers (`Code.sparsityTerm`,",
+    '`Code.contractiveTerm`, `Sampling.klTerm`), to add in a custom loop with `tf.variableGrads` if you need them.',
+    'Noise layers corrupt the input and `Sampling` draws a random code only while training, as in the app.',
     '',
   ].join('\n');
 }

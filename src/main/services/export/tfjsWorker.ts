@@ -21,9 +21,10 @@ async function run(job: TfjsJob): Promise<Result<string[]>> {
     await tf.setBackend('cpu');
     // Quiet: tfjs' advice to install tfjs-node would print on every export.
     tf.enableProdMode();
-    return await exportTfjsModel(job.doc, job.dir, {
+    return await exportTfjsModel(job.doc, job.zip, {
       settings: job.settings,
       weights: job.weights,
+      kind: job.kind,
     });
   } catch (error) {
     return fail('E_INTERNAL', `The TensorFlow.js model could not be written: ${String(error)}`);

@@ -32,8 +32,11 @@ function decoderLayers(spec: KerasModelSpec): string[] | null {
   return after.has(spec.studio.outputLayer) ? chain : null;
 }
 
-/** Builds the tfjs functional model of a spec, plus its encoder and decoder sharing the layers. */
-export function assemble(spec: KerasModelSpec): Assembled {
+/**
+ * Builds the tfjs functional model of a spec, plus its encoder and decoder sharing the layers; a
+ * seed makes the starting weights repeat.
+ */
+export function assemble(spec: KerasModelSpec, seed?: number): Assembled {
   registerCustomLayers();
   const layers = new Map<string, tf.layers.Layer>();
   const tensors = new Map<string, tf.SymbolicTensor>();
@@ -46,7 +49,7 @@ export function assemble(spec: KerasModelSpec): Assembled {
       tensors.set(entry.name, input);
       continue;
     }
-    const layer = createLayer(entry);
+    const layer = createLayer(entry, seed);
     layers.set(entry.name, layer);
     const args = inbound.get(entry.name)!.map((s) => tensors.get(s)!);
     tensors.set(entry.name, layer.apply(args.length === 1 ? args[0] : args) as tf.SymbolicTensor);

@@ -29,6 +29,13 @@ export interface BuiltModel {
   hasNoise: boolean;
   /** The spec the model was built from (for exports). */
   spec: KerasModelSpec;
+  /** The input shape without the batch dimension, and how many values that is. */
+  inputShape: number[];
+  inputSize: number;
+  /** How many classes a classifier tells apart; null when the model reconstructs. */
+  classes: number | null;
+  /** The name a person gave a layer's node, for messages. */
+  labelOf(layerName: string): string;
   /** [inputSize, units] of the first Dense, for the feature images; a copy the caller disposes. */
   firstLayerKernel(): tf.Tensor2D | null;
   /** One forward pass. training=true applies noise/dropout. Call it inside tf.tidy/variableGrads. */
@@ -41,10 +48,26 @@ export interface BuiltModel {
   dispose(): void;
 }
 
+/** What a built model tells the trainer about itself, read from its spec, never from the graph. */
+export function modelFacts(
+  spec: KerasModelSpec,
+): Pick<BuiltModel, 'inputShape' | 'inputSize' | 'classes' | 'labelOf'> {
+  const { inputShape, classes, labelOfLayer } = spec.studio;
+  return {
+    inputShape,
+    inputSize: inputShape.reduce((a, b) => a * b, 1),
+    classes,
+    labelOf: (layerName) => labelOfLayer[layerName] ?? layerName,
+  };
+}
+
 const NOISE_CLASSES = ['GaussianNoise', 'Dropout', 'MaskingNoise', 'SaltAndPepperNoise'];
 
-/** Compiles a graph and builds its tfjs model, encoder and decoder; an invalid graph is an error. */
-export function buildModel(doc: GraphDocument): Result<BuiltModel> {
+/**
+ * Compiles a graph and builds its tfjs model, encoder and decoder; an invalid graph is an error.
+ * With a seed (the run's), the starting weights are the same on every build.
+ */
+export function buildModel(doc: GraphDocument, seed?: number): Result<BuiltModel> {
   const compiled = compileGraph(doc);
   if (!compiled.ok) {
     const first = compiled.analysis.diagnostics.find((d) => d.severity === 'error');
@@ -56,7 +79,7 @@ export function buildModel(doc: GraphDocument): Result<BuiltModel> {
   }
   const { spec, analysis } = compiled;
   try {
-    const { model, encoder, decoder, layers } = assemble(spec);
+    const { model, encoder, decoder, layers } = assemble(spec, seed);
     const codeShape = analysis.codeNodeId ? analysis.nodes[analysis.codeNodeId].shape : null;
     const firstDense = spec.config.layers.find((l) => l.class_name === 'Dense');
     const loss = lossFunction(spec.studio.loss);
@@ -69,6 +92,7 @@ export function buildModel(doc: GraphDocument): Result<BuiltModel> {
       loss: spec.studio.loss,
       hasNoise: spec.config.layers.some((l) => NOISE_CLASSES.includes(l.class_name)),
       spec,
+      ...modelFacts(spec),
       firstLayerKernel: () => {
         const layer = firstDense ? layers.get(firstDense.name) : undefined;
         const kernel = layer?.weights[0]?.read();

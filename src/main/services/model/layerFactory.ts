@@ -6,14 +6,68 @@ import { Sampling } from './layers/sampling';
 import { TiedDense } from './layers/tiedDense';
 
 type Config = Record<string, unknown>;
+type Initializer = ReturnType<typeof tf.initializers.zeros>;
 type Activation = Parameters<typeof tf.layers.dense>[0]['activation'];
 const pair = (v: unknown) => (Array.isArray(v) ? (v as number[]) : [v as number, v as number]);
 
 /** The common fields of every layer. */
 const base = (c: Config) => ({ name: c.name as string, trainable: c.trainable !== false });
 
-const conv = (c: Config) => ({
+/** The spread of a standard normal cut at two deviations (Keras' VarianceScaling constant). */
+const TRUNCATED_SPREAD = 0.87962566103423978;
+
+/** A stable seed per layer, so layers of one model differ and a given run seed repeats them. */
+export function layerSeed(seed: number, name: string): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The tfjs initializer of a Keras kernel_initializer entry. Without a seed tfjs draws from
+ * Math.random, so two builds of one design would start from different weights.
+ */
+export function kernelInitializer(entry: unknown, seed?: number): Initializer {
+  const { class_name: name, config = {} } = (entry ?? {}) as {
+    class_name?: string;
+    config?: Config;
+  };
+  switch (name) {
+    case undefined:
+    case 'GlorotUniform':
+      return tf.initializers.glorotUniform({ seed });
+    case 'HeNormal':
+      // Keras widens the normal so that, cut at two deviations, it keeps a spread of
+      // sqrt(2 / fan in); tfjs' heNormal does not (its spread measures 0.88 of that).
+      return tf.initializers.varianceScaling({
+        scale: 2 / TRUNCATED_SPREAD ** 2,
+        mode: 'fanIn',
+        distribution: 'normal',
+        seed,
+      });
+    case 'RandomNormal':
+      return tf.initializers.randomNormal({
+        mean: (config.mean as number | undefined) ?? 0,
+        stddev: (config.stddev as number | undefined) ?? 0.05,
+        seed,
+      });
+    case 'Zeros':
+      return tf.initializers.zeros();
+    default:
+      throw new Error(`No tfjs initializer for the Keras initializer '${name}'.`);
+  }
+}
+
+/** The kernel's initializer, seeded from the run seed and the layer's name when one is given. */
+const kernelOf = (c: Config, seed: number | undefined) =>
+  kernelInitializer(
+    c.kernel_initializer,
+    seed === undefined ? undefined : layerSeed(seed, c.name as string),
+  );
+
+const conv = (c: Config, seed: number | undefined) => ({
   ...base(c),
+  kernelInitializer: kernelOf(c, seed),
   filters: c.filters as number,
   kernelSize: pair(c.kernel_size),
   strides: pair(c.strides),
@@ -22,8 +76,11 @@ const conv = (c: Config) => ({
   useBias: c.use_bias !== false,
 });
 
-/** Makes the tfjs layer a spec entry describes (InputLayer is handled by the builder). */
-export function createLayer(spec: KerasLayerSpec): tf.layers.Layer {
+/**
+ * Makes the tfjs layer a spec entry describes (InputLayer is handled by the builder). With a seed,
+ * its starting weights are the same on every build.
+ */
+export function createLayer(spec: KerasLayerSpec, seed?: number): tf.layers.Layer {
   const c = spec.config;
   switch (spec.class_name) {
     case 'Dense':
@@ -32,6 +89,7 @@ export function createLayer(spec: KerasLayerSpec): tf.layers.Layer {
         units: c.units as number,
         activation: c.activation as Activation,
         useBias: c.use_bias !== false,
+        kernelInitializer: kernelOf(c, seed),
       });
     case 'TiedDense':
       return new TiedDense({
@@ -63,9 +121,9 @@ export function createLayer(spec: KerasLayerSpec): tf.layers.Layer {
     case 'Reshape':
       return tf.layers.reshape({ ...base(c), targetShape: c.target_shape as number[] });
     case 'Conv2D':
-      return tf.layers.conv2d(conv(c));
+      return tf.layers.conv2d(conv(c, seed));
     case 'Conv2DTranspose':
-      return tf.layers.conv2dTranspose(conv(c));
+      return tf.layers.conv2dTranspose(conv(c, seed));
     case 'MaxPooling2D':
       return tf.layers.maxPooling2d({
         ...base(c),

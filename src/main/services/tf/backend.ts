@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../../../shared/contract/commands';
-import { installFastKernels } from './kernels/install';
+import { installFastKernels, uninstallFastKernels } from './kernels/install';
+import { fastPathDecision, type FastPathDecision } from './testedVersions';
 
 /** Which backend a caller asks for; 'auto' takes the fastest that loads. */
 export type BackendPreference = 'auto' | 'wasm' | 'cpu';
@@ -30,13 +31,16 @@ export const wasmDistDir = (): string => {
   return path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
 };
 
-const useWasm = async (): Promise<boolean> => {
+/** Decides whether the fast paths may run on a backend; tests pass a fixed decision. */
+export type DecideFastPaths = (backend: string) => FastPathDecision;
+
+const useWasm = async (decide: DecideFastPaths): Promise<boolean> => {
   try {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(wasmDistDir() + path.sep);
     if (!(await tf.setBackend('wasm'))) return false;
     await tf.ready();
-    installFastKernels();
+    if (!installFastKernels(decide('wasm'))) uninstallFastKernels();
     return true;
   } catch {
     return false;
@@ -46,20 +50,30 @@ const useWasm = async (): Promise<boolean> => {
 const useNative = async (name: string, backend: string): Promise<boolean> =>
   (await tryImport(name)) && (await tf.setBackend(backend)) && tf.getBackend() === backend;
 
+/** The backend's info, with a notice when the fast paths were refused on it. */
+const inProcess = (name: 'wasm' | 'cpu', decide: DecideFastPaths): BackendInfo => {
+  const decision = decide(name);
+  const info: BackendInfo = { name, isGpu: false, hint: GPU_HINT };
+  return decision.ok ? info : { ...info, notice: decision.reason };
+};
+
 /**
  * Picks the fastest backend that loads: tfjs-node-gpu, tfjs-node, wasm (with the fast kernels of
- * this folder), then the plain JavaScript cpu backend. Never rejects: cpu always works.
+ * this folder when the installed tfjs is the tested release), then the plain JavaScript cpu
+ * backend. Never rejects: cpu always works.
  */
-export const initBackend = async (preferred: BackendPreference = 'auto'): Promise<BackendInfo> => {
+export const initBackend = async (
+  preferred: BackendPreference = 'auto',
+  decide: DecideFastPaths = fastPathDecision,
+): Promise<BackendInfo> => {
   if (preferred === 'auto') {
     if (await useNative('@tensorflow/tfjs-node-gpu', 'tensorflow'))
       return { name: 'tensorflow-gpu', isGpu: true, hint: null };
     if (await useNative('@tensorflow/tfjs-node', 'tensorflow'))
       return { name: 'tensorflow', isGpu: false, hint: GPU_HINT };
   }
-  if (preferred !== 'cpu' && (await useWasm()))
-    return { name: 'wasm', isGpu: false, hint: GPU_HINT };
+  if (preferred !== 'cpu' && (await useWasm(decide))) return inProcess('wasm', decide);
   await tf.setBackend('cpu');
   await tf.ready();
-  return { name: 'cpu', isGpu: false, hint: GPU_HINT };
+  return inProcess('cpu', decide);
 };

@@ -15,12 +15,7 @@ export interface Evaluation {
 }
 
 /** The validation loss (main loss plus the extra terms) in inference mode, and accuracy for a classifier. */
-export function evaluate(
-  built: BuiltModel,
-  data: PreparedData,
-  inputShape: number[],
-  classes: number,
-): Evaluation {
+export function evaluate(built: BuiltModel, data: PreparedData, inputShape: number[]): Evaluation {
   const batches = new EpochBatches(
     data.validation,
     data.sampleSize,
@@ -33,7 +28,7 @@ export function evaluate(
     const end = Math.min(start + EVAL_BATCH, data.validation.count);
     withScope(() => {
       const x = batches.slice(start, end);
-      const y = built.task === 'classify' ? batches.oneHot(start, end, classes) : x;
+      const y = built.task === 'classify' ? batches.oneHot(start, end, built.classes ?? 0) : x;
       const { output, terms } = built.forward(x, false);
       let total: tf.Tensor = built.lossOf(output, y);
       for (const term of Object.values(terms)) total = total.add(term);

@@ -35,8 +35,6 @@ export interface RunArgs {
   data: PreparedData;
   inputShape: number[];
   backend: BackendInfo;
-  /** Number of classes when the model is a classifier. */
-  classes?: number;
   /** The optimizer to use (a resumed run brings its restored one); made from the settings if absent. */
   optimizer?: tf.Optimizer;
   /** The first epoch to train (a resumed run continues after its checkpoint). */
@@ -64,7 +62,6 @@ export async function runTraining(
   control: RunControl,
 ): Promise<RunOutcome> {
   const { runId, built, settings, data } = args;
-  const classes = args.classes ?? 10;
   const batchesPerEpoch = Math.ceil(data.train.count / settings.batchSize);
   const optimizer = args.optimizer ?? makeOptimizer(settings);
   const variables = built.model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -120,7 +117,7 @@ export async function runTraining(
           optimizer,
           variables,
           () => batches.slice(start, end),
-          (x) => (built.task === 'classify' ? batches.oneHot(start, end, classes) : x),
+          (x) => (built.task === 'classify' ? batches.oneHot(start, end, built.classes ?? 0) : x),
         );
         if (step === null) {
           batches.dispose();
@@ -154,7 +151,7 @@ export async function runTraining(
       const seconds = (performance.now() - epochStart) / 1000;
       const n = data.train.count;
       const terms = Object.fromEntries(Object.entries(termSums).map(([k, v]) => [k, v / n]));
-      const validation = evaluate(built, data, args.inputShape, classes);
+      const validation = evaluate(built, data, args.inputShape);
       const valFinite = Number.isFinite(validation.loss);
       emit('train.epoch', {
         runId,

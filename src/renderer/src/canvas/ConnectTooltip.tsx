@@ -2,6 +2,7 @@ import { useConnection } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkConnection } from '../editor/actions/connection';
 import { useGraph } from '../stores/graphStore';
+import './ConnectTooltip.css';
 
 /** The connection being dragged as source, target and port, whichever end it started from. */
 function useDraggedConnection(): { source: string; target: string; port: string } | null {

@@ -21,7 +21,7 @@ import {
   type DragEvent,
   type MouseEvent,
 } from 'react';
-import { LAYER_DESCRIPTORS } from '../../../shared/layers';
+import type { NodeKind } from '../../../shared/graph/document';
 import { checkConnection } from '../editor/actions/connection';
 import { readDraggedKind } from '../editor/dragKind';
 import { editorUi, useEditorUi } from '../editor/editorUi';
@@ -36,6 +36,8 @@ import { toFlowEdges, toFlowNodes, type LayerFlowNode } from './flowModel';
 import { LayerNode } from './LayerNode';
 import { RegionsLayer } from './RegionsLayer';
 import { useCanvasView } from './useCanvasView';
+import { kindColor } from '../styles/categoryColors';
+import './GraphCanvas.css';
 
 const nodeTypes = { layer: LayerNode };
 
@@ -61,21 +63,8 @@ function nextSelection(
   return changed ? [...chosen] : null;
 }
 
-/** The palette's group colours (theme.css --cat-*): SVG fill attributes cannot read CSS variables. */
-const CATEGORY_COLORS: Record<string, string> = {
-  Data: '#4ed39a',
-  Layers: '#7c9cff',
-  Noise: '#f2b84b',
-  Regularize: '#c084fc',
-  Convolution: '#38bdf8',
-  Variational: '#f472b6',
-  Heads: '#ff8a65',
-};
-
-const minimapColor = (node: LayerFlowNode) => {
-  const kind = node.data.kind as keyof typeof LAYER_DESCRIPTORS;
-  return CATEGORY_COLORS[LAYER_DESCRIPTORS[kind]?.category ?? 'Layers'] ?? '#7c9cff';
-};
+/** A layer's group colour, from the palette module: SVG fill attributes cannot read CSS variables. */
+const minimapColor = (node: LayerFlowNode) => kindColor(node.data.kind as NodeKind);
 
 /**
  * The network as a React Flow graph. The graph store owns the document and the selection: React

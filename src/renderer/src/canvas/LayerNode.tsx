@@ -8,6 +8,7 @@ import type { LayerFlowNode } from './flowModel';
 import type { Side } from './handleSides';
 import { NodeProblemsPop } from './NodeProblemsPop';
 import { summarizeParams } from './nodeSummary';
+import './LayerNode.css';
 
 const POSITION: Record<Side, Position> = {
   left: Position.Left,

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Diagnostic } from '../../../shared/graph/messages';
 import { placeTooltip, type Placement } from './tooltipPlacement';
+import './NodeProblemsPop.css';
 
 interface Props {
   id: string;

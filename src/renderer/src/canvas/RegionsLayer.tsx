@@ -2,6 +2,7 @@ import { ViewportPortal } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useGraph } from '../stores/graphStore';
 import { regionsOf, tiedLinks } from './regions';
+import './RegionsLayer.css';
 
 const TITLES = { encoder: 'Encoder', code: 'Code', decoder: 'Decoder' } as const;
 

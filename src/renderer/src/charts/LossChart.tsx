@@ -2,7 +2,7 @@ import { axisBottom, axisLeft, select } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { totalPhaseEpochs } from '../../../shared/presets/procedurePhases';
-import { useRunHistory } from '../stores/runHistory';
+import { useRunHistory, type PastRun } from '../stores/runHistory';
 import { useRun } from '../stores/runStore';
 import { savePanel } from '../views/savePng';
 import { HoverReadout } from './HoverReadout';
@@ -36,16 +36,23 @@ interface Props {
  * Loss while training: batch loss faint, train and validation loss per epoch, each extra term as
  * its own line, and the curves of earlier runs of the same project; log scale and values on hover.
  */
+/** One empty list for every render: a new [] each time would re-render the memoized legend. */
+const NO_RUNS: readonly PastRun[] = [];
+
 export function LossChart({ height = 230, withRuns = false }: Props) {
-  const { batchLosses, epochs, runTotal, runId, stage } = useRun(
+  const { ring, batchVersion, epochs, runTotal, runId, stage } = useRun(
     useShallow((s) => ({
-      batchLosses: s.batchLosses,
+      ring: s.batchLosses,
+      // The ring changes in place: its version says when there are new points to draw.
+      batchVersion: s.batchLosses.version,
       epochs: s.epochs,
       runTotal: s.totalEpochs,
       runId: s.runId,
       stage: s.stage,
     })),
   );
+  // batchVersion stands for the ring's contents, which change in place.
+  const batchLosses = useMemo(() => ring.toArray(), [ring, batchVersion]);
   // A procedure's x spans all its phases, not only the phase that runs.
   const totalEpochs = stage?.phases ? totalPhaseEpochs(stage.phases) : runTotal;
   // The history holds the open project's runs (a new project starts it afresh).
@@ -64,7 +71,7 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
   );
   const phased = segments.some((s) => s.label !== '');
   const margin = phased ? PHASE_MARGIN : MARGIN;
-  const frame: ChartFrame = { width, height, margin };
+  const frame: ChartFrame = useMemo(() => ({ width, height, margin }), [width, height, margin]);
   const current = useMemo(() => segments.flatMap((s) => s.curves), [segments]);
   // The legend names each term once, whichever phases measured it.
   const terms = useMemo(() => runCurves(epochs).slice(2), [epochs]);
@@ -75,6 +82,10 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
   const all = [...overlays, ...current];
   // The extra terms have their own axis (TermsChart): on the total's they read as a flat 0.
   const scales = lossScales(batchLosses, withoutTerms(all), totalEpochs, frame, log);
+  // The epoch axis changes far less often than the batch points (its end is the run's last
+  // epoch): the terms chart below, memoized, gets the same scale until the axis really moves.
+  const [xStart, xEnd] = scales.x.domain();
+  const termsX = useMemo(() => scales.x, [xStart, xEnd, frame]);
 
   useEffect(() => {
     if (!xAxis.current || !yAxis.current) return;
@@ -121,7 +132,7 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
           </button>
         </div>
       </div>
-      <LossLegend terms={terms} past={withRuns ? past : []} />
+      <LossLegend terms={terms} past={withRuns ? past : NO_RUNS} />
       <div ref={ref} className="chart-box">
         <svg
           data-testid="loss-chart"
@@ -211,7 +222,7 @@ export function LossChart({ height = 230, withRuns = false }: Props) {
             </text>
           )}
         </svg>
-        <TermsChart terms={terms} x={scales.x} frame={frame} log={log} />
+        <TermsChart terms={terms} x={termsX} frame={frame} log={log} />
         {hoverX !== null && (
           <HoverReadout curves={all} x={hoverX} left={scales.x(hoverX)} width={width} />
         )}

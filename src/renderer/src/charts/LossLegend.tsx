@@ -1,8 +1,18 @@
+import { memo } from 'react';
 import { runHistory, type PastRun } from '../stores/runHistory';
 import { PAST_COLORS, type Curve } from './lossChartModel';
 
-/** What each line is; past runs can be shown or hidden with a click. */
-export function LossLegend({ terms, past }: { terms: readonly Curve[]; past: readonly PastRun[] }) {
+/**
+ * What each line is; past runs can be shown or hidden with a click. Memoized: its props change
+ * per epoch, not per batch, while the chart around it draws every batch point.
+ */
+export const LossLegend = memo(function LossLegend({
+  terms,
+  past,
+}: {
+  terms: readonly Curve[];
+  past: readonly PastRun[];
+}) {
   return (
     <div className="legend loss-legend">
       <span className="legend-item batch">batch</span>
@@ -28,4 +38,4 @@ export function LossLegend({ terms, past }: { terms: readonly Curve[]; past: rea
       ))}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { axisLeft, select, type ScaleContinuousNumeric } from 'd3';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { curvePath, type ChartFrame, type Curve } from './lossChartModel';
 import { termScale } from './termsChartModel';
 import './termsChart.css';
@@ -20,7 +20,7 @@ interface Props {
  * The extra loss terms (KL, sparsity, contractive) under the loss chart, on their own axis: on
  * the total's axis they are a hundred times smaller and read as a flat line at 0.
  */
-export function TermsChart({ terms, x, frame, log }: Props) {
+export const TermsChart = memo(function TermsChart({ terms, x, frame, log }: Props) {
   const yAxis = useRef<SVGGElement>(null);
   const { width, margin } = frame;
   const y = termScale(terms, TOP, HEIGHT - BOTTOM, log);
@@ -78,4 +78,4 @@ export function TermsChart({ terms, x, frame, log }: Props) {
       )}
     </svg>
   );
-}
+});

@@ -7,6 +7,7 @@ import { appStore } from '../stores/appStore';
 import { graphStore, useGraph } from '../stores/graphStore';
 import { makeDenoising, makeSparse, makeVariational, mirrorEncoder } from './actions';
 import { editorUi } from './editorUi';
+import './EditorToolbar.css';
 
 type Action = (doc: GraphDocument) => Result<GraphDocument>;
 

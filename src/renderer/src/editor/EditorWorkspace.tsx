@@ -4,6 +4,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { Palette } from './Palette';
 import { ProblemsList } from './ProblemsList';
 import { SummaryPanel } from './SummaryPanel';
+import './EditorWorkspace.css';
 
 /**
  * The whole editor, for a view to place: problems and palette on the left, the canvas with its

@@ -1,5 +1,6 @@
 import { editorUi, useEditorUi } from './editorUi';
 import { SHORTCUTS } from './shortcuts';
+import './HelpOverlay.css';
 
 /** The list of shortcuts, over the editor (the ? key or the toolbar's ? button). */
 export function HelpOverlay() {

@@ -4,7 +4,9 @@ import { LAYER_DESCRIPTORS } from '../../../shared/layers';
 import { formatParams, formatShape } from '../format/format';
 import { graphStore, useGraph } from '../stores/graphStore';
 import { paramValue } from '../canvas/nodeSummary';
+import { duplicateSelection } from './actions/editCommands';
 import { ParamField } from './ParamField';
+import './InspectorPanel.css';
 
 /** The selected node's params as typed fields, with what the node is and what it gives. */
 export function InspectorPanel() {
@@ -37,7 +39,7 @@ export function InspectorPanel() {
           Drag one of them to move them all. Copy with Ctrl+C, duplicate with Ctrl+D.
         </p>
         <div className="inspector-actions">
-          <button className="button" onClick={() => store.duplicateSelection()}>
+          <button className="button" onClick={() => duplicateSelection()}>
             Duplicate
           </button>
           <button className="button danger" onClick={() => store.deleteSelection()}>

@@ -5,6 +5,7 @@ import { LAYER_DESCRIPTORS } from '../../../shared/layers';
 import { graphStore } from '../stores/graphStore';
 import { writeDraggedKind } from './dragKind';
 import { paletteGroups } from './paletteModel';
+import './Palette.css';
 
 /** Every node kind, grouped and searchable; drag one onto the canvas, or double-click to add it in view. */
 export function Palette() {

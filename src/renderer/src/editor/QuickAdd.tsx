@@ -6,6 +6,7 @@ import { graphStore, useGraph } from '../stores/graphStore';
 import { insertAfter } from './actions/insert';
 import { editorUi, useEditorUi } from './editorUi';
 import { rankKinds } from './paletteModel';
+import './QuickAdd.css';
 
 /**
  * Adds a layer where the box opened; with a layer chosen before, the new one is connected right

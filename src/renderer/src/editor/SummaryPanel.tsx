@@ -4,6 +4,7 @@ import { useCompactWindow } from '../canvas/compactWindow';
 import { formatCount } from '../format/format';
 import { graphStore, useGraph } from '../stores/graphStore';
 import { editorUi, useEditorUi } from './editorUi';
+import './SummaryPanel.css';
 
 /** Folds the summary to its header when the window shrinks below the compact size. */
 function useFoldOnSmallWindow() {

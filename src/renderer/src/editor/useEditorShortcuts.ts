@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
 import { useCanvasView } from '../canvas/useCanvasView';
 import { graphStore } from '../stores/graphStore';
+import { copySelection, duplicateSelection, paste } from './actions/editCommands';
 import { NODE } from './actions/layout';
 import { editorUi } from './editorUi';
 import { commandOf, isTyping, type EditorCommand } from './shortcuts';
@@ -47,11 +48,11 @@ export function useEditorShortcuts(): void {
         case 'redo':
           return graph.redo();
         case 'copy':
-          return void graph.copySelection();
+          return void copySelection();
         case 'paste':
-          return graph.paste();
+          return paste();
         case 'duplicate':
-          return graph.duplicateSelection();
+          return duplicateSelection();
         case 'selectAll':
           return graph.setSelection(graph.doc.nodes.map((n) => n.id));
         case 'delete':

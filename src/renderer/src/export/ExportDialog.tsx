@@ -5,7 +5,13 @@ import { StaleMark } from '../views/StaleMark';
 import { useDesignMatch } from '../views/useDesignMatch';
 import './export.css';
 import type { ExportSource } from './exportSource';
-import { choiceInfo, EXPORT_CHOICES, isExportChoice, type ExportChoice } from './formats';
+import {
+  choiceInfo,
+  EXPORT_CHOICES,
+  isExportChoice,
+  MODEL_CHOICES,
+  type ExportChoice,
+} from './formats';
 import { ExportPreview } from './ExportPreview';
 import { LayerOverrides } from './LayerOverrides';
 import { diagramSvg, exportInBrowser, type ExportJob } from './makeExport';
@@ -22,7 +28,7 @@ interface Props {
 
 /** The text a script or summary export will contain, for its preview. */
 function textPreview(job: ExportJob) {
-  if (!['keras', 'summary-text', 'summary-md'].includes(job.choice)) return null;
+  if (!['keras', 'pytorch', 'summary-text', 'summary-md'].includes(job.choice)) return null;
   const made = exportInBrowser(job);
   return made.ok
     ? { ok: true as const, value: new TextDecoder().decode(made.value[0].data) }
@@ -51,6 +57,7 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
     diagram,
     title: source.title,
     settings: source.settings,
+    procedure: source.procedure,
     weightsRunId,
   };
   const svg = useMemo(() => diagramSvg({ doc: source.doc, diagram }), [source.doc, diagram]);
@@ -132,7 +139,7 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
             )}
           </div>
           <div className="export-preview-pane">
-            {choice === 'tfjs' && (
+            {MODEL_CHOICES.has(choice) && (
               <StaleMark
                 runId={source.weightsRunId}
                 what="The trained weights"

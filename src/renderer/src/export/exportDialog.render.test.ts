@@ -13,6 +13,7 @@ const source: ExportSource = {
   title: 'Stacked AE',
   selectedIds: [],
   settings: preset.settings,
+  procedure: null,
   weightsRunId: null,
   client: null,
 };

@@ -1,6 +1,6 @@
-import type { TrainSettings } from '../../../shared/contract/training';
+import type { Procedure, TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { studio } from '../app/studio';
+import { session } from '../actions/session';
 import { projectStore } from '../project/projectStore';
 import { graphStore } from '../stores/graphStore';
 import type { ExportClient } from './makeExport';
@@ -13,7 +13,9 @@ export interface ExportSource {
   title: string;
   selectedIds: readonly string[];
   settings: TrainSettings;
-  /** The run whose trained weights a tfjs export carries; null exports the model untrained. */
+  /** The project's procedure (greedy, encoder reuse), written as code by the scripts. */
+  procedure: Procedure | null;
+  /** The run whose trained weights the model exports carry; null exports the model untrained. */
   weightsRunId: string | null;
   /** The host, for PNG, PDF and tfjs; null where none is connected (pure exports still work). */
   client: ExportClient | null;
@@ -37,7 +39,8 @@ export function currentExportSource(): ExportSource {
     title: graph.title || projectStore.getState().name,
     selectedIds: graph.selectedIds,
     settings: run.settings,
+    procedure: projectStore.getState().procedure,
     weightsRunId: latestCompletedRun(run, projectStore.getState().loadedRunId),
-    client: studio().client,
+    client: session().client,
   };
 }

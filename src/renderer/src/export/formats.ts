@@ -37,10 +37,28 @@ export const EXPORT_CHOICES = [
     hint: 'A script that builds, compiles and trains this model with Keras.',
   },
   {
+    id: 'pytorch',
+    label: 'PyTorch (Python script)',
+    picture: false,
+    hint: 'An nn.Module script with the same layers, loss and training procedure; with the trained weights (.npz) of the last completed run.',
+  },
+  {
     id: 'tfjs',
     label: 'TensorFlow.js model',
     picture: false,
-    hint: 'model.json, its weight files and a README; with the trained weights of the last completed run.',
+    hint: 'One zip: the whole model, encoder and decoder for stock TensorFlow.js, and a README; with the trained weights of the last completed run.',
+  },
+  {
+    id: 'tfjs-training',
+    label: 'TensorFlow.js (continue training)',
+    picture: false,
+    hint: "One zip: the full model with the app's own layers and custom-layers.js that registers them, so training can go on in JavaScript.",
+  },
+  {
+    id: 'onnx',
+    label: 'ONNX models',
+    picture: false,
+    hint: 'One zip: the whole model, encoder and decoder as .onnx files for ONNX Runtime, Netron and most tools.',
   },
   {
     id: 'summary-text',
@@ -73,6 +91,27 @@ export function pngScaleOf(id: ExportChoice): 1 | 2 | 4 {
   return 2;
 }
 
-/** Whether the browser can make it alone (pure code); the rest need the host's renderers or weights. */
-export const isMadeInBrowser = (id: ExportChoice): boolean =>
-  id === 'svg' || id === 'keras' || id === 'summary-text' || id === 'summary-md';
+/** The choices that hold a model to run or train, so they carry the trained weights. */
+export const MODEL_CHOICES: ReadonlySet<ExportChoice> = new Set<ExportChoice>([
+  'keras',
+  'pytorch',
+  'tfjs',
+  'tfjs-training',
+  'onnx',
+]);
+
+/** The scripts: text the browser writes alone, unless trained weights go beside them. */
+export const SCRIPT_CHOICES: ReadonlySet<ExportChoice> = new Set<ExportChoice>([
+  'keras',
+  'pytorch',
+]);
+
+/**
+ * Whether the browser can make it alone (pure code); the rest need the host's renderers or the
+ * trained weights, which only the host holds.
+ */
+export const isMadeInBrowser = (id: ExportChoice, withWeights = false): boolean =>
+  id === 'svg' ||
+  id === 'summary-text' ||
+  id === 'summary-md' ||
+  (SCRIPT_CHOICES.has(id) && !withWeights);

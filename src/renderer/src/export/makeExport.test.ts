@@ -17,6 +17,7 @@ const jobOf = (patch: Partial<ExportJob> = {}): ExportJob => ({
   diagram: diagramOptionsOf(initialPictureSettings('Stacked AE'), []),
   title: 'Stacked AE',
   settings: preset.settings,
+  procedure: null,
   weightsRunId: 'run-7',
   ...patch,
 });

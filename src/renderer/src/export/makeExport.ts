@@ -1,12 +1,13 @@
 import type { CommandRequest } from '../../../shared/contract/commands';
 import type { StudioClient } from '../../../shared/contract/client';
 import { fail, ok, type Result } from '../../../shared/contract/result';
-import type { TrainSettings } from '../../../shared/contract/training';
+import type { Procedure, TrainSettings } from '../../../shared/contract/training';
 import { graphToSvg, type DiagramOptions } from '../../../shared/diagram';
 import { exportKerasScript, exportSummary } from '../../../shared/export';
+import { exportPytorchScript } from '../../../shared/export/pytorch';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { baseNameOf } from './fileNames';
-import { isMadeInBrowser, pngScaleOf, type ExportChoice } from './formats';
+import { isMadeInBrowser, MODEL_CHOICES, pngScaleOf, type ExportChoice } from './formats';
 import { EXPORT_MESSAGES } from './messages';
 
 /** The host calls an export makes: only invoke (a test can give an in-memory client). */
@@ -27,7 +28,9 @@ export interface ExportJob {
   /** The project's title: file names, the script's docstring, the summary's heading. */
   title: string;
   settings: TrainSettings;
-  /** The latest completed run, whose trained weights a tfjs export carries; null exports untrained. */
+  /** The project's procedure (greedy, encoder reuse), which the scripts write as code. */
+  procedure: Procedure | null;
+  /** The latest completed run, whose trained weights the model exports carry; null exports untrained. */
   weightsRunId: string | null;
 }
 
@@ -48,8 +51,16 @@ export function exportInBrowser(job: ExportJob): Result<ExportFile[]> {
     case 'svg':
       return ok([textFile(`${base}.svg`, 'image/svg+xml', diagramSvg(job))]);
     case 'keras': {
-      const script = exportKerasScript(job.doc, job.settings, { title: job.title });
+      const options = { title: job.title, procedure: job.procedure ?? undefined };
+      const script = exportKerasScript(job.doc, job.settings, options);
       return script.ok ? ok([textFile(`${base}.py`, 'text/x-python', script.value)]) : script;
+    }
+    case 'pytorch': {
+      const options = { title: job.title, procedure: job.procedure ?? undefined };
+      const script = exportPytorchScript(job.doc, job.settings, options);
+      return script.ok
+        ? ok([textFile(`${base}-pytorch.py`, 'text/x-python', script.value)])
+        : script;
     }
     case 'summary-text':
       return ok([
@@ -71,12 +82,15 @@ const HOST_FORMAT = {
   'png-4': 'png',
   pdf: 'pdf',
   keras: 'keras',
+  pytorch: 'pytorch',
   tfjs: 'tfjs',
+  'tfjs-training': 'tfjs-training',
+  onnx: 'onnx',
   'summary-text': 'summary',
   'summary-md': 'summary',
 } as const satisfies Record<ExportChoice, CommandRequest<'export.render'>['format']>;
 
-/** The 'export.render' request of a job; only tfjs asks for a run's weights. */
+/** The 'export.render' request of a job; the model formats ask for the run's weights. */
 export function hostRequest(job: ExportJob): CommandRequest<'export.render'> {
   return {
     graph: job.doc,
@@ -85,7 +99,8 @@ export function hostRequest(job: ExportJob): CommandRequest<'export.render'> {
     diagram: job.diagram,
     scale: pngScaleOf(job.choice),
     settings: job.settings,
-    weightsOfRun: job.choice === 'tfjs' ? job.weightsRunId : null,
+    procedure: job.procedure,
+    weightsOfRun: MODEL_CHOICES.has(job.choice) ? job.weightsRunId : null,
   };
 }
 
@@ -95,7 +110,9 @@ export async function makeExport(
   client: ExportClient | null,
 ): Promise<Result<ExportFile[]>> {
   if (job.doc.nodes.length === 0) return fail('E_INVALID_GRAPH', EXPORT_MESSAGES.emptyGraph);
-  if (isMadeInBrowser(job.choice)) return exportInBrowser(job);
+  // A script with trained weights comes from the host, which holds them and writes the .npz.
+  const withWeights = job.weightsRunId !== null && client !== null;
+  if (isMadeInBrowser(job.choice, withWeights)) return exportInBrowser(job);
   if (!client) return fail('E_UNSUPPORTED', EXPORT_MESSAGES.noHost);
   const reply = await client.invoke('export.render', hostRequest(job));
   if (!reply.ok) return reply;

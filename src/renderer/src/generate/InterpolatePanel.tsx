@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { studio } from '../app/studio';
+import { encodeImages } from '../actions/model';
 import { useWidth } from '../charts/useWidth';
 import { composeGrid, imageGeometry } from '../recon/imageGrid';
 import type { Samples } from '../stores/runState';
@@ -50,7 +50,7 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
       const images = new Float32Array(2 * size);
       images.set(samples.images.subarray(pair[0] * size, (pair[0] + 1) * size), 0);
       images.set(samples.images.subarray(pair[1] * size, (pair[1] + 1) * size), size);
-      const encoded = await studio().client.invoke('model.encode', {
+      const encoded = await encodeImages({
         runId: latent.runId,
         images,
         count: 2,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { studio } from '../app/studio';
+import { decodeCodes } from '../actions/model';
 import { useRun } from '../stores/runStore';
 import { useGenerate } from './generateStore';
 import { codeMeans, codeRange, type Range } from './latentPoints';
@@ -49,7 +49,7 @@ export function useLatent(): LatentSetup | null {
 
 /** Asks the host to decode count codes with the run's decoder. */
 export async function decode(runId: string, points: Float32Array, count: number) {
-  return studio().client.invoke('model.decode', {
+  return decodeCodes({
     runId,
     points: points as Float32Array<ArrayBuffer>,
     count,

@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import type { Histogram } from './histogram';
+import './HistogramSvg.css';
 
 interface Props {
   histogram: Histogram;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { labelRgb, labelsPresent } from './labelColors';
 import { toPixel, type PlaneFrame } from './planeFrame';
+import './ScatterCanvas.css';
 
 interface Props {
   frame: PlaneFrame;

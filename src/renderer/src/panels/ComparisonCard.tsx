@@ -1,4 +1,5 @@
 import type { Comparison } from '../stores/runState';
+import './ComparisonCard.css';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DataSummary } from '../../../shared/contract/commands';
 import type { DataSpec } from '../../../shared/contract/training';
-import { studio } from '../app/studio';
+import { describeData } from '../actions/data';
 import { formatCount, formatShape } from '../format/format';
 import { composeGrid, imageGeometry } from '../recon/imageGrid';
 import { BitmapCanvas } from '../views/BitmapCanvas';
@@ -22,7 +22,7 @@ export function DataSummaryView({ data, version }: { data: DataSpec; version: nu
 
   const describe = async () => {
     setState({ kind: 'loading' });
-    const result = await studio().client.invoke('data.describe', { data });
+    const result = await describeData(data);
     setDescribedAt(version);
     setState(
       result.ok

@@ -1,4 +1,5 @@
 import { appStore, useApp, type ShownError } from '../stores/appStore';
+import './ErrorBanner.css';
 
 /**
  * Every error the person must know of, in words, until they dismiss it. The code comes after, on

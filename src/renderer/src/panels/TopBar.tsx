@@ -1,16 +1,10 @@
 import { useDesignMatch } from '../views/useDesignMatch';
 import { editorUi } from '../editor/editorUi';
 import { formatCount } from '../format/format';
-import { projectDeps } from '../project/deps';
 import { ProjectDialogs } from '../project/ProjectDialogs';
 import { DownloadProjectButton } from '../project/DownloadProjectButton';
 import { ExportButton, ImportModelButton } from '../export';
-import {
-  chooseAndOpen,
-  hasUnsavedChanges,
-  importDesign,
-  saveProject,
-} from '../project/projectActions';
+import { chooseAndOpen, hasUnsavedChanges, importDesign, saveProject } from '../actions/project';
 import { useProject } from '../project/projectStore';
 import { RecoveryBanner } from '../project/RecoveryBanner';
 import { useProjectLifecycle } from '../project/useProjectLifecycle';
@@ -20,6 +14,7 @@ import { useGraph } from '../stores/graphStore';
 import { useRun } from '../stores/runStore';
 import { isActive } from '../stores/runState';
 import { BackendBadge } from './BackendBadge';
+import './TopBar.css';
 
 /** Whether the open project has unsaved changes, re-read when the design, settings or file change. */
 function useUnsaved(): boolean {
@@ -27,7 +22,7 @@ function useUnsaved(): boolean {
   useRun((s) => s.settings);
   useRun((s) => s.data);
   useProject((s) => s.saved);
-  return hasUnsavedChanges(projectDeps());
+  return hasUnsavedChanges();
 }
 
 /** App name, the project and its file commands, the network's size, the connection and the backend. */
@@ -84,7 +79,7 @@ export function TopBar() {
             data-testid="project-open"
             disabled={busy}
             title="Open a project (Ctrl+O)"
-            onClick={() => void chooseAndOpen(projectDeps())}
+            onClick={() => void chooseAndOpen()}
           >
             Open
           </button>
@@ -93,7 +88,7 @@ export function TopBar() {
             data-testid="project-save"
             disabled={saving}
             title="Save (Ctrl+S)"
-            onClick={() => void saveProject(projectDeps(), { as: false })}
+            onClick={() => void saveProject({ as: false })}
           >
             Save
           </button>
@@ -102,18 +97,17 @@ export function TopBar() {
             data-testid="project-save-as"
             disabled={saving}
             title="Save under another name (Ctrl+Shift+S)"
-            onClick={() => void saveProject(projectDeps(), { as: true })}
+            onClick={() => void saveProject({ as: true })}
           >
             Save as…
           </button>
           <DownloadProjectButton />
           <ImportModelButton
             onGraph={(doc, name) => {
-              const deps = projectDeps();
               const discard =
-                !hasUnsavedChanges(deps) ||
+                !hasUnsavedChanges() ||
                 window.confirm('Replace the current design? Its unsaved changes will be lost.');
-              if (discard) importDesign(deps, doc, name);
+              if (discard) importDesign(doc, name);
             }}
           />
           <ExportButton />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { studio } from '../app/studio';
+import { uploadData } from '../actions/data';
 
 interface Props {
   label: string;
@@ -33,7 +33,7 @@ export function UploadField({ label, testId, disabled, onUploaded }: Props) {
     }
     setState({ busy: true, text: `Uploading '${file.name}'…`, error: false });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await studio().client.invoke('data.upload', { name: file.name, bytes });
+    const result = await uploadData(file.name, bytes);
     if (!result.ok) {
       setState({ busy: false, text: result.error.message, error: true });
       return;

@@ -1,7 +1,6 @@
 import { useApp } from '../stores/appStore';
-import { projectDeps } from './deps';
 import { useProject } from './projectStore';
-import { downloadProject } from './transferActions';
+import { downloadProject } from '../actions/project';
 
 /**
  * Browser mode keeps projects in the host's folder; this puts a copy of the open project on
@@ -17,7 +16,7 @@ export function DownloadProjectButton() {
       data-testid="project-download"
       disabled={busy}
       title="Download the project file (design, settings, runs and trained weights) to this computer"
-      onClick={() => void downloadProject(projectDeps())}
+      onClick={() => void downloadProject()}
     >
       Download
     </button>

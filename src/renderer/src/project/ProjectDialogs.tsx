@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { CommandReply } from '../../../shared/contract/commands';
-import { projectDeps } from './deps';
 import { formatWhen, safeName } from './draft';
-import { listProjects, openProject, saveTo } from './projectActions';
+import { listProjects, openProject, saveTo, uploadProject } from '../actions/project';
 import { projectStore, useProject } from './projectStore';
-import { uploadProject } from './transferActions';
+import './ProjectDialogs.css';
 
 const close = () => projectStore.getState().set({ dialog: null });
 
@@ -22,7 +21,7 @@ function UploadProjectField() {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (file) void uploadProject(projectDeps(), file);
+          if (file) void uploadProject(file);
         }}
       />
     </label>
@@ -34,11 +33,9 @@ function OpenDialog() {
   const [listing, setListing] = useState<CommandReply<'project.list'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void listProjects(projectDeps()).then((r) =>
-      r.ok ? setListing(r.value) : setError(r.error.message),
-    );
+    void listProjects().then((r) => (r.ok ? setListing(r.value) : setError(r.error.message)));
   }, []);
-  const open = (path: string) => void openProject(projectDeps(), path);
+  const open = (path: string) => void openProject(path);
   return (
     <div
       className="overlay-card project-dialog"
@@ -102,7 +99,7 @@ function OpenDialog() {
 function SaveAsDialog() {
   const [name, setName] = useState(() => projectStore.getState().name);
   const busy = useProject((s) => s.busy);
-  const submit = () => void saveTo(projectDeps(), safeName(name), null);
+  const submit = () => void saveTo(safeName(name), null);
   return (
     <form
       className="overlay-card project-dialog"

@@ -1,7 +1,7 @@
-import { projectDeps } from './deps';
 import { formatWhen } from './draft';
-import { discardRecovery } from './projectActions';
+import { discardRecovery } from '../actions/project';
 import { projectStore, useProject } from './projectStore';
+import './RecoveryBanner.css';
 
 /**
  * "Recovered your unsaved work from 15:02 — Discard": the work a crash or a reload left is already
@@ -22,7 +22,7 @@ export function RecoveryBanner() {
         className="button"
         data-testid="discard-recovery"
         title="Throw this work away and start on the default design"
-        onClick={() => void discardRecovery(projectDeps())}
+        onClick={() => void discardRecovery()}
       >
         Discard
       </button>

@@ -3,7 +3,7 @@ import { getPreset } from '../../../shared/presets';
 import { graphStore } from '../stores/graphStore';
 import { runStore } from '../stores/runStore';
 import { isTyping } from '../editor/shortcuts';
-import { projectDeps } from './deps';
+import { projectDeps } from '../actions/project';
 import {
   autosave,
   chooseAndOpen,

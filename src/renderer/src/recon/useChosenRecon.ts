@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { studio } from '../app/studio';
-import { encodeInBatches } from './encodeInBatches';
+import { decodeCodes, encodeImagesInBatches } from '../actions/model';
 import type { Samples, Snapshot } from '../stores/runState';
 
 /** The rows the reconstruction board draws, for `count` samples. */
@@ -64,11 +63,10 @@ export function useChosenRecon(
     if (indices.length === 0) return;
     const originals = pick(samples.images, indices, size);
     void (async () => {
-      const { client } = studio();
       // In batches: 16 large pictures in one request could pass browser mode's frame limit.
-      const codes = await encodeInBatches(client, runId, originals, indices.length);
+      const codes = await encodeImagesInBatches(runId, originals, indices.length);
       if (!codes.ok || !live) return;
-      const images = await client.invoke('model.decode', {
+      const images = await decodeCodes({
         runId,
         points: codes.value.codes,
         count: indices.length,

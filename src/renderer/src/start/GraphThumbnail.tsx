@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { thumbnailOf } from './thumbnail';
+import './GraphThumbnail.css';
 
 /** A small SVG of a graph, drawn from its nodes and edges. */
 export function GraphThumbnail({ doc }: { doc: GraphDocument }) {

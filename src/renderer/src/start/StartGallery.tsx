@@ -1,10 +1,10 @@
 import { PRESETS } from '../../../shared/presets';
 import { editorUi, useEditorUi } from '../editor/editorUi';
-import { projectDeps } from '../project/deps';
-import { hasUnsavedChanges, newProject } from '../project/projectActions';
+import { hasUnsavedChanges, newProject } from '../actions/project';
 import { useProject } from '../project/projectStore';
 import { useGraph } from '../stores/graphStore';
 import { GraphThumbnail } from './GraphThumbnail';
+import './StartGallery.css';
 
 const close = () => editorUi.getState().setGallery(false);
 
@@ -16,9 +16,9 @@ export function StartGallery() {
   useGraph((s) => s.doc);
   if (!open) return null;
   const start = (presetId: string | null) => {
-    if (newProject(projectDeps(), presetId)) close();
+    if (newProject(presetId)) close();
   };
-  const unsaved = hasUnsavedChanges(projectDeps());
+  const unsaved = hasUnsavedChanges();
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div

@@ -10,6 +10,12 @@ import type {
  * changed), so the store can keep undo records and React can compare by reference.
  */
 
+/** Copied layers and the connections among them (the editor's clipboard). */
+export interface Fragment {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
 /** An id not yet used in the document, readable in diagnostics ("dense-3"). */
 export function freshNodeId(
   doc: GraphDocument,

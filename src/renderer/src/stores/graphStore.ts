@@ -4,9 +4,8 @@ import type { Result } from '../../../shared/contract/result';
 import type { GraphDocument, NodeKind, ParamValue } from '../../../shared/graph/document';
 import { createNode } from '../../../shared/layers';
 import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
-import { copyFragment, pasteFragment, type Fragment } from '../editor/actions/clipboard';
-import { autoLayout } from '../editor/actions/layout';
 import * as edits from './graphEdits';
+import type { Fragment } from './graphEdits';
 import * as history from './history';
 
 export type GraphAnalysis = ReturnType<typeof analyzeGraph>;
@@ -32,6 +31,10 @@ export interface GraphState {
   loadDocument(doc: GraphDocument, title: string, presetId?: string): void;
   /** Replaces the document as one undoable step. */
   apply(doc: GraphDocument, key?: string | null): void;
+  /** Replaces the document as one undoable step and selects the given nodes (a paste). */
+  applySelecting(doc: GraphDocument, nodeIds: readonly string[]): void;
+  /** Keeps copied layers for the next paste (the editor's clipboard actions fill it). */
+  setClipboard(fragment: Fragment | null): void;
   /** Runs a pure action over the document; applies it as one step when it succeeds. */
   runAction(action: (doc: GraphDocument) => Result<GraphDocument>): Result<GraphDocument>;
   /** A drag starts: the moves until endGesture are one undo step. */
@@ -48,10 +51,6 @@ export interface GraphState {
   select(id: string | null): void;
   setSelection(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
   deleteSelection(): void;
-  copySelection(): boolean;
-  paste(offset?: { x: number; y: number }): void;
-  duplicateSelection(): void;
-  layout(): void;
   undo(): void;
   redo(): void;
 }
@@ -62,9 +61,6 @@ const presetOrDefault = (id: string): Preset => {
     throw new Error(`E_RENDERER_1: the default preset "${DEFAULT_PRESET_ID}" is missing`);
   return preset;
 };
-
-/** Where a paste lands relative to what was copied: beside it, not on top. */
-const PASTE_OFFSET = { x: 40, y: 140 };
 
 /** Makes a graph store; the app uses one, tests make their own. */
 export function createGraphStore(presetId: string = DEFAULT_PRESET_ID) {
@@ -134,6 +130,13 @@ export function createGraphStore(presetId: string = DEFAULT_PRESET_ID) {
       },
       loadDocument: (doc, title, presetId = '') => fresh(doc, title, presetId),
       apply: (doc, key = null) => commit(doc, key),
+      applySelecting: (doc, nodeIds) =>
+        commit(doc, null, {
+          selectedIds: [...nodeIds],
+          selectedEdgeIds: [],
+          selectedNodeId: nodeIds.at(-1) ?? null,
+        }),
+      setClipboard: (clipboard) => set({ clipboard }),
       runAction(action) {
         const result = action(get().doc);
         if (result.ok) commit(result.value);
@@ -192,42 +195,6 @@ export function createGraphStore(presetId: string = DEFAULT_PRESET_ID) {
         });
       },
       deleteSelection: () => get().remove(get().selectedIds, get().selectedEdgeIds),
-      copySelection() {
-        const fragment = copyFragment(get().doc, get().selectedIds);
-        if (fragment) set({ clipboard: fragment });
-        return fragment !== null;
-      },
-      paste(offset = PASTE_OFFSET) {
-        const { clipboard } = get();
-        if (!clipboard) return;
-        const pasted = pasteFragment(get().doc, clipboard, offset);
-        commit(pasted.doc, null, {
-          selectedIds: pasted.ids,
-          selectedEdgeIds: [],
-          selectedNodeId: pasted.ids.at(-1) ?? null,
-        });
-        // The next paste lands beside this one instead of on top of it.
-        set({
-          clipboard: {
-            ...clipboard,
-            nodes: clipboard.nodes.map((n) => ({
-              ...n,
-              position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
-            })),
-          },
-        });
-      },
-      duplicateSelection() {
-        const fragment = copyFragment(get().doc, get().selectedIds);
-        if (!fragment) return;
-        const pasted = pasteFragment(get().doc, fragment, PASTE_OFFSET);
-        commit(pasted.doc, null, {
-          selectedIds: pasted.ids,
-          selectedEdgeIds: [],
-          selectedNodeId: pasted.ids.at(-1) ?? null,
-        });
-      },
-      layout: () => commit(autoLayout(get().doc)),
       undo() {
         get().endGesture();
         const step = history.undo(get().history, get().doc);

@@ -44,10 +44,10 @@ describe('run events', () => {
 
   it('places batch losses at the fraction of epochs done, whether epochs count from 0 or 1', () => {
     const fromOne = reduce.onTrainProgress(starting(), progress('r1', 1, 5));
-    expect(fromOne.batchLosses).toEqual([{ x: 0.5, loss: 0.3 }]);
+    expect(fromOne.batchLosses.toArray()).toEqual([{ x: 0.5, loss: 0.3 }]);
     expect(reduce.epochX(fromOne, 1)).toBe(1);
     const fromZero = reduce.onTrainProgress(starting(), progress('r1', 0, 5));
-    expect(fromZero.batchLosses).toEqual([{ x: 0.5, loss: 0.3 }]);
+    expect(fromZero.batchLosses.toArray()).toEqual([{ x: 0.5, loss: 0.3 }]);
     expect(reduce.epochX(fromZero, 0)).toBe(1);
   });
 
@@ -70,11 +70,25 @@ describe('run events', () => {
     expect(reduce.onTrainSnapshot(state, snapshot).snapshot?.epoch).toBe(1);
   });
 
-  it('thins the batch losses of a long run instead of growing without bound', () => {
+  it('keeps the newest batch losses of a long run instead of growing without bound', () => {
     let state = starting();
-    for (let i = 0; i <= reduce.MAX_BATCH_POINTS; i++)
-      state = reduce.onTrainProgress(state, progress('r1', 1, i % 10));
-    expect(state.batchLosses.length).toBeLessThanOrEqual(reduce.MAX_BATCH_POINTS);
+    for (let i = 0; i < reduce.MAX_BATCH_POINTS + 10; i++)
+      state = reduce.onTrainProgress(state, progress('r1', 1 + Math.floor(i / 10), i % 10));
+    expect(state.batchLosses.length).toBe(reduce.MAX_BATCH_POINTS);
+    // The oldest ten went; the rest stay in the order they came.
+    const xs = state.batchLosses.toArray().map((b) => b.x);
+    expect(xs[0]).toBe(1);
+    expect(xs.every((x, i) => i === 0 || x >= xs[i - 1])).toBe(true);
+  });
+
+  it('adds a batch point without copying the earlier ones, and counts a new version', () => {
+    let state = reduce.onTrainProgress(starting(), progress('r1', 1, 1));
+    const points = state.batchLosses;
+    const version = points.version;
+    state = reduce.onTrainProgress(state, progress('r1', 1, 2));
+    expect(state.batchLosses).toBe(points);
+    expect(state.batchLosses.version).toBe(version + 1);
+    expect(state.batchLosses.length).toBe(2);
   });
 
   it('ends with the status and message the host gives', () => {

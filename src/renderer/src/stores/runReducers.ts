@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../../shared/contract/events';
-import type { EpochRecord, RunData } from './runState';
+import { MAX_BATCH_POINTS, type EpochRecord, type RunData } from './runState';
 
 /**
  * How each training event changes the run state: pure functions, so they are tested without a
@@ -7,8 +7,7 @@ import type { EpochRecord, RunData } from './runState';
  * run before the reply to train.start arrives, so the first event names the run.
  */
 
-/** More batch points than a chart can show; past it every other point is dropped. */
-export const MAX_BATCH_POINTS = 4000;
+export { MAX_BATCH_POINTS };
 
 function belongs(state: RunData, runId: string): boolean {
   if (state.phase === 'starting' && (state.runId === null || state.runId === runId)) return true;
@@ -16,10 +15,6 @@ function belongs(state: RunData, runId: string): boolean {
 }
 
 const baseOf = (state: RunData, epoch: number): number => state.epochBase ?? (epoch === 0 ? 0 : 1);
-
-function thin<T>(points: T[]): T[] {
-  return points.length > MAX_BATCH_POINTS ? points.filter((_, i) => i % 2 === 1) : points;
-}
 
 export function onTrainStarted(state: RunData, e: EventPayload<'train.started'>): RunData {
   if (!belongs(state, e.runId)) return state;
@@ -37,15 +32,14 @@ export function onTrainProgress(state: RunData, e: EventPayload<'train.progress'
   const { runId: _runId, ...progress } = e;
   const x =
     state.phaseOffset + e.epoch - epochBase + Math.min(1, e.batch / Math.max(1, e.batchesPerEpoch));
+  // In place, O(1): the ring's version tells views the points changed (runState.ts).
+  if (Number.isFinite(e.loss)) state.batchLosses.push({ x, loss: e.loss });
   return {
     ...state,
     runId: e.runId,
     phase: state.phase === 'starting' ? 'running' : state.phase,
     epochBase,
     progress,
-    batchLosses: Number.isFinite(e.loss)
-      ? thin([...state.batchLosses, { x, loss: e.loss }])
-      : state.batchLosses,
   };
 }
 

@@ -64,7 +64,7 @@ describe('restoring a run the host reports', () => {
     const restored = restoreRun(report, initialRun(DEFAULT_TRAIN_SETTINGS, DEFAULT_DATA_SPEC));
     const seen = live();
     expect(restored.epochs).toEqual(seen.epochs);
-    expect(restored.batchLosses).toEqual(seen.batchLosses);
+    expect(restored.batchLosses.toArray()).toEqual(seen.batchLosses.toArray());
     expect(restored).toMatchObject({
       runId: 'r1',
       phase: 'running',
@@ -105,7 +105,7 @@ describe('restoring a run the host reports', () => {
     const more = continueRun(ended);
     expect(more).toMatchObject({ phase: 'starting', runId: null, ended: null });
     expect(more.epochs.map((e) => e.epoch)).toEqual([1]);
-    expect(more.batchLosses.map((b) => b.loss)).toEqual([0.4, 0.3]);
+    expect(more.batchLosses.toArray().map((b) => b.loss)).toEqual([0.4, 0.3]);
     // The next epoch's point goes on after the first.
     const next = reduce.onTrainEpoch(more, { runId: 'r1', ...epoch(2, 0.25) });
     expect(next.epochs.map((e) => e.x)).toEqual([1, 2]);

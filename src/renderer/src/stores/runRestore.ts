@@ -1,6 +1,7 @@
 import type { RunReport } from '../../../shared/contract/runReport';
 import * as reduce from './runReducers';
-import { initialRun, type RunData, type RunPhase } from './runState';
+import { RingBuffer } from './ringBuffer';
+import { initialRun, MAX_BATCH_POINTS, type RunData, type RunPhase } from './runState';
 
 /** One replayed event, with the key that puts it where it came: phase, epoch, batch. */
 interface Step {
@@ -92,6 +93,9 @@ export function continueRun(state: RunData): RunData {
     paused: false,
     warnings: [],
     epochs: state.epochs.filter((e) => e.x <= lastX),
-    batchLosses: state.batchLosses.filter((b) => b.x <= lastX),
+    batchLosses: RingBuffer.from(
+      state.batchLosses.toArray().filter((b) => b.x <= lastX),
+      MAX_BATCH_POINTS,
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import type { EventPayload, RunStatus } from '../../../shared/contract/events';
 import type { DataSpec, TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { RingBuffer } from './ringBuffer';
 
 /** Where the one run of the Train panel stands. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'ended';
@@ -33,7 +34,11 @@ export interface RunData {
   phase: RunPhase;
   totalEpochs: number;
   progress: Progress | null;
-  batchLosses: BatchPoint[];
+  /**
+   * The newest batch losses (a ring: O(1) per progress event). Mutable: views select
+   * `batchLosses.version` and read the points when it changes.
+   */
+  batchLosses: RingBuffer<BatchPoint>;
   epochs: EpochRecord[];
   snapshot: Snapshot | null;
   /** The first layer's weights after the latest epoch. */
@@ -57,6 +62,12 @@ export interface RunData {
   warnings: string[];
 }
 
+/**
+ * The batch losses a chart keeps: as many as the host's report holds (MAX_REPORT_BATCH_LOSSES),
+ * more than a 360-pixel chart can show; past it the oldest go (the epoch curve keeps the start).
+ */
+export const MAX_BATCH_POINTS = 4000;
+
 /** A run state before any run, with the settings a preset suggests. */
 export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => ({
   settings,
@@ -66,7 +77,7 @@ export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => 
   phase: 'idle',
   totalEpochs: settings.epochs,
   progress: null,
-  batchLosses: [],
+  batchLosses: new RingBuffer<BatchPoint>(MAX_BATCH_POINTS),
   epochs: [],
   snapshot: null,
   features: null,

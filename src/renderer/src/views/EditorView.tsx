@@ -1,5 +1,6 @@
 import { EditorWorkspace } from '../editor/EditorWorkspace';
 import { TrainSidebar } from '../panels/TrainSidebar';
+import './EditorView.css';
 
 /** The Editor tab: the editor (palette, canvas, inspector, summary) beside the compact training side. */
 export function EditorView() {

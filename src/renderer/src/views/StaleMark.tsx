@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { startTraining } from '../app/training';
-import { studio } from '../app/studio';
+import { startTraining } from '../actions/train';
 import { startBlockedReason } from '../panels/startBlocked';
 import { describeCodeChange, describeStale, type DesignMatch } from '../stores/designMatch';
 import { graphStore, useGraph } from '../stores/graphStore';
@@ -47,7 +46,7 @@ export function StaleMark({ runId, what, detail, onAction }: Props) {
       train={active ? 'hidden' : (blocked?.text ?? null)}
       onTrain={() => {
         onAction?.();
-        void startTraining(studio());
+        void startTraining();
       }}
       onRestore={
         design

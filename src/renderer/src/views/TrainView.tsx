@@ -38,6 +38,7 @@ function BackendNote() {
       {backend
         ? `runs on ${backend.name}${backend.isGpu ? ' (GPU)' : ''}`
         : 'backend not known yet'}
+      {backend?.notice && <span data-testid="run-backend-notice"> · {backend.notice}</span>}
     </span>
   );
 }

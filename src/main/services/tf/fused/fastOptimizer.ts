@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainSettings } from '../../../../shared/contract/training';
 import { float32Memory, hostBackendName, newFloat32 } from './memory';
 import { adamUpdate, momentumUpdate, rmspropUpdate } from './updateRules';
+import { fastPathDecision, type FastPathDecision } from '../testedVersions';
 
 /** A named tensor, as tf.Optimizer's getWeights and setWeights pass them. */
 type NamedTensor = Awaited<ReturnType<tf.Optimizer['getWeights']>>[number];
@@ -167,8 +168,12 @@ const stockOptimizer = (settings: FastOptimizerSettings): tf.Optimizer => {
 };
 
 /**
- * The optimizer `settings` names: the fused in-place one on the wasm and cpu backends, the stock
- * tf.train one elsewhere (tfjs-node, webgl). Create it after the backend is chosen.
+ * The optimizer `settings` names: the fused in-place one on the wasm and cpu backends of the
+ * tested tfjs release, the stock tf.train one elsewhere (tfjs-node, webgl, another release: the
+ * fused one uses tfjs internals). Create it after the backend is chosen.
  */
-export const createFastOptimizer = (settings: FastOptimizerSettings): tf.Optimizer =>
-  hostBackendName() ? new FusedOptimizer(settings) : stockOptimizer(settings);
+export const createFastOptimizer = (
+  settings: FastOptimizerSettings,
+  decision: FastPathDecision = fastPathDecision(),
+): tf.Optimizer =>
+  hostBackendName() && decision.ok ? new FusedOptimizer(settings) : stockOptimizer(settings);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { hostBackendName } from './memory';
+import { fastPathDecision } from '../testedVersions';
 import {
   EPSILON,
   bceGradKernel,
@@ -54,9 +55,13 @@ const ensureRegistered = (): void => {
     });
 };
 
-/** Whether the fused kernels can take these tensors: same shape, float32, on wasm or cpu. */
+/**
+ * Whether the fused kernels can take these tensors: same shape, float32, on wasm or cpu of the
+ * tested tfjs release (the kernels read backend memory directly).
+ */
 const canFuse = (pred: tf.Tensor, target: tf.Tensor): boolean =>
   hostBackendName() !== null &&
+  fastPathDecision().ok &&
   pred.dtype === 'float32' &&
   target.dtype === 'float32' &&
   pred.size > 0 &&

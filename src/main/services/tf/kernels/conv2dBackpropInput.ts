@@ -64,6 +64,10 @@ export const makeFastConv2DBackpropInput =
       attrs.pad,
       attrs.dimRoundingMode,
     );
+    // dy must have the shape the geometry gives; when it does not (tfjs allows an inputShape that
+    // disagrees with dy), only the stock kernel knows what to do (tfjs-core's conv2dTranspose test).
+    if (dy.shape[1] !== g.outH || dy.shape[2] !== g.outW)
+      return stock({ inputs: { dy, filter }, backend, attrs: args.attrs });
     const top = g.kH - 1 - g.padTop;
     const left = g.kW - 1 - g.padLeft;
     const bottom = g.inH - ((g.outH - 1) * g.strideH + 1) - top + g.kH - 1;

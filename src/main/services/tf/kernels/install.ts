@@ -9,13 +9,19 @@ import { makeFastSlice } from './slice';
 import { makeFastSum } from './sum';
 import { makeSharingIdentity } from './identity';
 import { makeFewOutputsConv2D } from './conv2dFewOutputs';
+import { fastPathDecision, type FastPathDecision } from '../testedVersions';
 
 /** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
 let replaced: Map<string, StockKernel | null> | null = null;
 
 const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
-  if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
-  if (kernelFunc) tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+  const current = tf.getKernel(name, 'wasm');
+  if (current) tf.unregisterKernel(name, 'wasm');
+  // Keep the stock kernel's setup: a new wasm backend (after engine().reset(), as tfjs's own tests
+  // do) binds the stock kernels our kernels call to its module in that setup.
+  const setupFunc = current?.setupFunc;
+  if (kernelFunc)
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc, setupFunc });
 };
 
 /**
@@ -23,10 +29,14 @@ const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
  * two output channels, Slice, Sum over leading axes, ResizeNearestNeighborGrad), the copying
  * Identity, and MaxPoolGrad (wrong for windows of negative values), and adds the missing
  * Conv2DBackpropFilter. Call it after the wasm backend is ready: the stock kernels it wraps are
- * set up when the backend initializes. Calling it again does nothing.
+ * set up when the backend initializes. Calling it again does nothing. Refuses (returns false and
+ * leaves the stock kernels) on a tfjs release the kernels were not tested with.
  */
-export const installFastKernels = (): void => {
-  if (replaced) return;
+export const installFastKernels = (
+  decision: FastPathDecision = fastPathDecision('wasm'),
+): boolean => {
+  if (!decision.ok) return false;
+  if (replaced) return true;
   const matMul = stockKernel('BatchMatMul');
   const backpropInput = stockKernel('Conv2DBackpropInput');
   const stockMaxPoolGrad = stockKernel('MaxPoolGrad');
@@ -66,6 +76,7 @@ export const installFastKernels = (): void => {
   swap('Sum', makeFastSum(sum));
   swap('Identity', makeSharingIdentity(identity));
   swap('Conv2D', makeFewOutputsConv2D(conv2d));
+  return true;
 };
 
 /** Puts the stock kernels back (a missing one stays missing); for before/after measurements. */

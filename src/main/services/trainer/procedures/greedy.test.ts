@@ -51,22 +51,17 @@ const argsOf = (built: BuiltModel) => ({
 describe('greedy layer-wise training', () => {
   it('stacks pairs trained one at a time into a model that reconstructs better than each phase started', async () => {
     const built = build();
-    const untrained = evaluate(built, data, [784], 10).loss;
-    const plan = planGreedy(built, procedure(3, 0), preset.graph);
+    const untrained = evaluate(built, data, [784]).loss;
+    const plan = planGreedy(built, procedure(3, 0));
     if (!plan.ok) throw new Error(plan.message);
     // The outer pair alone, untrained, reconstructs the same images: its loss is comparable.
-    const outerStart = evaluate(
-      phaseModel(built, plan.phases[0], built.loss, 1),
-      data,
-      [784],
-      10,
-    ).loss;
+    const outerStart = evaluate(phaseModel(built, plan.phases[0], built.loss, 1), data, [784]).loss;
     const events = recorder();
 
     const outcome = await runProcedure(procedure(3, 0), argsOf(built), events.emit, control());
 
     expect(outcome).toMatchObject({ status: 'completed', epochsCompleted: 6 });
-    const stacked = evaluate(built, data, [784], 10).loss;
+    const stacked = evaluate(built, data, [784]).loss;
     expect(stacked).toBeLessThan(untrained);
     expect(stacked).toBeLessThan(outerStart);
     expect(outcome.message).toContain(stacked.toFixed(4));
@@ -95,7 +90,7 @@ describe('greedy layer-wise training', () => {
 
   it('trains in each phase only that phase’s weights, on the codes of the layers before it', async () => {
     const built = build();
-    const plan = planGreedy(built, procedure(1, 0), preset.graph);
+    const plan = planGreedy(built, procedure(1, 0));
     if (!plan.ok) throw new Error(plan.message);
     const names = (b: BuiltModel) => b.model.trainableWeights.map((w) => w.originalName);
     expect(names(phaseModel(built, plan.phases[0], built.loss, 1))).toEqual([
@@ -163,19 +158,22 @@ describe('greedy layer-wise training', () => {
   it('waits while paused in a later phase and goes on when resumed', async () => {
     const built = build();
     const steer = control();
-    let pausedAt = 0;
+    let paused = false;
+    let resumed = false;
     const emit = ((name: string, payload: { index?: number }) => {
       if (name === 'train.phase' && payload.index === 2) {
         steer.pause();
-        pausedAt = performance.now();
-        setTimeout(() => steer.resume(), 200);
+        paused = true;
+        setTimeout(() => {
+          resumed = true;
+          steer.resume();
+        }, 200);
       }
     }) as Parameters<typeof runProcedure>[2];
-    const started = performance.now();
     const outcome = await runProcedure(procedure(1, 0), argsOf(built), emit, steer);
     expect(outcome.status).toBe('completed');
-    expect(pausedAt).toBeGreaterThan(started);
-    expect(performance.now() - pausedAt).toBeGreaterThanOrEqual(190);
+    // It ended only after the resume: it waited while paused (no clock involved).
+    expect(paused && resumed).toBe(true);
     built.dispose();
   });
 

@@ -23,7 +23,7 @@ export async function runGreedy(
   control: RunControl,
 ): Promise<RunOutcome> {
   const { built, settings } = args;
-  const plan = planGreedy(built, procedure, args.graph);
+  const plan = planGreedy(built, procedure);
   const phases = procedurePhases(procedure, settings.epochs);
   // The plan ends with fine-tuning unless the procedure turns it off (fineTuneEpochs 0).
   const fineTune = phases.length > procedure.phases.length;
@@ -53,7 +53,7 @@ export async function runGreedy(
     if (ended) return ended;
   }
 
-  const stacked = evaluate(built, args.data, args.inputShape, args.classes ?? 10);
+  const stacked = evaluate(built, args.data, args.inputShape);
   emit('train.snapshot', snapshot(args.runId, runner.epochs, built, args.data, args.inputShape));
   if (fineTune) {
     const ended = await runner.run({

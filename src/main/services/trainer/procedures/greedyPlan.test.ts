@@ -27,7 +27,7 @@ function plan(graph: GraphDocument, procedure: GreedyProcedure) {
   const built = buildModel(graph);
   if (!built.ok) throw new Error(built.error.message);
   try {
-    return planGreedy(built.value, procedure, graph);
+    return planGreedy(built.value, procedure);
   } finally {
     built.value.dispose();
   }

@@ -1,7 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { KerasLayerSpec } from '../../../../shared/compiler';
 import type { GreedyProcedure } from '../../../../shared/contract/training';
-import type { GraphDocument } from '../../../../shared/graph/document';
 import type { BuiltModel } from '../../model';
 import { PROCEDURE_MESSAGES as M } from './messages';
 
@@ -65,16 +64,9 @@ function pairPositions(
  * Phase k trains the layers after phase k-1's encoder up to its own encoder, and from its decoder up
  * to phase k-1's decoder; the innermost phase also takes whatever lies between its pair (a Code node).
  */
-export function planGreedy(
-  built: BuiltModel,
-  procedure: GreedyProcedure,
-  graph: GraphDocument,
-): PlanResult {
+export function planGreedy(built: BuiltModel, procedure: GreedyProcedure): PlanResult {
   if (built.task !== 'reconstruct') return failure(M.E_PHASE_TASK());
-  const nameOf = (layer: string): string => {
-    const id = built.spec.studio.nodeOfLayer[layer];
-    return graph.nodes.find((n) => n.id === id)?.name || id || layer;
-  };
+  const nameOf = (layer: string): string => built.labelOf(layer);
   const line = straightLine(built);
   if (!line.ok) return failure(M.E_PHASE_CHAIN(nameOf(line.at)));
   const { chain } = line;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KerasLayerSpec, KerasModelSpec } from '../../../../shared/compiler';
-import type { BuiltModel } from '../../model';
+import { modelFacts, type BuiltModel } from '../../model';
 import { makeForward } from '../../model/forward';
 import { lossFunction, type LossName } from '../../model/losses';
 import type { PhasePlan } from './greedyPlan';
@@ -53,6 +53,8 @@ export function phaseModel(
       outputLayer: last,
       codeLayer: plan.layers[plan.encoderCount - 1],
       loss,
+      inputShape: plan.inputShape,
+      classes: null,
     },
   };
   const input = tf.input({ shape: plan.inputShape });
@@ -73,6 +75,7 @@ export function phaseModel(
     loss,
     hasNoise: entries.some((e) => NOISE.includes(e.class_name)),
     spec,
+    ...modelFacts(spec),
     firstLayerKernel: () => null,
     forward: makeForward(spec, layers),
     lossOf: lossFunction(loss),

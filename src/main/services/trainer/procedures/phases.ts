@@ -48,12 +48,11 @@ export class PhaseRunner {
       phases: this.plan.map(({ label, epochs }) => ({ label, epochs })),
     });
     // A resumed optimizer, a start epoch and checkpoints belong to one plain run, not to a phase.
-    const { runId, backend, classes, onDiverged } = this.args;
+    const { runId, backend, onDiverged } = this.args;
     const outcome = await runTraining(
       {
         runId,
         backend,
-        classes,
         onDiverged,
         ...overrides,
         settings: { ...overrides.settings, epochs: phase.epochs },

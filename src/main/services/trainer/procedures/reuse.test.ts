@@ -45,7 +45,6 @@ const argsOf = (
   data,
   inputShape: [784],
   backend,
-  classes: 10,
   graph,
 });
 

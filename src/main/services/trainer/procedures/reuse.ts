@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ReuseEncoderProcedure, TrainSettings } from '../../../../shared/contract/training';
-import type { GraphDocument } from '../../../../shared/graph/document';
+import { withHeadsTrainable } from '../../../../shared/compiler';
 import { getPreset, procedurePhases, REUSE_LABELS } from '../../../../shared/presets';
-import { sizeOf } from '../../data/dataset';
 import { buildModel, type BuiltModel } from '../../model';
 import { evaluate } from '../evaluate';
 import type { Emit, RunControl, RunOutcome } from '../loop';
@@ -12,14 +11,6 @@ import { PhaseRunner, type ProcedureArgs } from './phases';
 import { copyWeights, matchEncoderLayers } from './reuseWeights';
 
 export { REUSE_LABELS };
-
-/** The same design with every ClassifierHead unfrozen: the from-scratch baseline trains all layers. */
-const unfrozen = (graph: GraphDocument): GraphDocument => ({
-  ...graph,
-  nodes: graph.nodes.map((n) =>
-    n.kind === 'ClassifierHead' ? { ...n, params: { ...n.params, frozen: false } } : n,
-  ),
-});
 
 /**
  * At least ten steps an epoch on the labelled samples: a few hundred labels in batches of 256
@@ -38,11 +29,6 @@ function zeroHead(classifier: BuiltModel): void {
   const head = classifier.model.getLayer(classifier.spec.studio.outputLayer);
   tf.tidy(() => head.setWeights(head.getWeights().map((w) => tf.zerosLike(w))));
 }
-
-const inputShapeOf = (graph: GraphDocument, fallback: number[]): number[] => {
-  const shape = graph.nodes.find((n) => n.kind === 'Input')?.params.shape;
-  return Array.isArray(shape) ? shape : fallback;
-};
 
 /** Runs `use` on a model, then disposes the model whatever happened. */
 async function withModel<T>(built: BuiltModel, use: (built: BuiltModel) => Promise<T>): Promise<T> {
@@ -65,22 +51,22 @@ export async function runReuseEncoder(
   control: RunControl,
 ): Promise<RunOutcome> {
   const { built, data, settings, inputShape } = args;
-  const classes = args.classes ?? 10;
   const runner = new PhaseRunner(args, emit, control, procedurePhases(procedure, settings.epochs));
   if (built.task !== 'classify') return runner.end('failed', M.E_REUSE_TASK());
   const id = procedure.pretrainPresetId;
   const preset = getPreset(id);
   if (!preset) return runner.end('failed', M.E_PRETRAIN_PRESET(id));
-  const pretrainShape = inputShapeOf(preset.graph, [data.sampleSize]);
-  if (sizeOf(pretrainShape) !== data.sampleSize) {
-    return runner.end('failed', M.E_PRETRAIN_INPUT(id, sizeOf(pretrainShape), data.sampleSize));
-  }
   if (data.train.count < 1) return runner.end('failed', M.E_REUSE_LABELS(data.train.count));
-  const pretrain = buildModel(preset.graph);
+  const pretrain = buildModel(preset.graph, settings.seed);
   if (!pretrain.ok) return runner.end('failed', pretrain.error.message);
+  const pretrainShape = pretrain.value.inputShape;
+  if (pretrain.value.inputSize !== data.sampleSize) {
+    pretrain.value.dispose();
+    return runner.end('failed', M.E_PRETRAIN_INPUT(id, pretrain.value.inputSize, data.sampleSize));
+  }
 
   const pretrainEnded = await withModel(pretrain.value, async (autoencoder) => {
-    const match = matchEncoderLayers(built, autoencoder, id, args.graph);
+    const match = matchEncoderLayers(built, autoencoder, id);
     if (!match.ok) return runner.end('failed', match.message);
     const ended = await runner.run({
       built: autoencoder,
@@ -105,15 +91,15 @@ export async function runReuseEncoder(
   zeroHead(built);
   const onPretrained = await runner.run({ ...few, built });
   if (onPretrained) return onPretrained;
-  const pretrainedAccuracy = evaluate(built, data, inputShape, classes).accuracy ?? 0;
+  const pretrainedAccuracy = evaluate(built, data, inputShape).accuracy ?? 0;
 
-  const fresh = buildModel(unfrozen(args.graph));
+  const fresh = buildModel(withHeadsTrainable(args.graph), settings.seed);
   if (!fresh.ok) return runner.end('failed', fresh.error.message);
   return withModel(fresh.value, async (scratch) => {
     zeroHead(scratch);
     const ended = await runner.run({ ...few, built: scratch });
     if (ended) return ended;
-    const scratchAccuracy = evaluate(scratch, data, inputShape, classes).accuracy ?? 0;
+    const scratchAccuracy = evaluate(scratch, data, inputShape).accuracy ?? 0;
     const count = labelled.train.count;
     emit('train.comparison', {
       runId: args.runId,

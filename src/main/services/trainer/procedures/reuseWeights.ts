@@ -1,5 +1,4 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { GraphDocument } from '../../../../shared/graph/document';
 import type { BuiltModel } from '../../model';
 import { PROCEDURE_MESSAGES as M } from './messages';
 
@@ -15,11 +14,9 @@ export function matchEncoderLayers(
   classifier: BuiltModel,
   pretrained: BuiltModel,
   pretrainedId: string,
-  graph: GraphDocument,
 ): { ok: true; pairs: LayerPairs } | { ok: false; message: string } {
   const { studio } = classifier.spec;
-  const nameOf = (layer: string): string =>
-    graph.nodes.find((n) => n.id === studio.nodeOfLayer[layer])?.name || layer;
+  const nameOf = (layer: string): string => classifier.labelOf(layer);
   const pairs: LayerPairs = [];
   for (const layer of classifier.model.layers) {
     if (layer.name === studio.outputLayer || layer.weights.length === 0) continue;

@@ -1,11 +1,7 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../../../../shared/graph/document';
-import { edgeId, freshNodeId } from '../../stores/graphEdits';
+import { edgeId, freshNodeId, type Fragment } from '../../stores/graphEdits';
 
-/** Copied layers and the connections among them. */
-export interface Fragment {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { Fragment };
 
 /** Copies the chosen nodes and the connections that run between two of them. */
 export function copyFragment(doc: GraphDocument, nodeIds: readonly string[]): Fragment | null {

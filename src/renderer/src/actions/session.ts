@@ -5,7 +5,7 @@ import { projectStore } from '../project/projectStore';
 import { runCodes } from '../stores/runCodes';
 import { runHistory } from '../stores/runHistory';
 import { runStore } from '../stores/runStore';
-import { listenToHost, loadAppInfo, reattachRun, type TrainDeps } from './training';
+import { listenToHost, loadAppInfo, reattachRun, type TrainDeps } from '../app/training';
 
 let deps: TrainDeps | null = null;
 
@@ -45,7 +45,10 @@ export function startStudio(): TrainDeps {
   return deps;
 }
 
-/** The connected studio, for event handlers of components. */
-export function studio(): TrainDeps {
+/**
+ * The connected studio, for the action modules beside this one. Components do not call it: they
+ * call an action (train.ts, model.ts, data.ts), so what a click does is named and testable.
+ */
+export function session(): TrainDeps {
   return deps ?? startStudio();
 }

@@ -1,0 +1,215 @@
+import { createRequire } from 'node:module';
+import * as tf from '@tensorflow/tfjs';
+import type * as Ort from 'onnxruntime-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { onnxModels, type OnnxFile } from '../../src/main/services/export/onnx';
+import { loadBalancedDigits } from '../../src/main/services/data/mnist';
+import { buildModel, type BuiltModel } from '../../src/main/services/model';
+import { PRESETS } from '../../src/shared/presets';
+import { graphOf, input, output, type Step } from '../../src/shared/presets/build';
+import type { GraphDocument } from '../../src/shared/graph/document';
+import { HANDPICKED } from './hostileStrings';
+
+// onnxruntime-node is CommonJS with a native addon; require loads it as its README shows.
+const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof Ort;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/** Runs one exported part in onnxruntime on the given batch; returns its single output. */
+async function runOnnx(file: OnnxFile, x: tf.Tensor): Promise<Float32Array> {
+  const session = await ort.InferenceSession.create(file.bytes);
+  try {
+    expect(session.inputNames).toHaveLength(1);
+    expect(session.outputNames).toHaveLength(1);
+    for (const name of [...session.inputNames, ...session.outputNames])
+      expect(name).toMatch(SAFE_NAME);
+    const feed = {
+      [session.inputNames[0]]: new ort.Tensor('float32', x.dataSync() as Float32Array, x.shape),
+    };
+    const out = await session.run(feed);
+    const y = out[session.outputNames[0]];
+    return y.data as Float32Array;
+  } finally {
+    await session.release();
+  }
+}
+
+/** Largest difference between the app's predictions and onnxruntime's, per part written. */
+async function compareParts(
+  m: BuiltModel,
+  files: OnnxFile[],
+  x: tf.Tensor,
+): Promise<Record<string, number>> {
+  const codeShape = [x.shape[0], ...(m.encoder.outputs[0].shape.slice(1) as number[])];
+  const code = tf.randomNormal(codeShape, 0, 1, 'float32', 8);
+  const expected: Record<string, tf.Tensor> = {
+    model: m.model.predict(x) as tf.Tensor,
+    encoder: m.encoder.predict(x) as tf.Tensor,
+  };
+  if (m.decoder) expected.decoder = m.decoder.predict(code) as tf.Tensor;
+  expect(files.map((f) => f.part).sort()).toEqual(Object.keys(expected).sort());
+  const diffs: Record<string, number> = {};
+  for (const file of files) {
+    const got = await runOnnx(file, file.part === 'decoder' ? code : x);
+    const want = expected[file.part].dataSync();
+    expect(got.length).toBe(want.length);
+    diffs[file.part] = got.reduce((d, v, i) => Math.max(d, Math.abs(v - want[i])), 0);
+  }
+  tf.dispose([code, ...Object.values(expected)]);
+  return diffs;
+}
+
+/**
+ * Random values for every weight (biases and batch statistics included, variances positive), far
+ * from a fresh model's zeros and ones. Kernels are scaled by their fan-in as a trained model's are:
+ * unscaled, a 784-input layer's outputs reach the hundreds and float32 rounding alone exceeds 1e-5.
+ */
+function randomWeights(m: BuiltModel, seed: number): Record<string, Float32Array> {
+  const out: Record<string, Float32Array> = {};
+  m.model.weights.forEach((w, i) => {
+    const shape = w.shape as number[];
+    const fanIn = shape.length > 1 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : 1;
+    const std = shape.length > 1 ? 1.5 / Math.sqrt(fanIn) : 0.3;
+    const t = tf.tidy(() => {
+      const r = tf.randomNormal(shape, 0, std, 'float32', seed + i);
+      return w.originalName.endsWith('moving_variance') ? tf.add(tf.abs(r), 0.5) : r;
+    });
+    out[w.originalName] = t.dataSync() as Float32Array;
+    w.write(t);
+    t.dispose();
+  });
+  return out;
+}
+
+async function digits(m: BuiltModel, n: number): Promise<tf.Tensor> {
+  const shape = [n, ...(m.model.inputs[0].shape.slice(1) as number[])];
+  return tf.tensor((await loadBalancedDigits(n)).images, shape);
+}
+
+/** Exports a design fresh and with random weights; both must predict what the app predicts. */
+async function expectSamePredictions(doc: GraphDocument, label: string): Promise<void> {
+  const built = buildModel(doc);
+  if (!built.ok) throw new Error(built.error.message);
+  const m = built.value;
+  const x = await digits(m, 4);
+  try {
+    const fresh = await onnxModels(m, doc);
+    if (!fresh.ok) throw new Error(fresh.error.message);
+    for (const [part, diff] of Object.entries(await compareParts(m, fresh.value, x)))
+      expect(diff, `${label}/${part} (fresh)`).toBeLessThan(1e-5);
+
+    // Passed as trained weights and written into the app's model: a kernel transposed the wrong
+    // way or a bias on the wrong axis cannot agree by luck with random values everywhere.
+    const weights = randomWeights(m, 17);
+    const trained = await onnxModels(m, doc, weights);
+    if (!trained.ok) throw new Error(trained.error.message);
+    for (const [part, diff] of Object.entries(await compareParts(m, trained.value, x)))
+      expect(diff, `${label}/${part} (random weights)`).toBeLessThan(1e-5);
+  } finally {
+    x.dispose();
+    m.dispose();
+  }
+}
+
+const conv = (id: string, params: Record<string, unknown>): Step => ({
+  id,
+  kind: 'Conv2D',
+  name: id,
+  params: {
+    filters: 4,
+    kernelSize: 3,
+    strides: 1,
+    padding: 'same',
+    activation: 'elu',
+    ...params,
+  } as Step['params'],
+});
+
+describe('ONNX export', () => {
+  it.each(PRESETS.map((p) => [p.id, p] as const))(
+    'writes preset %s so onnxruntime predicts what the app predicts on real digits, fresh and trained',
+    async (id, preset) => {
+      await expectSamePredictions(preset.graph, id);
+    },
+  );
+
+  it('matches the app on odd image sizes, valid and same windows, batch normalization and an image code', async () => {
+    const doc = graphOf([
+      input(),
+      { id: 'img', kind: 'Reshape', name: 'img', params: { targetShape: [28, 28, 1] } },
+      conv('c1', { kernelSize: 5, strides: 2, padding: 'valid' }), // 12 x 12
+      { id: 'bn', kind: 'BatchNormalization', name: 'bn' },
+      { id: 'p1', kind: 'MaxPooling2D', name: 'p1', params: { poolSize: 3, padding: 'same' } }, // 4 x 4
+      conv('c2', { filters: 3, strides: 2, activation: 'tanh' }), // 2 x 2 x 3
+      { id: 'code', kind: 'Code', name: 'code' },
+      {
+        id: 'd1',
+        kind: 'Conv2DTranspose',
+        name: 'd1',
+        params: { filters: 5, kernelSize: 2, strides: 3, padding: 'valid', activation: 'selu' },
+      }, // 6 x 6
+      {
+        id: 'd2',
+        kind: 'Conv2DTranspose',
+        name: 'd2',
+        params: { filters: 2, kernelSize: 4, strides: 2, padding: 'same', activation: 'softplus' },
+      }, // 12 x 12
+      { id: 'up', kind: 'UpSampling2D', name: 'up', params: { size: 2 } }, // 24 x 24
+      { id: 'flat', kind: 'Flatten', name: 'flat' },
+      { id: 'dense', kind: 'Dense', name: 'dense', params: { units: 784, activation: 'sigmoid' } },
+      output(),
+    ]);
+    await expectSamePredictions(doc, 'odd shapes');
+  });
+
+  it('keeps names safe and unique whatever a person calls the layers', async () => {
+    const preset = PRESETS.find((p) => p.id === 'conv-transpose')!;
+    const doc = structuredClone(preset.graph);
+    doc.nodes.forEach(
+      (n, i) => (n.name = HANDPICKED[(i * 7) % HANDPICKED.length] + '"\n</x>/../' + '𝔘'.repeat(i)),
+    );
+    doc.nodes[1].name = doc.nodes[2].name;
+    await expectSamePredictions(doc, 'hostile names');
+  });
+
+  it.each([
+    ['stacked', 'digits', 'code'],
+    ['conv-upsampling', 'digits', 'code'],
+    ['vae', 'digits', 'mean'],
+  ])('names the encoder of %s from %s to %s, as the design does', async (id, from, to) => {
+    const preset = PRESETS.find((p) => p.id === id)!;
+    const built = buildModel(preset.graph);
+    if (!built.ok) throw new Error(built.error.message);
+    try {
+      const files = await onnxModels(built.value, preset.graph);
+      if (!files.ok) throw new Error(files.error.message);
+      const encoder = files.value.find((f) => f.part === 'encoder')!;
+      const session = await ort.InferenceSession.create(encoder.bytes);
+      expect([session.inputNames, session.outputNames]).toEqual([[from], [to]]);
+      await session.release();
+    } finally {
+      built.value.dispose();
+    }
+  });
+
+  it('refuses trained weights that no longer fit the design, in words', async () => {
+    const preset = PRESETS.find((p) => p.id === 'default')!;
+    const built = buildModel(preset.graph);
+    if (!built.ok) throw new Error(built.error.message);
+    try {
+      const name = built.value.model.weights[0].originalName;
+      const result = await onnxModels(built.value, preset.graph, { [name]: new Float32Array(3) });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('E_DATA');
+        expect(result.error.message).toContain('graph changed since training');
+      }
+    } finally {
+      built.value.dispose();
+    }
+  });
+});
