@@ -1,20 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { type Served, screenshot, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import { browserModeOnly, expect, screenshot, studioSession, test } from './harness';
 
 const studio = studioSession();
 let page: Page;
-let served: Served;
-let browser: Browser;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
-  served = studio.served;
-  browser = studio.browser;
 });
 
-describe('the first slice in browser mode', () => {
-  it('loads with the default autoencoder: 6 nodes with their shapes and parameter counts', async () => {
+test.describe('the first slice', () => {
+  test('loads with the default autoencoder: 6 nodes with their shapes and parameter counts', async () => {
     await page.waitForSelector('.react-flow__node');
     expect(await page.locator('.react-flow__node').count()).toBe(6);
     const shapes = await page.locator('[data-testid="node-shape"]').allInnerTexts();
@@ -27,7 +22,7 @@ describe('the first slice in browser mode', () => {
     await screenshot(page, 'editor-default');
   });
 
-  it('trains one epoch: loss points are drawn and reconstructions shown', async () => {
+  test('trains one epoch: loss points are drawn and reconstructions shown', async () => {
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-start').click();
     await page.waitForSelector('[data-testid="loss-chart"] .batch-loss', { timeout: 120_000 });
@@ -59,12 +54,17 @@ describe('the first slice in browser mode', () => {
     await screenshot(page, 'trained-one-epoch');
   });
 
-  it('refuses a request without the start token', async () => {
-    const response = await fetch(`${served.origin}/`);
-    expect(response.status).toBe(403);
-    const other = await browser.newPage();
-    const res = await other.goto(`${served.origin}/index.html`);
-    expect(res?.status()).toBe(403);
-    await other.close();
+  test.describe('in browser mode', () => {
+    browserModeOnly('the Electron shell serves nothing over HTTP');
+    test('refuses a request without the start token', async () => {
+      const served = studio.served!;
+      const response = await fetch(`${served.origin}/`);
+      expect(response.status).toBe(403);
+      // A page of another browser context: no cookie or storage of the tokenized page.
+      const other = await studio.context.browser()!.newPage();
+      const res = await other.goto(`${served.origin}/index.html`);
+      expect(res?.status()).toBe(403);
+      await other.close();
+    });
   });
 });

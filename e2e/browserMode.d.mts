@@ -10,4 +10,6 @@ export interface Served {
 }
 
 export function serve(dataDir?: string): Promise<Served>;
+export const chromiumPath: string;
+export const chromiumArgs: string[];
 export function launchChromium(): Promise<Browser>;

@@ -1,5 +1,5 @@
-// Starting the built app in browser mode and Debian's Chromium, for the e2e tests (through
-// harness.ts) and for bench/ui/bench-ui.mjs. Plain JavaScript so the bench runs with node alone.
+// Starting the built app in browser mode and Debian's Chromium, for the e2e tests (e2e/shells.ts,
+// playwright.config.ts) and the benches. Plain JavaScript so the bench runs with node alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,19 +43,21 @@ export function serve(dataDir = mkdtempSync(join(tmpdir(), 'studio-e2e-'))) {
   });
 }
 
+/** Debian's Chromium: never a downloaded browser. CHROMIUM_PATH names another build. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Chromium's flags for tests and benches: headless in a container, nothing that calls out. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }

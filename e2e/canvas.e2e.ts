@@ -1,12 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { canvasSettled, openPreset as openPresetIn, screenshot, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import {
+  canvasSettled,
+  expect,
+  openPreset as openPresetIn,
+  screenshot,
+  studioSession,
+  test,
+} from './harness';
 
 // A common laptop screen: the size at which the canvas was hardest to read.
 const studio = studioSession({ width: 1280, height: 720 });
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
@@ -33,8 +39,8 @@ const labelHeights = () =>
     }),
   );
 
-describe('a readable canvas', () => {
-  it('starts a small window with the summary folded to its header and the minimap behind a toggle', async () => {
+test.describe('a readable canvas', () => {
+  test('starts a small window with the summary folded to its header and the minimap behind a toggle', async () => {
     const summary = page.getByTestId('summary');
     expect(await summary.locator('.summary-toggle').getAttribute('aria-expanded')).toBe('false');
     expect(await summary.locator('.summary-table').count()).toBe(0);
@@ -45,7 +51,7 @@ describe('a readable canvas', () => {
     await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(0);
   });
 
-  it('fits a long convolutional network with every layer name at least 9 px high', async () => {
+  test('fits a long convolutional network with every layer name at least 9 px high', async () => {
     await newProject('conv-upsampling');
     await focusCanvas();
     await page.keyboard.press('f');
@@ -73,7 +79,7 @@ describe('a readable canvas', () => {
     await screenshot(page, 'canvas-conv-wrapped-1280');
   });
 
-  it('lays the network out top to bottom when asked', async () => {
+  test('lays the network out top to bottom when asked', async () => {
     await page.getByTestId('layout-vertical').click();
     await canvasSettled(page);
     const input = (await node('input').boundingBox())!;
@@ -85,7 +91,7 @@ describe('a readable canvas', () => {
     await canvasSettled(page);
   });
 
-  it('quick-adds a layer after the selected one, between it and its successor', async () => {
+  test('quick-adds a layer after the selected one, between it and its successor', async () => {
     await node('conv1').click();
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.mouse.dblclick(pane.x + pane.width / 2, pane.y + pane.height - 30);
@@ -101,7 +107,7 @@ describe('a readable canvas', () => {
     await screenshot(page, 'canvas-quick-add-1280');
   });
 
-  it('keeps the summary and minimap open on a large window', async () => {
+  test('keeps the summary and minimap open on a large window', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.reload();
     await page.waitForSelector('.react-flow__node');

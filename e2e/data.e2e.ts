@@ -1,19 +1,19 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { root, screenshot, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import { browserModeOnly, expect, root, screenshot, studioSession, test } from './harness';
 
 // Bringing one's own data in browser mode: the page cannot name a file on the host's disk, so it
 // uploads it; a pandas CSV (df.to_csv(), with its index column) is read as pandas meant it.
+browserModeOnly('Electron names a file on disk itself; browser mode uploads it');
 const studio = studioSession();
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
-describe('a data file of ones own, in browser mode', () => {
-  it('refuses a path outside the data folders in words, without showing the file', async () => {
+test.describe('a data file of ones own, in browser mode', () => {
+  test('refuses a path outside the data folders in words, without showing the file', async () => {
     await page.getByTestId('tab-train').click();
     await page.getByTestId('data-source').selectOption('file');
     await page.getByTestId('data-file-kind').selectOption('csv');
@@ -28,7 +28,7 @@ describe('a data file of ones own, in browser mode', () => {
     expect(text).not.toContain('root:x:0:0');
   });
 
-  it('uploads a pandas CSV and says it dropped the index column and found the labels', async () => {
+  test('uploads a pandas CSV and says it dropped the index column and found the labels', async () => {
     await page
       .getByTestId('data-file-upload')
       .setInputFiles(join(root, 'test/fixtures/hostile/data-valid/pandas-index-label.csv'));

@@ -1,38 +1,33 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, outputDir, screenshot, serve, type Served } from './harness';
+import type { Page } from '@playwright/test';
+import {
+  browserModeOnly,
+  expect,
+  projectOutputDir,
+  screenshot,
+  studioSession,
+  test,
+} from './harness';
 
 // Work survives the page: edits are kept within half a second and when the page goes away, a
 // reload opens them directly; browser mode brings a project file in from disk and out to disk.
-let served: Served;
-let browser: Browser;
+const studio = studioSession();
 let page: Page;
+
+test.beforeAll(() => {
+  page = studio.page;
+});
 
 /** A new tab on the studio, answering "leave with unsaved changes?" with yes, as a person would. */
 async function openTab(): Promise<Page> {
-  const tab = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
+  const tab = await studio.context.newPage();
   tab.on('dialog', (d) => void d.accept());
-  await tab.goto(served.url);
+  await tab.goto(studio.served!.url);
   await tab.waitForSelector('.react-flow__node');
   await tab.waitForLoadState('networkidle');
   return tab;
 }
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-  page = await openTab();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  served?.stop();
-});
 
 const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
@@ -66,8 +61,8 @@ async function reloadAndWait() {
   await page.waitForLoadState('networkidle');
 }
 
-describe('edits survive the page', () => {
-  it('reopens the last design after a reload 0.5 s after steady editing, and Discard brings back the default', async () => {
+test.describe('edits survive the page', () => {
+  test('reopens the last design after a reload 0.5 s after steady editing, and Discard brings back the default', async () => {
     const preset = await design();
     await editSteadily([100, 101, 102, 103, 104, 105, 106, 107, 108, 109], 'decoder one');
     await expect.poll(() => node('dec1').innerText()).toContain('decoder one');
@@ -91,7 +86,10 @@ describe('edits survive the page', () => {
     expect(await page.getByTestId('recovery-banner').count()).toBe(0);
   });
 
-  it('keeps an edit made just before the tab is closed (sent as the page hides)', async () => {
+  test('keeps an edit made just before the tab is closed (sent as the page hides)', async ({
+    shellName,
+  }) => {
+    test.skip(shellName !== 'web', 'Browser mode only: a window of the Electron shell has no tabs');
     await editSteadily([77], 'kept at once');
     await expect.poll(() => node('dec1').innerText()).toContain('kept at once');
     const edited = await design();
@@ -105,8 +103,9 @@ describe('edits survive the page', () => {
   });
 });
 
-describe('project files in browser mode', () => {
-  it('downloads the project as a file that holds the design, and uploads it back', async () => {
+test.describe('project files in browser mode', () => {
+  browserModeOnly('the Electron shell saves and opens files through its own dialogs');
+  test('downloads the project as a file that holds the design, and uploads it back', async () => {
     await editSteadily([99], 'carried out');
     const edited = await design();
     const [download] = await Promise.all([
@@ -114,7 +113,7 @@ describe('project files in browser mode', () => {
       page.getByTestId('project-download').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.aestudio\.json$/);
-    const file = join(outputDir, 'durable-download.aestudio.json');
+    const file = join(projectOutputDir(), 'durable-download.aestudio.json');
     await download.saveAs(file);
     const saved = JSON.parse(await readFile(file, 'utf8')) as {
       format: string;

@@ -1,11 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { canvasSettled, openPreset as openPresetIn, screenshot, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import {
+  canvasSettled,
+  expect,
+  openPreset as openPresetIn,
+  screenshot,
+  studioSession,
+  test,
+} from './harness';
 
 const studio = studioSession();
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
@@ -49,8 +55,8 @@ const newProject = (choice: string) => openPresetIn(page, choice);
 
 const summaryTotal = () => page.getByTestId('summary-total').innerText();
 
-describe('the editor', () => {
-  it('builds the 784-128-32-128-784 autoencoder by drag and drop, then undoes and redoes all of it', async () => {
+test.describe('the editor', () => {
+  test('builds the 784-128-32-128-784 autoencoder by drag and drop, then undoes and redoes all of it', async () => {
     await page.getByTestId('project-new').click();
     await screenshot(page, 'editor-gallery');
     await page.getByTestId('start-empty').click();
@@ -96,7 +102,7 @@ describe('the editor', () => {
     await canvasSettled(page);
   });
 
-  it('refuses a connection that makes a loop, saying why; marks a wrong Dense size until it is fixed', async () => {
+  test('refuses a connection that makes a loop, saying why; marks a wrong Dense size until it is fixed', async () => {
     const before = await edges().count();
     await connect('dense-4', 'dense-1', false);
     const tooltip = page.getByTestId('connect-refused');
@@ -124,7 +130,7 @@ describe('the editor', () => {
     expect(await problems.innerText()).toContain('ready to train');
   });
 
-  it('copies and pastes three nodes with their connections; Mirror encoder completes an encoder', async () => {
+  test('copies and pastes three nodes with their connections; Mirror encoder completes an encoder', async () => {
     await focusCanvas();
     // The problems list zoomed onto one layer: fit the whole network into view again.
     await press('f');
@@ -168,8 +174,8 @@ describe('the editor', () => {
   });
 });
 
-describe('a design with problems', () => {
-  it('blocks Start and says why in words; messages show words first and the code after', async () => {
+test.describe('a design with problems', () => {
+  test('blocks Start and says why in words; messages show words first and the code after', async () => {
     await newProject('default');
     const start = page.getByTestId('train-start');
     await expect.poll(() => start.isEnabled()).toBe(true);
@@ -243,8 +249,8 @@ describe('a design with problems', () => {
   });
 });
 
-describe('projects', () => {
-  it('saves a trained project, and after a reload opens the same graph, positions and weights', async () => {
+test.describe('projects', () => {
+  test('saves a trained project, and after a reload opens the same graph, positions and weights', async () => {
     await newProject('default');
     // Move a layer so the saved position is one a preset does not have.
     const box = (await node('enc2').boundingBox())!;

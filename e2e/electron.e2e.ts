@@ -1,53 +1,39 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { _electron as electron } from 'playwright-core';
-import { root, screenshot } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, studioSession, test } from './harness';
 
-/** The Electron binary, if this machine has one (it cannot be downloaded here). */
-function electronBinary(): string | null {
-  const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const full = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(full) ? full : null;
-}
+// What only the Electron shell has: the preload bridge in place of browser mode's WebSocket.
+test.skip(({ shellName }) => shellName !== 'electron', 'Electron only: checks the preload bridge');
 
-const binary = electronBinary();
-if (!binary) {
-  console.log(
-    'Skipping the Electron smoke test: no Electron binary on this machine (its install downloads it).',
-  );
-}
+const studio = studioSession();
+let page: Page;
 
-describe.skipIf(!binary)('Electron shell (skipped where no Electron binary is installed)', () => {
-  it('opens the window with the default autoencoder and no Node in the page', async () => {
-    const app = await electron.launch({ executablePath: binary!, args: [root], cwd: root });
-    const window = await app.firstWindow();
-    await window.waitForSelector('.react-flow__node');
-    expect(await window.locator('.react-flow__node').count()).toBe(6);
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+test.beforeAll(() => {
+  page = studio.page;
+});
+
+test.describe('the Electron shell', () => {
+  test('opens the window with the default autoencoder and no Node in the page', async () => {
+    expect(await page.locator('.react-flow__node').count()).toBe(6);
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
       'undefined',
     );
     expect(
-      await window.evaluate(
+      await page.evaluate(
         () => typeof (globalThis as { studio?: { invoke?: unknown } }).studio?.invoke,
       ),
     ).toBe('function');
     // The bridge is invoke and onEvent only, and forwards only the commands the renderer uses.
     expect(
-      await window.evaluate(() =>
+      await page.evaluate(() =>
         Object.keys((globalThis as { studio?: object }).studio ?? {}).sort(),
       ),
     ).toEqual(['invoke', 'onEvent']);
-    const refused = await window.evaluate(() =>
+    const refused = await page.evaluate(() =>
       (
         globalThis as { studio?: { invoke(c: string, p: unknown): Promise<unknown> } }
       ).studio?.invoke('train.continue', { runId: 'x' }),
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'E_UNKNOWN_COMMAND' } });
-    await screenshot(window, 'electron-window');
-    await app.close();
+    await screenshot(page, 'electron-window');
   });
 });

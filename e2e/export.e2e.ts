@@ -1,142 +1,136 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Download, Page } from 'playwright-core';
-import { type Served, outputDir, screenshot, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import { downloadExport, openExport, utf8, zipEntries } from './downloads';
+import { browserModeOnly, expect, screenshot, studioSession, test } from './harness';
 
-const studio = studioSession({ acceptDownloads: true });
+const studio = studioSession();
 let page: Page;
-let served: Served;
-let context: BrowserContext;
+/** The file name base the browser gives the project's files ("Default-autoencoder-…"). */
+let base = '';
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
-  served = studio.served;
-  context = studio.context;
 });
 
-/** Chooses a format in the open dialog, downloads it and saves the file into e2e/output. */
-async function download(format: string, saveAs: string): Promise<string> {
-  await page.getByTestId('export-format').selectOption(format);
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-download').click(),
-  ]);
-  const path = join(outputDir, saveAs);
-  await file.saveAs(path);
-  return path;
-}
-
-/** Opens a saved file in a page of its own and photographs it as the browser draws it. */
-async function photograph(path: string, name: string): Promise<Page> {
-  const viewer = await context.newPage();
+/** Opens a saved file in a page of its own and photographs it, for people to look at (browser mode). */
+async function photograph(path: string, name: string): Promise<void> {
+  if (!studio.served) return; // the Electron shell opens no second page
+  const viewer = await studio.context.newPage();
   await viewer.goto(pathToFileURL(path).href);
   await screenshot(viewer, name);
-  return viewer;
+  await viewer.close();
 }
 
-describe('exporting the diagram', () => {
-  it('downloads the default design as an SVG and a 2x PNG that browsers draw', async () => {
-    await page.getByTestId('export-open').click();
+/** The size the app's page decodes an image file to: it draws, or this throws. */
+const decodedSize = (data: Buffer, type: string) =>
+  page.evaluate(
+    async ({ bytes, type }) => {
+      const image = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type }));
+      return { width: image.width, height: image.height };
+    },
+    { bytes: [...data], type },
+  );
+
+test.describe('exporting the diagram', () => {
+  test('downloads the default design as an SVG and a 2x PNG that browsers draw', async () => {
+    await openExport(page);
     const preview = page.getByTestId('export-preview');
     await expect
       .poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth))
       .toBeGreaterThan(100);
     await screenshot(page, 'export-dialog');
 
-    const svgPath = await download('svg', 'export-default.svg');
-    const svgText = readFileSync(svgPath, 'utf8');
-    const svgViewer = await photograph(svgPath, 'export-svg');
-    const parsed = await svgViewer.evaluate((text) => {
+    const [svg] = await downloadExport(page, 'svg', 1);
+    expect(svg.name).toMatch(/^[\w.-]+\.svg$/);
+    base = svg.name.replace(/\.svg$/, '');
+    const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.nodeName,
         width: Number(doc.documentElement.getAttribute('width')),
       };
-    }, svgText);
+    }, utf8(svg.data));
     expect(parsed.error).toBeNull();
     expect(parsed.root).toBe('svg');
     expect(parsed.width).toBeGreaterThan(100);
+    await photograph(svg.path, 'export-svg');
 
-    const pngPath = await download('png-2', 'export-default@2x.png');
-    expect(readFileSync(pngPath).subarray(1, 4).toString('latin1')).toBe('PNG');
-    const pngViewer = await photograph(pngPath, 'export-png');
-    const pngWidth = await pngViewer.evaluate(
-      () => document.querySelector('img')?.naturalWidth ?? 0,
-    );
-    expect(pngWidth).toBe(2 * parsed.width);
-    await svgViewer.close();
-    await pngViewer.close();
-    await expect.poll(() => page.getByTestId('export-status').innerText()).toContain('Downloaded');
+    const [png] = await downloadExport(page, 'png-2', 1);
+    // The host names its files as the browser does.
+    expect(png.name).toBe(`${base}@2x.png`);
+    expect(png.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect((await decodedSize(png.data, 'image/png')).width).toBe(2 * parsed.width);
+    await photograph(png.path, 'export-png');
   });
 
-  it('copies the picture to the clipboard as a PNG', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: served.origin,
+  test.describe('the clipboard', () => {
+    browserModeOnly('the permission is granted to the tokenized origin');
+    test('copies the picture to the clipboard as a PNG', async () => {
+      await studio.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: studio.served!.origin,
+      });
+      await openExport(page);
+      await page.getByTestId('export-format').selectOption('svg');
+      await page.getByTestId('export-copy').click();
+      await expect(page.getByTestId('export-status')).toContainText('Copied');
+      const types = await page.evaluate(async () =>
+        (await navigator.clipboard.read()).flatMap((item) => item.types),
+      );
+      expect(types).toContain('image/png');
     });
-    if ((await page.getByTestId('export-dialog').count()) === 0)
-      await page.getByTestId('export-open').click();
-    await page.getByTestId('export-format').selectOption('svg');
-    await page.getByTestId('export-copy').click();
-    await expect.poll(() => page.getByTestId('export-status').innerText()).toContain('Copied');
-    const types = await page.evaluate(async () =>
-      (await navigator.clipboard.read()).flatMap((item) => item.types),
-    );
-    expect(types).toContain('image/png');
   });
 
-  it('downloads the TensorFlow.js model as uniquely named files that import again', async () => {
-    if ((await page.getByTestId('export-dialog').count()) === 0)
-      await page.getByTestId('export-open').click();
+  test('downloads the TensorFlow.js model as one zip whose model imports again', async () => {
+    await openExport(page);
     await page.getByTestId('export-format').selectOption('tfjs');
-    const dir = mkdtempSync(join(tmpdir(), 'studio-tfjs-'));
-    const saved: Promise<string>[] = [];
-    const listener = (d: Download) => {
-      const path = join(dir, d.suggestedFilename());
-      saved.push(d.saveAs(path).then(() => path));
-    };
-    page.on('download', listener);
-    await page.getByTestId('export-download').click();
-    await expect
-      .poll(() => page.getByTestId('export-status').innerText(), { timeout: 60_000 })
-      .toMatch(/Downloaded|E_/);
-    expect(await page.getByTestId('export-status').innerText()).toContain('Downloaded');
-    await expect.poll(() => saved.length).toBeGreaterThanOrEqual(3);
-    page.off('download', listener);
-    const paths = await Promise.all(saved);
-    const names = paths.map((p) => basename(p));
-    expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain('model.json');
-    expect(names).toContain('README.md');
+    await expect(page.getByTestId('export-tfjs-note')).toContainText('Downloads one zip');
+    // Nothing trained yet: the note says the weights are fresh.
+    await expect(page.getByTestId('export-weights-note')).toContainText('untrained');
+    const [zip] = await downloadExport(page, 'tfjs', 1);
+    expect(zip.name).toBe(`${base}-tfjs.zip`);
+    const top = `${base}-tfjs`;
+    const entries = zipEntries(zip.data);
+    const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
+    for (const part of ['model', 'encoder', 'decoder'])
+      expect(names).toContain(`${top}/${part}/model.json`);
+    expect(names).toContain(`${top}/README.md`);
+    expect(names.some((n) => n.startsWith(`${top}/design/`))).toBe(true);
+    // Every path stays inside the one top folder.
+    expect(names.every((n) => n.startsWith(`${top}/`) && !n.includes('..'))).toBe(true);
     await screenshot(page, 'export-dialog-tfjs');
     await page.getByTestId('export-close').click();
 
     // The whole model with its weights opens again through Import model.
-    if ((await page.getByTestId('import-model').count()) === 0) return;
-    const manifest = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+    const dir = mkdtempSync(join(tmpdir(), 'studio-tfjs-'));
+    const modelPath = `${top}/model/model.json`;
+    const manifest = JSON.parse(utf8(entries[modelPath])) as {
       weightsManifest: { paths: string[] }[];
     };
-    const weightFiles = manifest.weightsManifest.flatMap((g) => g.paths.map((p) => join(dir, p)));
-    await page.getByTestId('import-model').setInputFiles([join(dir, 'model.json'), ...weightFiles]);
-    await page.waitForTimeout(500);
-    expect(await page.getByTestId('import-error').count()).toBe(0);
+    const files = [modelPath, ...manifest.weightsManifest.flatMap((g) => g.paths)].map((p, i) => {
+      const entry = i === 0 ? p : `${dirname(modelPath)}/${p}`;
+      expect(Object.keys(entries)).toContain(entry);
+      const out = join(dir, entry.split('/').pop()!);
+      writeFileSync(out, entries[entry]);
+      return out;
+    });
+    await page.getByTestId('import-model').setInputFiles(files);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
+    expect(await page.getByTestId('import-error').count()).toBe(0);
   });
 
-  it('previews the Keras script before it is downloaded', async () => {
-    if ((await page.getByTestId('export-dialog').count()) === 0)
-      await page.getByTestId('export-open').click();
+  test('previews the Keras script before it is downloaded', async () => {
+    await openExport(page);
     await page.getByTestId('export-format').selectOption('keras');
     expect(await page.getByTestId('export-text-preview').innerText()).toContain('keras');
     await screenshot(page, 'export-dialog-keras');
   });
 
-  it('redraws the preview live as the picture options change', async () => {
-    if ((await page.getByTestId('export-dialog').count()) === 0)
-      await page.getByTestId('export-open').click();
+  test('redraws the preview live as the picture options change', async () => {
+    await openExport(page);
     await page.getByTestId('export-format').selectOption('svg');
     const src = () => page.getByTestId('export-preview').getAttribute('src');
     const before = await src();
@@ -153,8 +147,8 @@ describe('exporting the diagram', () => {
   });
 });
 
-describe('importing a model', () => {
-  it('shows the message for a model.json with an unknown layer and keeps the design', async () => {
+test.describe('importing a model', () => {
+  test('shows the message for a model.json with an unknown layer and keeps the design', async () => {
     const nodesBefore = await page.locator('.react-flow__node').count();
     const dir = mkdtempSync(join(tmpdir(), 'studio-import-'));
     const model = join(dir, 'model.json');

@@ -1,11 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openPreset as openPresetIn, screenshot, showTab, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  openPreset as openPresetIn,
+  screenshot,
+  showTab,
+  studioSession,
+  test,
+} from './harness';
 
 const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
@@ -30,8 +36,8 @@ async function train(change: { epochs?: number; limit?: number } = {}) {
   expect(await page.getByTestId('run-status').innerText()).toMatch(/^Completed/);
 }
 
-describe('the Generate view of a variational autoencoder', () => {
-  it('names the digits by colour, interpolates between two different digits and shows their tiles', async () => {
+test.describe('the Generate view of a variational autoencoder', () => {
+  test('names the digits by colour, interpolates between two different digits and shows their tiles', async () => {
     await openPreset('vae');
     await train({ epochs: 2, limit: 2000 });
     // The KL term has its own small chart under the loss, not a flat line on the total's axis.
@@ -92,8 +98,8 @@ describe('the Generate view of a variational autoencoder', () => {
   });
 });
 
-describe('the Generate view of a plain autoencoder', () => {
-  it('gives sliders to the 8 code values that vary most and keeps the rest behind More values', async () => {
+test.describe('the Generate view of a plain autoencoder', () => {
+  test('gives sliders to the 8 code values that vary most and keeps the rest behind More values', async () => {
     await openPreset('default');
     await train({ epochs: 1, limit: 1000 });
     await tab('generate');

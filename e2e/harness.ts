@@ -1,52 +1,86 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, serve, type Served } from './browserMode.mjs';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import type { Served } from './browserMode.mjs';
+import { electronShell, NO_ELECTRON, webShell, type Shell, type ShellName } from './shells';
 
-export { launchChromium, root, serve, type Served } from './browserMode.mjs';
+export { expect } from '@playwright/test';
+export { root, serve, type Served } from './browserMode.mjs';
 
-/** One spec file's studio: browser mode (its own data folder), Chromium, and a page on the app. */
+interface WorkerFixtures {
+  /** Which shell this project drives (set per project in playwright.config.ts). */
+  shellName: ShellName;
+  /** The shell, started once per worker: Chromium for `web`, the binary's path for `electron`. */
+  shell: Shell;
+}
+
+/** Playwright's test, with the studio's shell shared by every spec file of a worker. */
+export const test = base.extend<object, WorkerFixtures>({
+  shellName: ['web', { scope: 'worker', option: true }],
+  shell: [
+    async ({ shellName, launchOptions, headless }, use) => {
+      const shell =
+        shellName === 'web' ? await webShell({ headless, ...launchOptions }) : electronShell();
+      // Said once per worker, so the run's output tells why the project's tests were skipped.
+      if (shell.unavailable) console.log(`[${shellName}] skipped: ${shell.unavailable}`);
+      await use(shell);
+      await shell.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/** One spec file's studio: a page on the app with its canvas drawn. */
 export interface StudioSession {
-  served: Served;
-  browser: Browser;
-  context: BrowserContext;
   page: Page;
+  context: BrowserContext;
+  /** Browser mode's server; null in the Electron shell (specs that need it are browser-mode only). */
+  served: Served | null;
 }
 
 /**
- * Starts browser mode and Chromium before a spec file's tests and ends both after them. The page
- * shows the app with its canvas drawn, and answers "leave with unsaved changes?" with yes, as a
- * person who reloads on purpose would. Read the fields inside tests or hooks, once started.
+ * Opens a studio before a spec file's tests and closes it after them; the tests run in order on
+ * it, and one that fails skips the rest, which build on it (unless they are `independent`). Read the fields inside tests or hooks.
+ * Where the shell cannot run (no Electron binary) every test of the file is reported as skipped,
+ * with the reason.
  */
 export function studioSession(
-  options: { width?: number; height?: number; acceptDownloads?: boolean } = {},
+  options: { width?: number; height?: number; independent?: boolean } = {},
 ): StudioSession {
   const session = {} as StudioSession;
-  beforeAll(async () => {
-    session.served = await serve();
-    session.browser = await launchChromium();
-    session.context = await session.browser.newContext({
-      viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
-      acceptDownloads: options.acceptDownloads ?? false,
-    });
-    session.page = await session.context.newPage();
-    session.page.on('dialog', (dialog) => void dialog.accept());
-    await session.page.goto(session.served.url);
-    await session.page.waitForSelector('.react-flow__node');
+  let close: (() => Promise<void>) | undefined;
+  // Independent tests (each sets up what it needs) all run even after one fails, on a new studio.
+  if (!options.independent) test.describe.configure({ mode: 'serial' });
+  test.skip(({ shell }) => shell.unavailable !== null, NO_ELECTRON);
+  test.beforeAll(async ({ shell }) => {
+    const opened = await shell.open(options);
+    Object.assign(session, { page: opened.page, context: opened.context, served: opened.served });
+    close = opened.close;
   });
-  afterAll(async () => {
-    await session.browser?.close();
-    session.served?.stop();
+  test.afterAll(async () => {
+    await close?.();
   });
   return session;
 }
 
+/** Skips the tests of its scope in the Electron shell: what they check exists only in browser mode. */
+export const browserModeOnly = (why: string) =>
+  test.skip(({ shellName }) => shellName !== 'web', `Browser mode only: ${why}`);
+
+/** Screenshots for people to look at: e2e/output/ (web) and e2e/output/electron/. */
 export const outputDir = fileURLToPath(new URL('./output/', import.meta.url));
 mkdirSync(outputDir, { recursive: true });
 
+/** Where this project's files go: the web project's in e2e/output, others' in a folder each. */
+export function projectOutputDir(): string {
+  const project = test.info().project.name;
+  const dir = project === 'web' || project === '' ? outputDir : `${outputDir}${project}/`;
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
-  const path = `${outputDir}${name}.png`;
+  const path = `${projectOutputDir()}${name}.png`;
   await page.screenshot({ path, fullPage: false });
   return path;
 }

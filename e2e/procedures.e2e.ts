@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openPreset as openPresetIn, screenshot, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, openPreset as openPresetIn, screenshot, studioSession, test } from './harness';
 
 const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
@@ -41,8 +40,8 @@ const phaseLabels = () =>
     .locator('[data-testid="loss-chart"] [data-testid="loss-phase-label"]')
     .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
 
-describe('procedures of several phases', () => {
-  it('trains the greedy preset one epoch per phase, fills the bar and charts each phase apart', async () => {
+test.describe('procedures of several phases', () => {
+  test('trains the greedy preset one epoch per phase, fills the bar and charts each phase apart', async () => {
     await openPreset('greedy');
     await page.getByTestId('tab-train').click();
     // The field says that the number is per phase, since this design trains in phases.
@@ -85,7 +84,7 @@ describe('procedures of several phases', () => {
     await screenshot(page, 'procedures-greedy-completed');
   });
 
-  it('trains the classifier-reuse preset one epoch per phase and says so', async () => {
+  test('trains the classifier-reuse preset one epoch per phase and says so', async () => {
     await openPreset('classifier-reuse');
     await start(1, 600);
     await ended();

@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, studioSession, test } from './harness';
 
 const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
@@ -47,8 +46,8 @@ const trainHeights = () =>
       .map((p) => p.y),
   );
 
-describe('a run survives the page', () => {
-  it('after a reload mid-epoch the page shows the same run with its curve, and Stop ends it', async () => {
+test.describe('a run survives the page', () => {
+  test('after a reload mid-epoch the page shows the same run with its curve, and Stop ends it', async () => {
     await start(40, 16);
     await page.waitForSelector('[data-testid="loss-chart"] circle.loss-point.train', {
       timeout: 120_000,
@@ -70,7 +69,7 @@ describe('a run survives the page', () => {
     await screenshot(page, 'runs-stopped-after-reload');
   });
 
-  it('after a reload once the run ended, its curve and reconstructions are there', async () => {
+  test('after a reload once the run ended, its curve and reconstructions are there', async () => {
     await start(2);
     await waitForStatus(/Completed|Failed|crashed/);
     expect(await statusText()).toMatch(/^Completed/);
@@ -81,7 +80,7 @@ describe('a run survives the page', () => {
     await screenshot(page, 'runs-reloaded-after-end');
   });
 
-  it('trains more epochs on the same curve, the loss going on from where it was', async () => {
+  test('trains more epochs on the same curve, the loss going on from where it was', async () => {
     await page.getByTestId('train-epochs').fill('2');
     await page.getByTestId('train-epochs').press('Tab');
     await page.getByTestId('train-continue').click();

@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, showTab, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, showTab, studioSession, test } from './harness';
 
 const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
@@ -36,8 +35,8 @@ async function setParam(id: string, key: string, value: string) {
 /** How many code values the Generate tab offers to vary: the code size of the model it decodes. */
 const codeChoices = () => page.locator('[data-testid="vary-x"] option').count();
 
-describe('results of an earlier design', () => {
-  it('are marked in Inspect and Generate once the design changes, until it is trained again', async () => {
+test.describe('results of an earlier design', () => {
+  test('are marked in Inspect and Generate once the design changes, until it is trained again', async () => {
     await tab('train');
     await page.getByTestId('data-limit').fill('1000');
     await page.getByTestId('train-epochs').fill('1');
@@ -82,7 +81,10 @@ describe('results of an earlier design', () => {
     await exportMark.waitFor();
     expect(await exportMark.innerText()).toContain('leaves them out');
     await exportMark.getByTestId('stale-restore').waitFor();
-    expect(await page.getByTestId('export-tfjs-note').innerText()).toContain('untrained');
+    await expect(page.getByTestId('export-tfjs-note')).toContainText('Downloads one zip');
+    const weightsNote = page.getByTestId('export-weights-note');
+    await expect(weightsNote).toContainText('The trained weights do not fit this design');
+    await expect(weightsNote).toContainText('untrained');
     await screenshot(page, 'stale-export');
     await page.getByTestId('export-close').click();
 

@@ -1,11 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openPreset as openPresetIn, screenshot, showTab, studioSession } from './harness';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  openPreset as openPresetIn,
+  screenshot,
+  showTab,
+  studioSession,
+  test,
+} from './harness';
 
 const studio = studioSession({ height: 960 });
 let page: Page;
 
-beforeAll(() => {
+test.beforeAll(() => {
   page = studio.page;
 });
 
@@ -39,8 +45,8 @@ const pixels = (testId: string) =>
     return Array.from(data.filter((_, i) => i % 4 === 0));
   }, testId);
 
-describe('the views that show what the autoencoder learned', () => {
-  it('draws the 128 first-layer units of the default preset as 28×28 images', async () => {
+test.describe('the views that show what the autoencoder learned', () => {
+  test('draws the 128 first-layer units of the default preset as 28×28 images', async () => {
     await screenshot(page, 'view-editor');
     await trainBriefly(1);
     await screenshot(page, 'view-train');
@@ -54,7 +60,7 @@ describe('the views that show what the autoencoder learned', () => {
     await screenshot(page, 'view-inspect-default');
   });
 
-  it('shows a sparse code with a lower mean activation than the standard run beside it', async () => {
+  test('shows a sparse code with a lower mean activation than the standard run beside it', async () => {
     // The KL penalty pulls the mean activation towards its target of 0.1 within a few epochs.
     await openPreset('sparse-kl');
     await trainBriefly(3);
@@ -69,7 +75,7 @@ describe('the views that show what the autoencoder learned', () => {
     await screenshot(page, 'view-inspect-sparse');
   });
 
-  it('shows a denoising model’s digits as original, noisy input and reconstruction', async () => {
+  test('shows a denoising model’s digits as original, noisy input and reconstruction', async () => {
     await openPreset('denoising-gaussian');
     await trainBriefly(1);
     await tab('inspect');
@@ -84,7 +90,7 @@ describe('the views that show what the autoencoder learned', () => {
     await screenshot(page, 'view-inspect-denoising');
   });
 
-  it('trains the 2-D latent preset on 1, 5 and 6: scatter, loss per epoch, grid and dragging', async () => {
+  test('trains the 2-D latent preset on 1, 5 and 6: scatter, loss per epoch, grid and dragging', async () => {
     await openPreset('latent2d');
     await trainBriefly(2);
     expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(

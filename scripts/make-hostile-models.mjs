@@ -4,6 +4,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+// The layer registry finds its kinds with import.meta.glob, as Vite does in the app's build.
+import { importGlobPlugin } from 'rolldown/experimental';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/hostile/models');
@@ -565,6 +567,7 @@ const bundle = join(cache, 'hostileExport.mjs');
 await build({
   input: entry,
   platform: 'node',
+  plugins: [importGlobPlugin()],
   external: [/^@tensorflow\//, /^node:/],
   output: { file: bundle, format: 'esm' },
   logLevel: 'silent',

@@ -15,7 +15,7 @@ const SUITES = [
     'npx vitest run --config vitest.kernels.config.ts test/kernels',
     false,
   ],
-  ['e2e', 'npx vitest run --config vitest.e2e.config.ts', true],
+  ['e2e', 'npx playwright test', true],
 ];
 
 const results = [];

@@ -17,6 +17,7 @@ export const RENDERER_COMMANDS = [
   'run.status',
   'model.decode',
   'model.encode',
+  'model.encodeVariance',
   'model.inspect',
   'project.list',
   'project.save',
@@ -28,6 +29,11 @@ export const RENDERER_COMMANDS = [
   'project.discardRecovery',
   'project.choosePath',
   'export.render',
+  // The lab: unit inspector, advisor, runs side by side.
+  'model.unitLayers',
+  'model.unit',
+  'model.advise',
+  'run.views',
 ] as const satisfies readonly CommandName[];
 
 export type RendererCommand = (typeof RENDERER_COMMANDS)[number];

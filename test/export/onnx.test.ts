@@ -166,6 +166,21 @@ describe('ONNX export', () => {
     await expectSamePredictions(doc, 'odd shapes');
   });
 
+  it('matches the app through LeakyReLU on images (channels first) and on flat values', async () => {
+    const doc = graphOf([
+      input(),
+      { id: 'img', kind: 'Reshape', name: 'img', params: { targetShape: [28, 28, 1] } },
+      conv('c1', { filters: 4, strides: 2, activation: 'linear' }), // 14 x 14 x 4
+      { id: 'leaky1', kind: 'LeakyReLU', name: 'leaky1', params: { alpha: 0.2 } },
+      { id: 'flat', kind: 'Flatten', name: 'flat' },
+      { id: 'code', kind: 'Dense', name: 'code', params: { units: 16, activation: 'linear' } },
+      { id: 'leaky2', kind: 'LeakyReLU', name: 'leaky2', params: { alpha: 0.05 } },
+      { id: 'dense', kind: 'Dense', name: 'dense', params: { units: 784, activation: 'sigmoid' } },
+      output(),
+    ]);
+    await expectSamePredictions(doc, 'leaky relu');
+  });
+
   it('keeps names safe and unique whatever a person calls the layers', async () => {
     const preset = PRESETS.find((p) => p.id === 'conv-transpose')!;
     const doc = structuredClone(preset.graph);

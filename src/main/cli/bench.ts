@@ -5,7 +5,10 @@ import type { PreparedData } from '../services/data/dataset';
 import { takeRows } from '../services/data/dataset';
 import { loadMnist, MNIST_SHAPE } from '../services/data/mnist';
 import { buildModel } from '../services/model';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { initBackend } from '../services/tf/backend';
+import { availableCores, MAX_WASM_THREADS } from '../services/tf/threads';
 import { runTraining } from '../services/trainer/loop';
 import { benchDense, type BenchFigure } from '../bench/bench';
 import { profileBatches } from '../bench/profile';
@@ -35,7 +38,7 @@ async function allDigits(): Promise<PreparedData> {
  * Trains a preset over all 10,000 digits at batch 256 with the app's own training loop (the same
  * code a run in the app uses) and prints seconds per epoch, samples per second and GFLOP/s.
  */
-async function benchPreset(presetId: string, epochs: number): Promise<void> {
+async function benchPreset(presetId: string, epochs: number, threads = 0): Promise<number> {
   const backend = await initBackend();
   const preset = getPreset(presetId);
   if (!preset) throw new Error(`The preset ${presetId} is missing.`);
@@ -46,11 +49,20 @@ async function benchPreset(presetId: string, epochs: number): Promise<void> {
   const inputShape = (input?.params.shape as number[] | undefined) ?? [784];
   const params = built.value.model.countParams();
   const seen: EventPayload<'train.epoch'>[] = [];
-  const settings = { ...DEFAULT_TRAIN_SETTINGS, ...preset.settings, epochs, batchSize: 256 };
+  const settings = {
+    ...DEFAULT_TRAIN_SETTINGS,
+    ...preset.settings,
+    epochs,
+    batchSize: 256,
+    threads,
+  };
+  let ranThreads = 1;
   await runTraining(
     { runId: 'bench', built: built.value, settings, data, inputShape, backend, snapshots: false },
     (name, payload) => {
       if (name === 'train.epoch') seen.push(payload as EventPayload<'train.epoch'>);
+      if (name === 'train.started')
+        ranThreads = (payload as EventPayload<'train.started'>).backend.threads ?? 1;
     },
     { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
   );
@@ -64,10 +76,11 @@ async function benchPreset(presetId: string, epochs: number): Promise<void> {
   const samples = data.train.count;
   console.log(
     `app training loop, preset ${presetId} (${params.toLocaleString('en-US')} params), ${samples} digits, ` +
-      `batch 256, backend ${backend.name}: ${fmt(seconds, 3)} s/epoch (median of ${times.length}; best ${fmt(times[0], 3)}), ` +
+      `batch 256, backend ${backend.name}, ${ranThreads} thread(s): ${fmt(seconds, 3)} s/epoch (median of ${times.length}; best ${fmt(times[0], 3)}), ` +
       `${fmt(samples / seconds, 0)} samples/s, ${fmt((6 * params * samples) / seconds / 1e9)} GFLOP/s ` +
       `(6 x params x samples; first epoch ${fmt(seen[0]?.seconds ?? NaN, 3)} s)`,
   );
+  return seconds;
 }
 
 /**
@@ -92,9 +105,69 @@ async function benchKernels(): Promise<void> {
 
 /** `npm run bench`: prints speed figures, one line each. */
 export async function runBench(trainerEntry: string): Promise<number> {
-  await benchPreset(DEFAULT_PRESET_ID, 6);
-  await benchPreset('conv-upsampling', 4);
+  const cores = availableCores();
+  const dense = await benchPreset(DEFAULT_PRESET_ID, 6);
+  const conv = await benchPreset('conv-upsampling', 4);
   await benchKernels();
   for (const line of await benchDecode(trainerEntry)) console.log(line);
+  const sweep: string[] = [];
+  for (const threads of threadCounts(cores))
+    sweep.push(`${threads}: ${fmt(await benchPreset(DEFAULT_PRESET_ID, 4, threads), 3)} s`);
+  console.log(`dense epoch against wasm threads (${cores} cores here): ${sweep.join(', ')}`);
+  const torch = torchFigures(cores, trainerEntry);
+  if (!torch.ok) console.log(`PyTorch: not measured (${torch.reason})`);
+  else {
+    const t = torch.value;
+    const vs = (app: number, py: number) =>
+      `${fmt(app, 3)} s vs PyTorch ${fmt(py, 3)} s (${fmt(app / py)}x)`;
+    console.log(
+      `PyTorch ${t.torch}, ${t.threads} threads, same models, 10,000 samples, batch 256, Adam:`,
+    );
+    console.log(`  default dense epoch: app ${vs(dense, t.dense)}`);
+    console.log(`  conv-upsampling epoch: app ${vs(conv, t.conv)}`);
+    console.log(`  20x20 latent2d grid decode, compute only: PyTorch ${fmt(t.decodeMs)} ms`);
+  }
   return 0;
+}
+
+/** 1, 2, 4, 8 up to the pool's limit, and the core count itself. */
+const threadCounts = (cores: number): number[] => {
+  const top = Math.min(cores, MAX_WASM_THREADS);
+  const counts = [1, 2, 4, 8].filter((n) => n < top);
+  return [...counts, top];
+};
+
+interface TorchFigures {
+  torch: string;
+  threads: number;
+  dense: number;
+  conv: number;
+  decodeMs: number;
+}
+
+/** PyTorch's figures from bench/torch_epoch.py under Debian's python3-torch, or why there are none. */
+function torchFigures(
+  threads: number,
+  /** out/main/trainer.js: the script lies in the repository's bench folder, two levels up. */
+  trainerEntry: string,
+): { ok: true; value: TorchFigures } | { ok: false; reason: string } {
+  const script = path.join(path.dirname(trainerEntry), '..', '..', 'bench', 'torch_epoch.py');
+  const python = process.env.STUDIO_BENCH_PYTHON ?? '/usr/bin/python3';
+  const run = spawnSync(python, [script, String(threads)], {
+    encoding: 'utf8',
+    timeout: 1_200_000,
+  });
+  if (run.status !== 0)
+    return {
+      ok: false,
+      reason: `${python} ${script}: ${run.error?.message ?? run.stderr.trim().split('\n').pop()}`,
+    };
+  try {
+    return {
+      ok: true,
+      value: JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as TorchFigures,
+    };
+  } catch {
+    return { ok: false, reason: `unreadable output: ${run.stdout.slice(0, 200)}` };
+  }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_PRESET_ID } from '../../shared/presets';
 import { runBench } from './bench';
 import { exportCommand } from './export';
 import { trainHeadless } from './headless';
+import { animateTrainingCommand, reportCommand } from './report';
 import { loadCliProject } from './source';
 
 const USAGE = `Autoencoder Studio, headless.
@@ -17,6 +18,13 @@ const USAGE = `Autoencoder Studio, headless.
   export <project | preset:ID> --svg --png --pdf --keras --pytorch --tfjs --tfjs-training --onnx
          --summary [--out DIR] [--scale 1|2|4]
                                                 a trained project's model formats carry its weights
+  report <project> [--out report.html] [--walk walk.gif] [--width 640|960|1280]
+                                                one self-contained HTML report (diagram, curves,
+                                                reconstructions, latent space with a live decoder);
+                                                --walk also writes a latent-walk GIF
+  animate <project | preset:ID> --epochs N [--out training.gif] [--width 640|960|1280]
+                                                trains and writes the reconstructions of each epoch
+                                                as a GIF, the epoch and loss on every frame
   bench                                         print training and decoding speed figures`;
 
 const TRAINER = fileURLToPath(new URL('./trainer.js', import.meta.url));
@@ -73,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       'tfjs-training': { type: 'boolean' },
       onnx: { type: 'boolean' },
       summary: { type: 'boolean' },
+      walk: { type: 'string' },
+      width: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -88,6 +98,16 @@ async function main(argv: string[]): Promise<number> {
       return train(source ?? '', values.epochs, values.out, values.continue === true);
     case 'export':
       return exportCommand({ source, formats: values, out: values.out, scale: values.scale });
+    case 'report':
+      return reportCommand({ source, out: values.out, walk: values.walk, width: values.width });
+    case 'animate':
+      return animateTrainingCommand({
+        source,
+        epochs: values.epochs,
+        out: values.out,
+        width: values.width,
+        trainerEntry: TRAINER,
+      });
     case 'bench':
       return runBench(TRAINER);
     default:

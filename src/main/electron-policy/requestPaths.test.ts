@@ -52,6 +52,7 @@ describe('requestPaths', () => {
       'data.describe': dataFile.map((f) => `data.${f}`),
       'train.start': dataFile.map((f) => `data.${f}`),
       'model.inspect': dataFile.map((f) => `data.${f}`),
+      'export.render': dataFile.map((f) => `data.${f}`),
       'project.save': ['path', ...dataFile.map((f) => `project.data.${f}`)],
       'project.open': ['path'],
       'project.autosave': ['path', ...dataFile.map((f) => `project.data.${f}`)],

@@ -57,8 +57,14 @@ export function requestPaths<N extends CommandName>(
       const r = request as ParsedRequest<'data.describe' | 'train.start' | 'model.inspect'>;
       return { project: [], data: importSourcePaths(r.data.file) };
     }
+    case 'export.render': {
+      // The report and the animations read their sample images from the project's data set.
+      const r = request as ParsedRequest<'export.render'>;
+      return { project: [], data: importSourcePaths(r.data?.file) };
+    }
     // data.upload and project.upload carry a file name the host cleans, not a path: the host
-    // picks the folder. project.download writes nothing and reads no data.
+    // picks the folder. project.download writes nothing and reads no data. The lab's queries
+    // (model.unit*, model.advise, run.views) carry samples and a run id, never a path.
     case 'app.info':
     case 'data.upload':
     case 'project.upload':
@@ -70,11 +76,15 @@ export function requestPaths<N extends CommandName>(
     case 'train.resume':
     case 'model.decode':
     case 'model.encode':
+    case 'model.encodeVariance':
     case 'project.list':
     case 'project.recover':
     case 'project.discardRecovery':
     case 'project.choosePath':
-    case 'export.render':
+    case 'model.unitLayers':
+    case 'model.unit':
+    case 'model.advise':
+    case 'run.views':
       return none();
     default: {
       const unhandled: never = name;

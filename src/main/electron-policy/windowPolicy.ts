@@ -4,7 +4,9 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  // Loopback WebSockets only: "Connect to a trainer" reaches a trainer on another machine through
+  // the SSH tunnel it prints, which ends on this machine's loopback; that trainer wants its key.
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -11,6 +11,7 @@ import { ProjectService, type ProjectServiceOptions } from './projects/service';
 import { renderExport } from './export/render';
 import { refuseOverBudget } from './export/budgetGate';
 import { namedWeights } from './trainer/flatWeights';
+import { labHandlers } from './labHandlers';
 import type { DataSpec } from '../../shared/contract/training';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +136,7 @@ export function createStudioHost(options: HostOptions): StudioHost {
       return allowed.ok ? supervisor.inspect({ ...request, data: allowed.value }) : allowed;
     },
     'model.encode': (request) => supervisor.encode(request),
+    'model.encodeVariance': (request) => supervisor.encodeVariance(request),
     'project.list': () => projects.list(),
     'project.save': (request) => projects.save(request),
     'project.open': async ({ path }) => {
@@ -160,8 +162,9 @@ export function createStudioHost(options: HostOptions): StudioHost {
         const got = await supervisor.getWeights(request.weightsOfRun);
         if (got.ok) weights = namedWeights(got.value);
       }
-      return renderExport(request, weights);
+      return renderExport(request, weights, checkData);
     },
+    ...labHandlers(supervisor, dataDir),
   };
 
   return {

@@ -3,6 +3,7 @@ import { createStudioHost } from '../services/host';
 import { parseDataRoots } from '../services/data/roots';
 import { spawnNodeTrainer } from '../services/trainer/spawnNode';
 import { APP_VERSION } from '../services/version';
+import { parseListen, tunnelRecipe } from './listen';
 import { installProcessGuard } from './processGuard';
 import { startWebServer } from './server';
 
@@ -14,6 +15,11 @@ async function main(): Promise<void> {
     : Number(process.env.STUDIO_PORT ?? 0);
   // Browser mode reads data only from its uploads folder and the folders named here.
   const dataRoots = parseDataRoots(process.argv, (line) => console.warn(line));
+  const listen = parseListen(process.argv);
+  if (!listen.ok) {
+    console.error(listen.message);
+    process.exit(2);
+  }
   const host = createStudioHost({
     shell: 'browser',
     dataRoots,
@@ -24,8 +30,12 @@ async function main(): Promise<void> {
     host,
     rendererRoot: fileURLToPath(new URL('../renderer', import.meta.url)),
     port,
+    address: listen.value.address,
+    remote: listen.value.remote,
   });
   console.log(`Autoencoder Studio (browser mode) is running. Open: ${server.url}`);
+  if (listen.value.remote)
+    for (const line of tunnelRecipe(listen.value, server.port, server.token)) console.log(line);
   // Only once serving: a failure to start still ends the process with its error.
   installProcessGuard();
   void host.warmUp().then((backend) => {

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_REQUEST_FRAME_BYTES } from '../../shared/contract/limits';
 import type { StudioHost } from '../services/host';
 import { attach, type Log } from './attach';
+import { isLoopback } from './listen';
 import { parseRequestUrl, tokenInUrl } from './requestUrl';
 import { readStatic } from './static';
 import { newToken, readCookie, tokenMatches } from './token';
@@ -20,7 +21,10 @@ export const contentSecurityPolicy = (port: number): string =>
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
+    // Loopback only beyond 'self': "Connect to a trainer" reaches a trainer on another machine
+    // through the SSH tunnel it prints, which ends on this machine's loopback (and that trainer
+    // still refuses anyone without its token). No other host can be reached from the page.
+    `connect-src 'self' ws://127.0.0.1:${port} ws://127.0.0.1:* ws://localhost:*`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -39,6 +43,10 @@ export interface WebServerOptions {
   rendererRoot: string;
   port?: number;
   token?: string;
+  /** The address to bind: 127.0.0.1 unless `remote` allows another (`--listen=ADDRESS`). */
+  address?: string;
+  /** `--listen`: a UI from another origin may connect when its address carries the token. */
+  remote?: boolean;
   /** Where problems with single requests are written; the console unless a test listens. */
   log?: Log;
 }
@@ -50,8 +58,13 @@ export interface WebServerOptions {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
+  const address = options.address ?? '127.0.0.1';
+  if (!options.remote && !isLoopback(address))
+    throw new Error(`Browser mode listens on ${address} only with --listen (and its token).`);
   const log = options.log ?? ((line: string) => console.warn(`[browser mode] ${line}`));
   let port = 0;
+  // The address a browser uses: a wildcard bind is reached through 127.0.0.1 (the tunnel's end).
+  const urlHost = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
   // Reads only what cannot throw, so the token is checked before anything that could.
   const authorized = (req: IncomingMessage, url: URL | null): boolean =>
     tokenMatches(token, tokenInUrl(url)) ||
@@ -130,8 +143,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = parseRequestUrl(req.url, port);
     const origin = req.headers.origin;
-    const sameOrigin = origin === undefined || origin === `http://127.0.0.1:${port}`;
-    if (!authorized(req, url) || !sameOrigin) {
+    const sameOrigin = origin === undefined || origin === `http://${urlHost}:${port}`;
+    // Another origin (the app on the person's machine) must carry the token in the address: its
+    // page can have no cookie of this host's, and a web page it visits cannot know the token.
+    const remoteWithToken = options.remote === true && tokenMatches(token, tokenInUrl(url));
+    if (!authorized(req, url) || !(sameOrigin || remoteWithToken)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -149,12 +165,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, address, () => resolve());
   });
   server.on('error', (error) => log(`The page server reported: ${error.message}`));
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://${urlHost}:${port}/?token=${token}`,
     port,
     token,
     close: () =>

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
-import { projectDraftSchema } from '../project/schema';
+import { projectDraftSchema, runRecordSchema } from '../project/schema';
 import { diagramOptionsSchema } from '../diagram/options';
 import { backendInfoSchema } from './backend';
+import { labCommands } from './labQueries';
 import { runReportSchema } from './runReport';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
@@ -128,6 +129,26 @@ export const commands = {
       .strict(),
     reply: z.object({ codes: f32, codeSize: z.number().int(), count: z.number().int() }),
   },
+  /**
+   * Encodes like 'model.encode' and, for a variational model, also gives the log-variance its
+   * encoder assigns each code value (null for other models): the Lab draws it as an ellipse.
+   */
+  'model.encodeVariance': {
+    request: z
+      .object({
+        runId,
+        /** Inputs, one after another: count x inputSize values. */
+        images: f32,
+        count: z.number().int().min(1).max(10000),
+      })
+      .strict(),
+    reply: z.object({
+      codes: f32,
+      logVar: f32.nullable(),
+      codeSize: z.number().int(),
+      count: z.number().int(),
+    }),
+  },
   /** The host's projects folder (browser mode saves there), its projects and the recent ones. */
   'project.list': {
     request: empty,
@@ -224,6 +245,9 @@ export const commands = {
           'tfjs-training',
           'onnx',
           'summary',
+          'report',
+          'gif-walk',
+          'tikz',
         ]),
         title: z.string().max(300).optional(),
         diagram: diagramOptionsSchema.partial().optional(),
@@ -233,6 +257,14 @@ export const commands = {
         procedure: procedureSchema.nullable().default(null),
         /** Include the trained weights of this run (the model formats). */
         weightsOfRun: z.string().max(100).nullable().default(null),
+        /** PNG resolution in dots per inch (written into the file); replaces `scale` when given. */
+        dpi: z.number().int().min(36).max(1200).optional(),
+        /** The report and the animations read samples from this data set. */
+        data: dataSpecSchema.optional(),
+        /** The project's runs: the report's loss curves. */
+        runs: z.array(runRecordSchema).max(500).optional(),
+        /** An animation's width on the slide (16:9). */
+        slideWidth: z.union([z.literal(640), z.literal(960), z.literal(1280)]).optional(),
       })
       .strict(),
     reply: z.object({
@@ -241,6 +273,7 @@ export const commands = {
       ),
     }),
   },
+  ...labCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
 import { backendInfoSchema, commands } from './commands';
+import { labToTrainer, labTrainerReplies } from './labQueries';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const runId = z.string().min(1).max(100);
@@ -52,6 +53,14 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     images: z.instanceof(Float32Array),
     count: z.number().int().min(1).max(10000),
   }),
+  ...labToTrainer,
+  z.object({
+    type: z.literal('encodeVariance'),
+    requestId: z.number().int(),
+    runId,
+    images: z.instanceof(Float32Array),
+    count: z.number().int().min(1).max(10000),
+  }),
 ]);
 export type ToTrainer = z.infer<typeof toTrainerSchema>;
 
@@ -69,9 +78,11 @@ export const flatWeightsSchema = z.object({
 export const trainerReplies = {
   decode: commands['model.decode'].reply,
   encode: commands['model.encode'].reply,
+  encodeVariance: commands['model.encodeVariance'].reply,
   inspect: z.object({}),
   getWeights: flatWeightsSchema,
   loadWeights: z.object({}),
+  ...labTrainerReplies,
 } as const;
 export type TrainerRequest = Extract<ToTrainer, { requestId: number }>;
 export type TrainerRequestType = TrainerRequest['type'];

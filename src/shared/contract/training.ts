@@ -17,6 +17,8 @@ export const trainSettingsSchema = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .default(42),
+  /** Processor threads that train and decode (wasm's pool caps it at 8); 0 uses every core. */
+  threads: z.number().int().min(0).max(1024).default(0),
 });
 export type TrainSettings = z.infer<typeof trainSettingsSchema>;
 

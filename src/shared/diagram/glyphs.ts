@@ -1,4 +1,5 @@
 import type { NodeKind } from '../graph/document';
+import { LAYER_DESCRIPTORS } from '../layers/registry';
 import type { DiagramOptions } from './options';
 import { el, points } from './svgText';
 
@@ -13,16 +14,6 @@ export interface Glyph {
   dx: number;
   dy: number;
 }
-
-/** Kinds that pass values through unchanged in shape: drawn as thin slabs so the eye skips them. */
-const PASS_THROUGH = new Set<NodeKind>([
-  'Activation',
-  'Dropout',
-  'GaussianNoise',
-  'MaskingNoise',
-  'SaltAndPepperNoise',
-  'BatchNormalization',
-]);
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -44,7 +35,8 @@ export function glyphFor(
   shape: readonly number[] | null,
   options: DiagramOptions,
 ): Glyph {
-  const slab = PASS_THROUGH.has(kind);
+  // Kinds that keep their input's shape are thin slabs, so the eye skips them.
+  const slab = LAYER_DESCRIPTORS[kind].diagram.slab === true;
   const along = (thick: number, across: number, depth: number): Glyph =>
     options.direction === 'LR'
       ? { form: 'bar', w: thick, h: across, dx: depth, dy: depth }

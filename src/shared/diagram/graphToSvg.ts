@@ -18,6 +18,9 @@ import { patternDef, patternId } from './patterns';
 import { xmlAttr, xmlText } from '../escape/xml';
 import { el, num, text } from './svgText';
 import { visibleGraph } from './visible';
+import { lenetSvg } from './styles/lenet';
+import { drawSamples } from './styles/samples';
+import { neuronsSvg } from './styles/neurons';
 
 const MARGIN = 32;
 const FONT_FAMILY = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
@@ -101,6 +104,8 @@ export function graphToSvg(
 ): string {
   const parsed = diagramOptionsSchema.safeParse(options);
   const opts = parsed.success ? parsed.data : DEFAULT_DIAGRAM_OPTIONS;
+  if (opts.style === 'neurons') return neuronsSvg(doc, opts, analysis);
+  if (opts.style === 'lenet') return lenetSvg(doc, opts, analysis);
   const theme = themeColors(opts);
   const visible = visibleGraph(doc, analysis.order, opts);
   // The embedded graph is what the picture shows: a selection exports as its own small project.
@@ -134,6 +139,8 @@ export function graphToSvg(
   const edges = drawEdges(layout, visible.edges, theme.edge);
 
   let bounds = boundsOf([...layout.nodes.flatMap((n) => [n.box, n.labelBox]), ...groups.boxes]);
+  const samples = drawSamples(opts, bounds, theme);
+  if (samples) bounds = boundsOf([bounds, ...samples.boxes]);
   let legendSvg = '';
   if (opts.legend) {
     const width = Math.max(bounds.right - bounds.left, 520);
@@ -171,12 +178,13 @@ export function graphToSvg(
     `<title>${xmlText(opts.title ?? 'Autoencoder diagram')}</title>`,
     opts.embedGraph ? embedGraph(embedded) : '',
     patterns.size > 0 ? `<defs>${[...patterns.values()].join('')}</defs>` : '',
-    el('rect', { width, height, fill: theme.background }),
+    opts.transparent ? '' : el('rect', { width, height, fill: theme.background }),
     `<g transform="${shift}" font-family="${xmlAttr(FONT_FAMILY)}">`,
     `<g class="groups">${groups.shapes}${groups.titles}</g>`,
     `<g class="edges">${edges}</g>`,
     `<g class="layers">${glyphs}</g>`,
     `<g class="labels">${labels}</g>`,
+    samples?.svg ?? '',
     legendSvg,
     titleSvg,
     '</g>',

@@ -8,4 +8,4 @@ export {
   type DiagramOptionsInput,
   type LayerOverride,
 } from './options';
-export { KIND_TITLES } from './legend';
+export { kindTitle } from './legend';

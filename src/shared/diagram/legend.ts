@@ -1,29 +1,10 @@
 import type { NodeKind } from '../graph/document';
+import { LAYER_DESCRIPTORS } from '../layers/registry';
 import type { Box } from './layout';
 import { el, text, textWidth } from './svgText';
 
-/** How the legend names each kind: words a slide reader knows. */
-export const KIND_TITLES: Record<NodeKind, string> = {
-  Input: 'Input',
-  Output: 'Output',
-  Dense: 'Dense',
-  TiedDense: 'Tied dense',
-  ClassifierHead: 'Classifier',
-  Conv2D: 'Convolution',
-  Conv2DTranspose: 'Transposed convolution',
-  MaxPooling2D: 'Max pooling',
-  UpSampling2D: 'Upsampling',
-  Flatten: 'Flatten',
-  Reshape: 'Reshape',
-  GaussianNoise: 'Gaussian noise',
-  MaskingNoise: 'Masking noise',
-  SaltAndPepperNoise: 'Salt-and-pepper noise',
-  Dropout: 'Dropout',
-  BatchNormalization: 'Batch normalization',
-  Activation: 'Activation',
-  Code: 'Code',
-  Sampling: 'Sampling',
-};
+/** How the legend names each kind (its descriptor's title): words a slide reader knows. */
+export const kindTitle = (kind: NodeKind): string => LAYER_DESCRIPTORS[kind].title;
 
 export interface LegendItem {
   kind: NodeKind;
@@ -45,7 +26,7 @@ export function drawLegend(
   width: number,
   textColor: string,
 ): { svg: string; box: Box } {
-  const sized = items.map((i) => ({ ...i, w: SWATCH + 7 + textWidth(KIND_TITLES[i.kind], FONT) }));
+  const sized = items.map((i) => ({ ...i, w: SWATCH + 7 + textWidth(kindTitle(i.kind), FONT) }));
   const rows: (typeof sized)[] = [[]];
   let used = 0;
   for (const item of sized) {
@@ -75,7 +56,7 @@ export function drawLegend(
         stroke: item.stroke,
         'stroke-width': 0.8,
       });
-      svg += text(KIND_TITLES[item.kind], {
+      svg += text(kindTitle(item.kind), {
         x: x + SWATCH + 7,
         y: y + SWATCH - 1.5,
         'font-size': FONT,

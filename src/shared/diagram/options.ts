@@ -3,6 +3,15 @@ import { z } from 'zod';
 /** A CSS hex colour only: anything else could smuggle markup into the SVG. */
 export const hexColorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/);
 
+/** A small grey picture (a data sample or a reconstruction) to draw beside the diagram. */
+export const samplePictureSchema = z
+  .object({
+    height: z.number().int().min(1).max(64),
+    width: z.number().int().min(1).max(64),
+    values: z.array(z.number().finite()).max(4096),
+  })
+  .strict();
+
 /** How one layer looks in the picture only; the project itself is not changed. */
 export const layerOverrideSchema = z
   .object({
@@ -36,6 +45,19 @@ export const diagramOptionsSchema = z
     overrides: z.record(z.string(), layerOverrideSchema).default({}),
     /** Put the graph document in <metadata> so the SVG opens again as a project. */
     embedGraph: z.boolean().default(true),
+    /** 'boxes' (glyphs by shape), 'neurons' (NN-SVG: circles and edges, small dense nets), 'lenet' (stacks of feature maps). */
+    style: z.enum(['boxes', 'neurons', 'lenet']).default('boxes'),
+    /** No background: the picture (and its PNG) lies on the slide's own colour. */
+    transparent: z.boolean().default(false),
+    /** Sample pictures drawn at the input and the output (grey values in [0, 1], row after row). */
+    samples: z
+      .object({
+        input: samplePictureSchema.nullable().default(null),
+        output: samplePictureSchema.nullable().default(null),
+      })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 

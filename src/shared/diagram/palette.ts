@@ -1,93 +1,29 @@
 import type { NodeKind } from '../graph/document';
+import { LAYER_DESCRIPTORS } from '../layers/registry';
+import type { KindStyle } from '../layers/types';
+import { assertNever } from '../util/assertNever';
 import type { DiagramOptions } from './options';
 
-/** A texture for the no-colour print mode (see patterns.ts). */
-export type Texture = 'none' | 'diag' | 'antidiag' | 'cross' | 'dots' | 'horiz' | 'vert' | 'grid';
+export type { KindStyle, Texture } from '../layers/types';
 
-export interface KindStyle {
-  fill: string;
-  texture: Texture;
-}
-
-// Tableau-10-like hues: distinct, calm, and readable with dark text on top.
-const DEFAULT: Record<NodeKind, string> = {
-  Input: '#9AA6B8',
-  Output: '#6F7D92',
-  Dense: '#4E79A7',
-  TiedDense: '#76B7B2',
-  ClassifierHead: '#B07AA1',
-  Conv2D: '#F28E2B',
-  Conv2DTranspose: '#E15759',
-  MaxPooling2D: '#EDC948',
-  UpSampling2D: '#59A14F',
-  Flatten: '#C9C2BE',
-  Reshape: '#B9A594',
-  GaussianNoise: '#FF9DA7',
-  MaskingNoise: '#D4A6C8',
-  SaltAndPepperNoise: '#C9829F',
-  Dropout: '#D7B5A6',
-  BatchNormalization: '#A0CBE8',
-  Activation: '#8CD17D',
-  Code: '#F1CE63',
-  Sampling: '#D37295',
-};
-
-// Okabe-Ito: the eight colours that stay apart for every common colour-vision deficiency.
-// Kinds of one family share a hue; a tint tells them apart, and the legend names each.
-const OKABE_ITO: Record<NodeKind, string> = {
-  Input: '#999999',
-  Output: '#BBBBBB',
-  Dense: '#0072B2',
-  TiedDense: '#56B4E9',
-  ClassifierHead: '#CC79A7',
-  Conv2D: '#D55E00',
-  Conv2DTranspose: '#E69F00',
-  MaxPooling2D: '#F0E442',
-  UpSampling2D: '#009E73',
-  Flatten: '#CCCCCC',
-  Reshape: '#AAAAAA',
-  GaussianNoise: '#CC79A7',
-  MaskingNoise: '#E0AFCA',
-  SaltAndPepperNoise: '#B35E8E',
-  Dropout: '#DDB8D0',
-  BatchNormalization: '#66C5A9',
-  Activation: '#99D8C5',
-  Code: '#F0E442',
-  Sampling: '#009E73',
-};
-
-// Print: a light grey with a texture per kind, so kinds stay apart on a black-and-white page.
-const PRINT: Record<NodeKind, KindStyle> = {
-  Input: { fill: '#EDEDED', texture: 'none' },
-  Output: { fill: '#EDEDED', texture: 'none' },
-  Dense: { fill: '#FFFFFF', texture: 'diag' },
-  TiedDense: { fill: '#FFFFFF', texture: 'antidiag' },
-  ClassifierHead: { fill: '#FFFFFF', texture: 'grid' },
-  Conv2D: { fill: '#FFFFFF', texture: 'cross' },
-  Conv2DTranspose: { fill: '#FFFFFF', texture: 'horiz' },
-  MaxPooling2D: { fill: '#FFFFFF', texture: 'vert' },
-  UpSampling2D: { fill: '#FFFFFF', texture: 'grid' },
-  Flatten: { fill: '#D9D9D9', texture: 'none' },
-  Reshape: { fill: '#D9D9D9', texture: 'none' },
-  GaussianNoise: { fill: '#FFFFFF', texture: 'dots' },
-  MaskingNoise: { fill: '#FFFFFF', texture: 'dots' },
-  SaltAndPepperNoise: { fill: '#FFFFFF', texture: 'dots' },
-  Dropout: { fill: '#FFFFFF', texture: 'dots' },
-  BatchNormalization: { fill: '#F5F5F5', texture: 'horiz' },
-  Activation: { fill: '#F5F5F5', texture: 'vert' },
-  Code: { fill: '#BFBFBF', texture: 'none' },
-  Sampling: { fill: '#BFBFBF', texture: 'cross' },
-};
-
-/** How a kind is drawn under the chosen palette (before per-layer overrides). */
+/**
+ * How a kind is drawn under the chosen palette (before per-layer overrides): its descriptor's
+ * colours. 'default' is Tableau-10-like (distinct, calm, readable with dark text on top);
+ * 'colorblind' is Okabe-Ito, whose eight colours stay apart for every common colour-vision
+ * deficiency (kinds of one family share a hue, a tint tells them apart, the legend names each);
+ * 'print' is a light grey with a texture per kind, for a black-and-white page.
+ */
 export function kindStyle(kind: NodeKind, palette: DiagramOptions['palette']): KindStyle {
+  const colors = LAYER_DESCRIPTORS[kind].diagram.colors;
   switch (palette) {
     case 'default':
-      return { fill: DEFAULT[kind], texture: 'none' };
+      return { fill: colors.default, texture: 'none' };
     case 'colorblind':
-      return { fill: OKABE_ITO[kind], texture: 'none' };
+      return { fill: colors.colorblind, texture: 'none' };
     case 'print':
-      return PRINT[kind];
+      return colors.print;
+    default:
+      return assertNever(palette, 'palette');
   }
 }
 

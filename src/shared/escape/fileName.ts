@@ -11,7 +11,8 @@ export function safeFileBase(title: string, fallback = 'autoencoder', max = 80):
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[.-]+/, '')
     .slice(0, max)
-    .replace(/[.\s]+$/, '');
+    // A trailing dash too: "Default (784-32)" is "Default-784-32", as the renderer names it.
+    .replace(/[.\s-]+$/, '');
   if (base === '' || WINDOWS_DEVICES.test(base)) return fallback;
   return base;
 }

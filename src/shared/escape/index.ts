@@ -5,6 +5,7 @@
 export { csvCell, csvRow } from './csv';
 export { safeFileBase } from './fileName';
 export { htmlAttr, htmlText } from './html';
+export { latexText, tikzName } from './latex';
 export { mdCode, mdInline } from './markdown';
 export {
   PY_BUILTINS,

@@ -4,7 +4,7 @@ import type { Procedure, TrainSettings } from '../contract/training';
 import type { GraphDocument } from '../graph/document';
 import { getPreset } from '../presets';
 import { pyComment, pyDocText } from '../escape/python';
-import { PY_CUSTOM_LAYERS, PY_LINKING } from './kerasLayers';
+import { PY_LINKING, pyCustomLayers } from './kerasLayers';
 import { modelCode, needsLinking, type ModelCode } from './kerasModelCode';
 import {
   greedyTrain,
@@ -34,7 +34,52 @@ export interface KerasScriptOptions {
   weightsFile?: string;
 }
 
-const CUSTOM_ORDER = ['TiedDense', 'Sampling', 'MaskingNoise', 'SaltAndPepperNoise', 'Code'];
+/**
+ * The tf.distribute strategy, chosen when the script runs: by default none (the default
+ * strategy, whose scope changes nothing); MirroredStrategy over this machine's GPUs; or
+ * MultiWorkerMirroredStrategy over the machines TF_CONFIG lists, each running the script.
+ */
+const PY_STRATEGY = [
+  '# Where the model trains, chosen when the script runs: --strategy (or AESTUDIO_STRATEGY) none,',
+  "# the default (one device); mirrored, every GPU of this machine (tf.distribute's MirroredStrategy);",
+  '# multiworker, several machines each running this script, listed in TF_CONFIG',
+  "# (tf.distribute's MultiWorkerMirroredStrategy). Imported, the script reads the environment only.",
+  'STRATEGIES = ("none", "mirrored", "multiworker")',
+  '',
+  '',
+  'def run_options(argv):',
+  '    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])',
+  '    parser.add_argument("--strategy", choices=STRATEGIES, default=os.environ.get("AESTUDIO_STRATEGY", "none"),',
+  '                        help="none (one device), mirrored (this machine\'s GPUs) or multiworker (TF_CONFIG)")',
+  '    parser.add_argument("--max-steps", type=int, help="a quick check: one epoch of this many batches")',
+  '    return parser.parse_args(argv)',
+  '',
+  '',
+  'def make_strategy(name):',
+  '    if name == "mirrored":',
+  '        return tf.distribute.MirroredStrategy()',
+  '    if name == "multiworker":',
+  '        return tf.distribute.MultiWorkerMirroredStrategy()',
+  '    if name != "none":',
+  '        raise SystemExit("Unknown strategy %r: choose one of %s." % (name, ", ".join(STRATEGIES)))',
+  '    return tf.distribute.get_strategy()',
+  '',
+  '',
+  'RUN = run_options(None if __name__ == "__main__" else [])',
+  'STRATEGY = make_strategy(RUN.strategy)',
+];
+
+/** The main part's quick check (--max-steps): one epoch on that many batches of the data. */
+const quickCheck = (batchSize: number) => [
+  '    QUICK = {}',
+  '    if RUN.max_steps is not None:',
+  `        n = RUN.max_steps * ${pyValue(batchSize)}`,
+  '        x_train, y_train, QUICK = x_train[:n], y_train[:n], {"epochs": 1}',
+  '    if RUN.strategy != "none":',
+  '        print("Training under %s on %d replica(s)." % (type(STRATEGY).__name__, STRATEGY.num_replicas_in_sync))',
+];
+
+const indented = (lines: string[]) => lines.map((l) => (l === '' ? '' : `    ${l}`));
 
 const refuse = (message: string) =>
   fail('E_INVALID_GRAPH', `The model cannot be written as Keras code yet: ${message}`);
@@ -132,6 +177,7 @@ export function exportKerasScript(
       : 'x_train with your own data (values in [0, 1]), or import it and call train() yourself.',
     `Parameters: ${analysis.totals.total.toLocaleString('en-US')} (${analysis.totals.trainable.toLocaleString('en-US')} trainable).`,
     '"""',
+    'import argparse',
     'import os',
     '',
     'import numpy as np',
@@ -140,7 +186,7 @@ export function exportKerasScript(
     'from keras import layers',
     '',
   ];
-  const custom = CUSTOM_ORDER.filter((k) => used.has(k));
+  const custom = [...pyCustomLayers()].filter(([k]) => used.has(k));
   if (custom.length > 0) {
     lines.push(
       '',
@@ -148,23 +194,25 @@ export function exportKerasScript(
       '',
     );
     if (linked) lines.push(PY_LINKING, '');
-    for (const k of custom) lines.push(PY_CUSTOM_LAYERS[k], '');
+    for (const [, source] of custom) lines.push(source, '');
   }
-  lines.push('', '# The model, layer by layer, with the names of the graph.', ...code.lines);
-  lines.push('', `autoencoder = ${modelClass}(inputs, ${outputVar}, name="autoencoder")`);
+  // The model's variables belong to the strategy chosen when the script runs (none by default).
+  const model = ['# The model, layer by layer, with the names of the graph.', ...code.lines];
+  model.push('', `autoencoder = ${modelClass}(inputs, ${outputVar}, name="autoencoder")`);
   if (codeVar && !classify)
-    lines.push(`encoder = ${modelClass}(inputs, ${codeVar}, name="encoder")`);
+    model.push(`encoder = ${modelClass}(inputs, ${codeVar}, name="encoder")`);
   if (pretrain) {
     const p = pretrain;
     const out = p.code.tensors.get(p.spec.studio.outputLayer)!;
     const input = p.code.tensors.get(p.spec.studio.inputLayer)!;
-    lines.push(
+    model.push(
       '',
       pyComment(`The autoencoder whose encoder the classifier reuses (preset '${p.presetId}').`),
       ...p.code.lines,
       `pretrain = ${modelClass}(${input}, ${out}, name="pretrain")`,
     );
   }
+  lines.push('', '', ...PY_STRATEGY, '', 'with STRATEGY.scope():', ...indented(model));
   lines.push('', '', ...optimizerFunction(settings), '', '');
   if (procedure?.kind === 'greedy')
     lines.push(...greedyTrain(spec, analysis, procedure, settings, validationShare));
@@ -183,17 +231,19 @@ export function exportKerasScript(
       : '    y_train = x_train  # an autoencoder learns to give back its input',
   ];
   lines.push('', '', 'if __name__ == "__main__":', '    autoencoder.summary()', ...placeholder);
+  lines.push(...quickCheck(settings.batchSize));
   if (weights) {
     lines.push(
       '    load_trained_weights()',
       '    # The trained model predicts as the app does; set True to train it further from here.',
       '    TRAIN_FURTHER = False',
-      '    if TRAIN_FURTHER:',
-      '        history = train(x_train, y_train)',
+      '    if TRAIN_FURTHER or RUN.max_steps is not None:',
+      '        with STRATEGY.scope():',
+      '            history = train(x_train, y_train, **QUICK)',
       '    print("First prediction:", autoencoder.predict(x_train[:1], verbose=0))',
     );
   } else {
-    lines.push('    history = train(x_train, y_train)');
+    lines.push('    with STRATEGY.scope():', '        history = train(x_train, y_train, **QUICK)');
   }
   lines.push('');
   return ok(lines.join('\n'));

@@ -1,133 +1,24 @@
-/** The Python lines that build one compiled model with the Keras functional API. */
-import type { KerasLayerSpec, KerasModelSpec } from '../compiler';
-import { PY_CUSTOM_LAYERS, PY_LINKED_LAYERS } from './kerasLayers';
-import { pyCall, pyKwargs, pyValue } from './python';
-
-const side = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const activationArg = (a: unknown) => (a === 'linear' || a === undefined ? undefined : a);
-
 /**
- * The kernel_initializer argument from a layer's Keras config (the shared initializer contract);
- * Glorot uniform, Keras' own default, is left out.
+ * The Python lines that build one compiled model with the Keras functional API; each layer's call
+ * is its kind's (src/shared/layers/kinds).
  */
-export function initializerArg(init: unknown): string[] {
-  if (!init || typeof init !== 'object') return [];
-  const { class_name: name, config } = init as {
-    class_name?: string;
-    config?: Record<string, unknown>;
-  };
-  switch (name) {
-    case 'HeNormal':
-      return ['kernel_initializer=keras.initializers.HeNormal()'];
-    case 'RandomNormal':
-      return [
-        `kernel_initializer=${pyCall('keras.initializers.RandomNormal', pyKwargs({ mean: config?.mean ?? 0, stddev: config?.stddev ?? 0.05 }))}`,
-      ];
-    case 'Zeros':
-      return ['kernel_initializer="zeros"'];
-    default:
-      return [];
-  }
-}
+import type { KerasLayerSpec, KerasModelSpec } from '../compiler';
+import { descriptorOfClass } from '../layers/registry';
+import type { KerasClassBinding } from '../layers/types';
+import { pyCall, pyValue } from './python';
 
-/** The constructor of a layer: class and arguments (without name and trainable). */
-function constructorOf(
-  layer: KerasLayerSpec,
-  objectVar: (name: string) => string,
-): [string, string[]] | null {
-  const c = layer.config;
-  switch (layer.class_name) {
-    case 'Dense':
-      return [
-        'layers.Dense',
-        [
-          pyValue(c.units),
-          ...pyKwargs({
-            activation: activationArg(c.activation),
-            use_bias: c.use_bias === false ? false : undefined,
-          }),
-          ...initializerArg(c.kernel_initializer),
-        ],
-      ];
-    case 'TiedDense':
-      return [
-        'TiedDense',
-        [
-          objectVar(c.partner as string),
-          ...pyKwargs({
-            units: c.units,
-            activation: activationArg(c.activation),
-            use_bias: c.use_bias === false ? false : undefined,
-          }),
-        ],
-      ];
-    case 'Activation':
-      return ['layers.Activation', [pyValue(c.activation)]];
-    case 'Dropout':
-      return ['layers.Dropout', [pyValue(c.rate)]];
-    case 'GaussianNoise':
-      return ['layers.GaussianNoise', [pyValue(c.stddev)]];
-    case 'MaskingNoise':
-    case 'SaltAndPepperNoise':
-      return [layer.class_name, pyKwargs({ rate: c.rate })];
-    case 'BatchNormalization':
-      return ['layers.BatchNormalization', pyKwargs({ momentum: c.momentum, epsilon: c.epsilon })];
-    case 'Flatten':
-      return ['layers.Flatten', []];
-    case 'Reshape':
-      return ['layers.Reshape', [pyValue(c.target_shape)]];
-    case 'Conv2D':
-    case 'Conv2DTranspose':
-      return [
-        `layers.${layer.class_name}`,
-        [
-          pyValue(c.filters),
-          pyValue(side(c.kernel_size)),
-          ...pyKwargs({
-            strides: side(c.strides) === 1 ? undefined : side(c.strides),
-            padding: c.padding,
-            activation: activationArg(c.activation),
-          }),
-          ...initializerArg(c.kernel_initializer),
-        ],
-      ];
-    case 'MaxPooling2D':
-      return [
-        'layers.MaxPooling2D',
-        [
-          pyValue(side(c.pool_size)),
-          ...pyKwargs({ padding: c.padding === 'valid' ? undefined : c.padding }),
-        ],
-      ];
-    case 'UpSampling2D':
-      return ['layers.UpSampling2D', [pyValue(side(c.size))]];
-    case 'Code':
-      return [
-        'Code',
-        pyKwargs({
-          sparsity: c.sparsity === 'none' ? undefined : c.sparsity,
-          sparsity_weight: c.sparsity === 'none' ? undefined : c.sparsity_weight,
-          target_rate: c.sparsity === 'kl' ? c.target_rate : undefined,
-          contractive_weight:
-            (c.contractive_weight as number) > 0 ? c.contractive_weight : undefined,
-        }),
-      ];
-    case 'Sampling':
-      return ['Sampling', pyKwargs({ beta: c.beta })];
-    default:
-      return null;
-  }
+/** The descriptor binding of a layer's Keras class; every class the compiler emits has one. */
+function bindingOf(layer: KerasLayerSpec): KerasClassBinding | undefined {
+  return descriptorOfClass(layer.class_name)?.kerasClass;
 }
 
 /** The layers another layer refers to as an object (a tied partner, a contractive code's Dense). */
-function referencedLayers(spec: KerasModelSpec): Map<string, string> {
-  const refs = new Map<string, string>();
+function referencedLayers(spec: KerasModelSpec): Set<string> {
+  const byName = new Map(spec.config.layers.map((l) => [l.name, l]));
+  const refs = new Set<string>();
   for (const layer of spec.config.layers) {
-    if (layer.class_name === 'TiedDense') refs.set(layer.config.partner as string, '');
-    if (layer.class_name === 'Code' && (layer.config.contractive_weight as number) > 0) {
-      const source = spec.config.layers.find((l) => l.name === layer.inbound_nodes[0]?.[0]?.[0]);
-      if (source?.class_name === 'Dense') refs.set(source.name, String(source.config.activation));
-    }
+    const sourceOf = (k: number) => byName.get(layer.inbound_nodes[0]?.[k]?.[0] ?? '');
+    for (const name of bindingOf(layer)?.references?.(layer, sourceOf) ?? []) refs.add(name);
   }
   return refs;
 }
@@ -144,7 +35,7 @@ export interface ModelCode {
 
 /** True when the model has a layer that must be linked to another after loading. */
 export const needsLinking = (spec: KerasModelSpec): boolean =>
-  spec.config.layers.some((l) => PY_LINKED_LAYERS.has(l.class_name));
+  spec.config.layers.some((l) => bindingOf(l)?.linked === true);
 
 /**
  * The lines that build `spec` layer by layer, the graph's layer names kept; `alloc` hands out
@@ -157,7 +48,8 @@ export function modelCode(
 ): { ok: true; code: ModelCode } | { ok: false; layer: KerasLayerSpec } {
   const tensors = new Map<string, string>();
   const refs = referencedLayers(spec);
-  const objects = new Map([...refs.keys()].map((name) => [name, alloc(`${name}_layer`)]));
+  const byName = new Map(spec.config.layers.map((l) => [l.name, l]));
+  const objects = new Map([...refs].map((name) => [name, alloc(`${name}_layer`)]));
   const objectVar = (name: string) => objects.get(name)!;
   const lines: string[] = [];
   const used = new Set<string>();
@@ -173,15 +65,11 @@ export function modelCode(
     }
     const v = alloc(layer.name);
     tensors.set(layer.name, v);
-    const ctor = constructorOf(layer, objectVar);
-    if (!ctor) return { ok: false, layer };
-    if (PY_CUSTOM_LAYERS[layer.class_name]) used.add(layer.class_name);
-    const [callee, args] = ctor;
-    if (layer.class_name === 'Code' && (layer.config.contractive_weight as number) > 0) {
-      const source = layer.inbound_nodes[0][0][0];
-      if (refs.has(source))
-        args.push(`dense=${objectVar(source)}`, `dense_activation=${pyValue(refs.get(source))}`);
-    }
+    const binding = bindingOf(layer);
+    if (!binding) return { ok: false, layer };
+    if (binding.pythonClass) used.add(layer.class_name);
+    const sourceOf = (k: number) => byName.get(layer.inbound_nodes[0]?.[k]?.[0] ?? '');
+    const [callee, args] = binding.python({ layer, objectVar, sourceOf });
     args.push(`name=${pyValue(layer.name)}`);
     if (layer.config.trainable === false) args.push('trainable=False');
     const sources = (layer.inbound_nodes[0] ?? []).map(([name]) => tensors.get(name)!);

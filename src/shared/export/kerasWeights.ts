@@ -6,6 +6,7 @@
 import { compileGraph, type KerasLayerSpec, type KerasModelSpec } from '../compiler';
 import { fail, ok, type Result } from '../contract/result';
 import type { GraphDocument } from '../graph/document';
+import { descriptorOfClass } from '../layers/registry';
 import { pyValue } from './python';
 
 export interface NpzArray {
@@ -13,58 +14,20 @@ export interface NpzArray {
   shape: number[];
 }
 
-const side = (v: unknown) => (Array.isArray(v) ? (v[0] as number) : (v as number));
-
-/** The weight names of a layer, in Keras' set_weights order (tfjs keeps the same order). */
+/**
+ * The weight names of a layer, in Keras' set_weights order (tfjs keeps the same order), as the
+ * kind owning its class declares them.
+ */
 export function kerasWeightNames(layer: KerasLayerSpec): string[] {
-  const c = layer.config;
-  const bias = c.use_bias === false ? [] : ['bias'];
-  let names: string[];
-  switch (layer.class_name) {
-    case 'Dense':
-    case 'Conv2D':
-    case 'Conv2DTranspose':
-      names = ['kernel', ...bias];
-      break;
-    case 'TiedDense':
-      names = bias;
-      break;
-    case 'BatchNormalization':
-      names = [
-        ...(c.scale === false ? [] : ['gamma']),
-        ...(c.center === false ? [] : ['beta']),
-        'moving_mean',
-        'moving_variance',
-      ];
-      break;
-    default:
-      names = [];
-  }
+  const names = descriptorOfClass(layer.class_name)?.kerasClass?.weights?.(layer.config) ?? [];
   return names.map((n) => `${layer.name}/${n}`);
 }
 
 /** The shape of one weight from the layer's config and the number of values it holds. */
 function shapeOf(layer: KerasLayerSpec, key: string, size: number): number[] | null {
-  const c = layer.config;
   if (!key.endsWith('/kernel')) return [size];
-  const k = side(c.kernel_size);
-  const whole = (n: number) => (Number.isInteger(n) && n > 0 ? n : null);
-  switch (layer.class_name) {
-    case 'Dense': {
-      const inputs = whole(size / (c.units as number));
-      return inputs ? [inputs, c.units as number] : null;
-    }
-    case 'Conv2D': {
-      const channels = whole(size / (k * k * (c.filters as number)));
-      return channels ? [k, k, channels, c.filters as number] : null;
-    }
-    case 'Conv2DTranspose': {
-      const channels = whole(size / (k * k * (c.filters as number)));
-      return channels ? [k, k, c.filters as number, channels] : null;
-    }
-    default:
-      return null;
-  }
+  const kernelShape = descriptorOfClass(layer.class_name)?.kerasClass?.kernelShape;
+  return kernelShape ? kernelShape(layer.config, size) : null;
 }
 
 /** Every (layer, weight names) pair of a model that has weights, in the model's layer order. */

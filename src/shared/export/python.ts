@@ -1,5 +1,6 @@
 /** Writing Python source text: literals and names that are always valid Python. */
 import { pyIdentifierAllocator, pyString } from '../escape/python';
+import { LAYER_DESCRIPTORS, NODE_KINDS } from '../layers/registry';
 
 /** Names the script itself defines or uses, which a layer variable must not shadow. */
 const TAKEN = [
@@ -24,21 +25,31 @@ const TAKEN = [
   'WEIGHTS_FILE',
   'TRAINED_WEIGHTS',
   'TRAIN_FURTHER',
+  // The strategy part and the main part's quick check (keras.ts).
+  'argparse',
+  'STRATEGIES',
+  'run_options',
+  'make_strategy',
+  'RUN',
+  'STRATEGY',
+  'QUICK',
   // Defined by the custom layers (kerasLayers.ts) and called while the model trains.
   'activation_slope',
   'keep_untracked',
   'link_layers',
   'StudioModel',
-  'TiedDense',
-  'Sampling',
-  'MaskingNoise',
-  'SaltAndPepperNoise',
-  'Code',
 ];
+
+/** The app's own Keras classes, which the script defines (asked when a script is written). */
+const customClasses = (): string[] =>
+  NODE_KINDS.flatMap((k) => {
+    const binding = LAYER_DESCRIPTORS[k].kerasClass;
+    return binding?.pythonClass ? [binding.className] : [];
+  });
 
 /** Hands out variable names: each unique, none shadowing what the script itself uses. */
 export const nameAllocator = (): ((wanted: string) => string) =>
-  pyIdentifierAllocator(TAKEN, 'layer');
+  pyIdentifierAllocator([...TAKEN, ...customClasses()], 'layer');
 
 /** A JSON-like value as a Python literal: true -> True, null -> None, arrays -> tuples. */
 export function pyValue(value: unknown): string {

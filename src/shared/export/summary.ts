@@ -1,6 +1,7 @@
 import { formatSummaryText, summarize, type ModelSummary } from '../compiler';
 import type { GraphDocument } from '../graph/document';
-import { KIND_TITLES } from '../diagram/legend';
+import { kindTitle } from '../diagram/legend';
+import { isNodeKind } from '../layers/registry';
 import { mdCode, mdInline } from '../escape/markdown';
 
 const thousands = (n: number) => n.toLocaleString('en-US');
@@ -11,7 +12,7 @@ const cell = mdInline;
 export function formatSummaryMarkdown(summary: ModelSummary, title = 'autoencoder'): string {
   const rows = summary.rows.map(
     (r) =>
-      `| ${cell(r.name)} | ${cell(KIND_TITLES[r.kind as keyof typeof KIND_TITLES] ?? r.kind)} | ${mdCode(r.outputShape)} | ${thousands(r.params)} |`,
+      `| ${cell(r.name)} | ${cell(isNodeKind(r.kind) ? kindTitle(r.kind) : r.kind)} | ${mdCode(r.outputShape)} | ${thousands(r.params)} |`,
   );
   return [
     `### Model: ${cell(title)}`,

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../contract/result';
+import { migrateParams } from '../layers/resolve';
 import { GRAPH_VERSION, graphDocumentSchema, type GraphDocument } from './document';
 
 type Raw = Record<string, unknown>;
@@ -65,5 +66,7 @@ export function migrateDocument(raw: unknown): Result<GraphDocument> {
       `This model graph is damaged (${issue.path.join('.') || 'document'}: ${issue.message}).`,
     );
   }
-  return ok(parsed.data);
+  // Then each node's own params, by its kind's migrations (src/shared/layers/kinds).
+  const nodes = parsed.data.nodes.map((n) => ({ ...n, params: migrateParams(n.kind, n.params) }));
+  return ok({ ...parsed.data, nodes });
 }

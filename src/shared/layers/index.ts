@@ -2,10 +2,10 @@ import type { GraphNode, NodeKind } from '../graph/document';
 import { defaultParams } from './resolve';
 
 export * from './types';
-export { LAYER_DESCRIPTORS } from './registry';
-export { resolveParams, defaultParams } from './resolve';
+export { LAYER_DESCRIPTORS, NODE_KINDS, descriptorOfClass, isNodeKind } from './registry';
+export { resolveParams, defaultParams, migrateParams } from './resolve';
 export { ACTIVATIONS, sizeOf } from './params';
-export { LOSSES } from './output';
+export { LOSSES } from './kinds/output';
 
 /** A new node of the given kind with every param at its default. */
 export function createNode(

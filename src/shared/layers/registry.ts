@@ -1,44 +1,48 @@
+/// <reference types="vite/client" />
 import type { NodeKind } from '../graph/document';
-import { activationDescriptor } from './activation';
-import { batchNormalizationDescriptor } from './batchNormalization';
-import { classifierHeadDescriptor } from './classifierHead';
-import { codeDescriptor } from './code';
-import { conv2DDescriptor } from './conv2D';
-import { conv2DTransposeDescriptor } from './conv2DTranspose';
-import { denseDescriptor } from './dense';
-import { dropoutDescriptor } from './dropout';
-import { flattenDescriptor } from './flatten';
-import { gaussianNoiseDescriptor } from './gaussianNoise';
-import { inputDescriptor } from './input';
-import { maskingNoiseDescriptor } from './maskingNoise';
-import { maxPooling2DDescriptor } from './maxPooling2D';
-import { outputDescriptor } from './output';
-import { reshapeDescriptor } from './reshape';
-import { saltAndPepperNoiseDescriptor } from './saltAndPepperNoise';
-import { samplingDescriptor } from './sampling';
-import { tiedDenseDescriptor } from './tiedDense';
 import type { LayerDescriptor } from './types';
-import { upSampling2DDescriptor } from './upSampling2D';
 
-/** One descriptor per node kind; the Record type makes a missing kind a type error. */
-export const LAYER_DESCRIPTORS: Record<NodeKind, LayerDescriptor> = {
-  Input: inputDescriptor,
-  Dense: denseDescriptor,
-  TiedDense: tiedDenseDescriptor,
-  Activation: activationDescriptor,
-  Dropout: dropoutDescriptor,
-  GaussianNoise: gaussianNoiseDescriptor,
-  MaskingNoise: maskingNoiseDescriptor,
-  SaltAndPepperNoise: saltAndPepperNoiseDescriptor,
-  BatchNormalization: batchNormalizationDescriptor,
-  Flatten: flattenDescriptor,
-  Reshape: reshapeDescriptor,
-  Conv2D: conv2DDescriptor,
-  Conv2DTranspose: conv2DTransposeDescriptor,
-  MaxPooling2D: maxPooling2DDescriptor,
-  UpSampling2D: upSampling2DDescriptor,
-  Code: codeDescriptor,
-  Sampling: samplingDescriptor,
-  Output: outputDescriptor,
-  ClassifierHead: classifierHeadDescriptor,
-};
+/**
+ * Every descriptor file in kinds/, found by the bundler (Vite, and Vitest in the tests): adding a
+ * kind is adding its file. Its test cases beside it (*.cases.ts, *.test.ts) are left out.
+ */
+const modules = import.meta.glob<{ descriptor: LayerDescriptor }>(
+  ['./kinds/*.ts', '!./kinds/*.test.ts', '!./kinds/*.cases.ts'],
+  { eager: true },
+);
+
+const found = Object.entries(modules)
+  .map(([path, m]) => {
+    if (!m.descriptor) throw new Error(`${path} does not export a layer descriptor.`);
+    return m.descriptor;
+  })
+  .sort((a, b) => a.order - b.order || a.kind.localeCompare(b.kind));
+
+/** One descriptor per node kind, in palette order. */
+export const LAYER_DESCRIPTORS: Readonly<Record<NodeKind, LayerDescriptor>> = Object.freeze(
+  Object.fromEntries(found.map((d) => [d.kind, d])) as Record<NodeKind, LayerDescriptor>,
+);
+
+/** Every node kind, in palette order. */
+export const NODE_KINDS: readonly NodeKind[] = Object.freeze(found.map((d) => d.kind));
+
+/** True for a kind this app has (a file's kind is checked with this before it is trusted). */
+export const isNodeKind = (value: unknown): value is NodeKind =>
+  typeof value === 'string' && Object.hasOwn(LAYER_DESCRIPTORS, value);
+
+/** The descriptor that owns a Keras class (a softmax Dense is Dense's: ClassifierHead owns none). */
+export function descriptorOfClass(className: string): LayerDescriptor | undefined {
+  return found.find((d) => d.kerasClass?.className === className);
+}
+
+/** A layer class that corrupts its input while training (noise, dropout). */
+export const isNoiseClass = (className: string): boolean =>
+  descriptorOfClass(className)?.kerasClass?.noise === true;
+
+/** A layer class that, outside training, passes its first input on (noise, penalties, sampling). */
+export const isTrainingOnlyClass = (className: string): boolean =>
+  descriptorOfClass(className)?.kerasClass?.inference === 'passFirst';
+
+/** One of the app's own layer classes, which stock Keras and tfjs lack. */
+export const isCustomClass = (className: string): boolean =>
+  descriptorOfClass(className)?.kerasClass?.pythonClass !== undefined;

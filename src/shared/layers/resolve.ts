@@ -1,42 +1,20 @@
-import type { GraphNode, ParamValue } from '../graph/document';
+import type { GraphNode, NodeKind, ParamValue } from '../graph/document';
+import { ruleOf } from './params';
 import { LAYER_DESCRIPTORS } from './registry';
 import type { ParamSpec, ResolvedParams } from './types';
 
-/** Why a value does not fit its spec, in words; null when it fits. */
+/** Why a value does not fit its spec, in words; null when its zod schema accepts it. */
 function checkValue(spec: ParamSpec, value: ParamValue): string | null {
-  switch (spec.type) {
-    case 'number': {
-      const whole = spec.integer ? 'a whole number' : 'a number';
-      if (
-        typeof value !== 'number' ||
-        !Number.isFinite(value) ||
-        (spec.integer && !Number.isInteger(value))
-      ) {
-        return `must be ${whole}`;
-      }
-      return value < spec.min || value > spec.max
-        ? `must be ${whole} from ${spec.min} to ${spec.max}`
-        : null;
-    }
-    case 'choice':
-      return typeof value === 'string' && spec.options.includes(value)
-        ? null
-        : `must be one of ${spec.options.join(', ')}`;
-    case 'boolean':
-      return typeof value === 'boolean' ? null : 'must be on or off';
-    case 'intList': {
-      const fits =
-        Array.isArray(value) &&
-        value.length >= spec.minLength &&
-        value.length <= spec.maxLength &&
-        value.every((v) => Number.isInteger(v) && v >= spec.min && v <= spec.max);
-      return fits
-        ? null
-        : `must be ${spec.minLength} to ${spec.maxLength} whole numbers from ${spec.min} to ${spec.max}`;
-    }
-    case 'nodeRef':
-      return value === null || typeof value === 'string' ? null : 'must name a node';
+  if (spec.schema.safeParse(value).success) return null;
+  if (spec.type === 'number') {
+    const whole = spec.integer ? 'a whole number' : 'a number';
+    const isNumber =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (!spec.integer || Number.isInteger(value));
+    if (!isNumber) return `must be ${whole}`;
   }
+  return ruleOf(spec);
 }
 
 const describe = (value: ParamValue): string =>
@@ -55,24 +33,30 @@ export function resolveParams(node: GraphNode): { params: ResolvedParams; proble
       ? node.params[key]
       : undefined;
     if (given === undefined) {
-      params[key] = spec.default;
+      params[key] = copy(spec.default);
       continue;
     }
     const problem = checkValue(spec, given);
     if (problem === null) params[key] = given;
     else {
-      params[key] = spec.default;
+      params[key] = copy(spec.default);
       problems.push(`${spec.label} ${problem} (it is ${describe(given)})`);
     }
   }
   return { params, problems };
 }
 
-/** Every param at its default. */
-export function defaultParams(kind: GraphNode['kind']): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  for (const [key, spec] of Object.entries(LAYER_DESCRIPTORS[kind].params)) {
-    out[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
-  }
-  return out;
+const copy = (v: ParamValue): ParamValue => (Array.isArray(v) ? [...v] : v);
+
+/** Every param at its default: what the kind's zod schema gives for no params at all. */
+export function defaultParams(kind: NodeKind): Record<string, ParamValue> {
+  return LAYER_DESCRIPTORS[kind].paramsSchema.parse({});
+}
+
+/** A saved node's params lifted by its kind's migrations, oldest first. */
+export function migrateParams(
+  kind: NodeKind,
+  params: Record<string, ParamValue>,
+): Record<string, ParamValue> {
+  return LAYER_DESCRIPTORS[kind].migrations.reduce((p, step) => step.up(p), params);
 }

@@ -12,6 +12,9 @@ export const EXPORT_FORMATS = [
   'tfjs-training',
   'onnx',
   'summary',
+  'report',
+  'gif-walk',
+  'tikz',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The formats that describe a model to train or run, and so must fit the design budget. */

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import {
+  DEFAULT_DATA_SPEC,
   DEFAULT_TRAIN_SETTINGS,
+  type DataSpec,
   type Procedure,
   type TrainSettings,
 } from '../../../shared/contract/training';
@@ -13,7 +15,9 @@ import { exportPytorchScript } from '../../../shared/export/pytorch';
 import { exportSummary } from '../../../shared/export/summary';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { writeFileAtomic } from '../files';
-import { svgToPdf, svgToPng, type PngScale } from './diagramFiles';
+import { svgToPdf, svgToPng, svgToPngAtDpi, type PngScale } from './diagramFiles';
+import { graphToTikz } from '../../../shared/diagram/styles/tikz';
+import type { RunRecord } from '../../../shared/project/schema';
 import { refuseOverBudget } from './budgetGate';
 import { MODEL_FORMATS, type ExportFormat } from './formats';
 import { exportTfjsZip } from './tfjsInWorker';
@@ -51,6 +55,10 @@ export const exportOptionsSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/)
       .default('autoencoder'),
+    /** PNG resolution in dots per inch: the PNG is drawn at dpi/96 of the SVG's size and says so in its pHYs chunk. */
+    dpi: z.number().int().min(36).max(1200).optional(),
+    /** An animation's width (16:9). */
+    slideWidth: z.union([z.literal(640), z.literal(960), z.literal(1280)]).optional(),
   })
   .strict();
 export type ExportOptions = z.input<typeof exportOptionsSchema>;
@@ -61,6 +69,10 @@ export interface ExportExtras {
   procedure?: Procedure | null;
   /** Trained weights by name ("encoder_1/kernel"), for the model formats. */
   weights?: Record<string, Float32Array>;
+  /** The data set the report and the latent walk take samples from. */
+  data?: DataSpec;
+  /** The project's runs: the report's loss curves. */
+  runs?: RunRecord[];
 }
 
 /**
@@ -102,8 +114,45 @@ export async function exportProject(
     case 'svg':
       return write(`${base}.svg`, svg());
     case 'png': {
+      if (o.dpi) {
+        const png = svgToPngAtDpi(svg(), o.dpi);
+        return png.ok ? write(`${base}-${o.dpi}dpi.png`, png.value) : png;
+      }
       const png = svgToPng(svg(), o.scale as PngScale);
       return png.ok ? write(`${base}${o.scale === 1 ? '' : `@${o.scale}x`}.png`, png.value) : png;
+    }
+    case 'tikz':
+      return write(
+        `${base}.tex`,
+        graphToTikz(doc, { ...o.diagram, title: o.diagram?.title ?? o.title ?? null }),
+      );
+    case 'report': {
+      const { makeReport } = await import('../report/collect');
+      const made = await makeReport({
+        graph: doc,
+        title: o.title ?? 'Autoencoder',
+        data: extras.data ?? DEFAULT_DATA_SPEC,
+        runs: extras.runs ?? [],
+        weights: extras.weights,
+        diagram: o.diagram,
+      });
+      return made.ok ? write(`${base}-report.html`, made.value.html) : made;
+    }
+    case 'gif-walk': {
+      if (!extras.weights)
+        return fail(
+          'E_NOT_FOUND',
+          'Train the model first: a latent walk needs the trained decoder.',
+        );
+      const { latentWalkGif } = await import('../report/walk');
+      const made = await latentWalkGif({
+        graph: doc,
+        weights: extras.weights,
+        data: extras.data ?? DEFAULT_DATA_SPEC,
+        title: o.title ?? 'Autoencoder',
+        width: o.slideWidth,
+      });
+      return made.ok ? write(`${base}-latent-walk.gif`, made.value.gif) : made;
     }
     case 'pdf': {
       const pdf = await svgToPdf(svg());

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { isTrainingOnlyClass } from '../../../shared/layers/registry';
 import { decodeWeights, encodeWeights, untieAll, type NamedWeights } from './tiedToDense';
 
 type Inbound = [string, number, number, Record<string, unknown>?];
@@ -12,22 +13,17 @@ type Topology = {
   config: { layers: Layer[]; output_layers: [string, number, number][] };
 };
 
+/** Keras classes from other programs that, like the app's noise, act only while training. */
+const FOREIGN_TRAINING_ONLY = new Set(['GaussianDropout', 'AlphaDropout']);
+
 /**
  * Layers that only change values while training: at inference each passes its first input on
  * (Code adds a penalty to the loss, the noise layers add noise, Sampling gives the mean, its first
- * input). Removed from the inference exports so stock tfjs, which knows none of the app's layers,
- * loads them.
+ * input); each kind's descriptor says so. Removed from the inference exports so stock tfjs, which
+ * knows none of the app's layers, loads them.
  */
-export const TRAINING_ONLY = new Set([
-  'Code',
-  'MaskingNoise',
-  'SaltAndPepperNoise',
-  'GaussianNoise',
-  'GaussianDropout',
-  'AlphaDropout',
-  'Dropout',
-  'Sampling',
-]);
+export const isTrainingOnly = (className: string): boolean =>
+  isTrainingOnlyClass(className) || FOREIGN_TRAINING_ONLY.has(className);
 
 /**
  * The same model as stock tfjs runs it at inference: training-only layers removed and their
@@ -52,7 +48,7 @@ export function inferenceArtifacts(
   for (const layer of layers) {
     layer.inbound_nodes = layer.inbound_nodes.map((node) => node.map(resolve));
     const first = layer.inbound_nodes[0]?.[0];
-    if (TRAINING_ONLY.has(layer.class_name) && first) replaced.set(layer.name, first);
+    if (isTrainingOnly(layer.class_name) && first) replaced.set(layer.name, first);
     else kept.push(layer);
   }
   topology.config.output_layers = topology.config.output_layers.map((o) => {

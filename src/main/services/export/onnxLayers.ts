@@ -1,10 +1,21 @@
-import { TRAINING_ONLY } from './inferenceTopology';
+import { descriptorOfClass } from '../../../shared/layers/registry';
+import type { OnnxConverterName, OnnxRule } from '../../../shared/layers/types';
+import { assertNever } from '../../../shared/util/assertNever';
+import { isTrainingOnly } from './inferenceTopology';
 import type { GraphBuilder, Value } from './onnxGraph';
 import { batchNorm, conv, maxPool, upSample } from './onnxImage';
 import { activate, isLinear, OnnxUnsupported, weight, type Config } from './onnxOps';
 import type { NamedWeights } from './tiedToDense';
 
 export { OnnxUnsupported } from './onnxOps';
+
+type Converter = (
+  b: GraphBuilder,
+  name: string,
+  c: Config,
+  x: Value,
+  weights: NamedWeights,
+) => Value;
 
 function dense(b: GraphBuilder, name: string, c: Config, x: Value, weights: NamedWeights): Value {
   const input = b.asLast(x, name);
@@ -27,6 +38,47 @@ function dense(b: GraphBuilder, name: string, c: Config, x: Value, weights: Name
   return activate(b, v, c.activation, name);
 }
 
+/**
+ * The exporter's converters, one per layer family a descriptor may name (its `onnx` rule): the
+ * Record type makes a converter a descriptor can name but this table lacks a type error.
+ */
+const CONVERTERS: Record<OnnxConverterName, Converter> = {
+  dense,
+  activation: (b, name, c, x) => activate(b, x, c.activation, name),
+  conv: (b, name, c, x, w) => conv(b, name, c, x, w, false),
+  convTranspose: (b, name, c, x, w) => conv(b, name, c, x, w, true),
+  maxPool: (b, name, c, x) => maxPool(b, name, c, x),
+  upSample: (b, name, c, x) => upSample(b, name, c, x),
+  batchNorm,
+  flatten: (b, name, _c, x) => {
+    const size = x.shape.reduce((p, q) => p * q, 1);
+    const out = b.op('Flatten', name, [b.asLast(x, name)], [{ name: 'axis', i: 1 }]);
+    return { shape: [size], last: out, first: out };
+  },
+  reshape: (b, name, c, x) => {
+    const target = c.target_shape as number[];
+    const shape = b.int64s(`${name}_shape`, [-1, ...target]);
+    const out = b.op('Reshape', name, [b.asLast(x, name), shape]);
+    return target.length === 1
+      ? { shape: target, last: out, first: out }
+      : { shape: [...target], last: out };
+  },
+};
+
+/** One elementwise operator: it keeps whichever layout the value already has. */
+function elementwise(
+  b: GraphBuilder,
+  name: string,
+  x: Value,
+  op: string,
+  attributes: ReturnType<Extract<OnnxRule, { elementwise: string }>['attributes']>,
+): Value {
+  const useFirst = x.first !== undefined && x.first !== x.last;
+  const out = b.op(op, name, [useFirst ? x.first! : x.last!], attributes);
+  if (x.shape.length <= 1) return { shape: x.shape, last: out, first: out };
+  return useFirst ? { shape: x.shape, first: out } : { shape: x.shape, last: out };
+}
+
 /** Adds one inference layer (a saved tfjs topology entry) to the graph; returns its output. */
 export function convertLayer(
   b: GraphBuilder,
@@ -36,50 +88,20 @@ export function convertLayer(
 ): Value {
   const { name, config: c } = layer;
   const x = inputs[0];
-  switch (layer.class_name) {
-    case 'Dense':
-      return dense(b, name, c, x, weights);
-    case 'Activation':
-      return activate(b, x, c.activation, name);
-    case 'LeakyReLU': {
-      const alpha = (c.alpha as number | undefined) ?? 0.3;
-      const useFirst = x.first !== undefined && x.first !== x.last;
-      const out = b.op(
-        'LeakyRelu',
-        name,
-        [useFirst ? x.first! : x.last!],
-        [{ name: 'alpha', f: alpha }],
-      );
-      return useFirst ? { shape: x.shape, first: out } : { shape: x.shape, last: out };
-    }
-    case 'Conv2D':
-      return conv(b, name, c, x, weights, false);
-    case 'Conv2DTranspose':
-      return conv(b, name, c, x, weights, true);
-    case 'MaxPooling2D':
-      return maxPool(b, name, c, x);
-    case 'UpSampling2D':
-      return upSample(b, name, c, x);
-    case 'BatchNormalization':
-      return batchNorm(b, name, c, x, weights);
-    case 'Flatten': {
-      const size = x.shape.reduce((p, q) => p * q, 1);
-      const out = b.op('Flatten', name, [b.asLast(x, name)], [{ name: 'axis', i: 1 }]);
-      return { shape: [size], last: out, first: out };
-    }
-    case 'Reshape': {
-      const target = c.target_shape as number[];
-      const shape = b.int64s(`${name}_shape`, [-1, ...target]);
-      const out = b.op('Reshape', name, [b.asLast(x, name), shape]);
-      return target.length === 1
-        ? { shape: target, last: out, first: out }
-        : { shape: [...target], last: out };
-    }
-    default:
-      // Removed before export; should one remain, at inference it passes its first input on.
-      if (TRAINING_ONLY.has(layer.class_name)) return x;
-      throw new OnnxUnsupported(
-        `The layer '${name}' (${layer.class_name}) cannot be exported to ONNX yet.`,
-      );
+  const rule = descriptorOfClass(layer.class_name)?.kerasClass?.onnx;
+  if (!rule) {
+    // Removed before export; should one remain, at inference it passes its first input on.
+    if (isTrainingOnly(layer.class_name)) return x;
+    throw new OnnxUnsupported(
+      `The layer '${name}' (${layer.class_name}) cannot be exported to ONNX yet.`,
+    );
   }
+  if ('converter' in rule) return CONVERTERS[rule.converter](b, name, c, x, weights);
+  if ('elementwise' in rule) return elementwise(b, name, x, rule.elementwise, rule.attributes(c));
+  if ('passFirst' in rule) return x;
+  if ('unsupported' in rule)
+    throw new OnnxUnsupported(
+      `The layer '${name}' (${layer.class_name}) cannot be exported to ONNX: ${rule.unsupported}.`,
+    );
+  return assertNever(rule, 'ONNX rule');
 }

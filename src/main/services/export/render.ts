@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import type { CommandReply, ParsedRequest } from '../../../shared/contract/commands';
-import { ok, type Result } from '../../../shared/contract/result';
+import { fail, ok, type Result } from '../../../shared/contract/result';
+import type { DataSpec } from '../../../shared/contract/training';
 import { safeFileBase } from '../../../shared/escape/fileName';
 import { refuseOverBudget } from './budgetGate';
 import { MODEL_FORMATS } from './formats';
@@ -18,6 +19,9 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown',
   '.zip': 'application/zip',
   '.npz': 'application/octet-stream',
+  '.html': 'text/html',
+  '.gif': 'image/gif',
+  '.tex': 'application/x-tex',
 };
 
 async function filesBelow(dir: string): Promise<string[]> {
@@ -37,7 +41,18 @@ async function filesBelow(dir: string): Promise<string[]> {
 export async function renderExport(
   request: ParsedRequest<'export.render'>,
   weights: Record<string, Float32Array> | undefined,
+  checkData: (spec: DataSpec) => Promise<Result<DataSpec>> = async (spec) =>
+    spec.source === 'mnist'
+      ? ok(spec)
+      : fail('E_UNSUPPORTED', 'Only the embedded digits can be read here.'),
 ): Promise<Result<CommandReply<'export.render'>>> {
+  // The report and the walk read samples: the data spec passes the host's path checks first.
+  let data: DataSpec | undefined;
+  if (request.data) {
+    const checked = await checkData(request.data);
+    if (!checked.ok) return checked;
+    data = checked.value;
+  }
   // Checked before the exporters load or any folder is made; exportProject checks it again.
   if (MODEL_FORMATS.has(request.format)) {
     const tooLarge = refuseOverBudget(request.graph);
@@ -53,8 +68,21 @@ export async function renderExport(
       request.graph,
       request.format,
       dir,
-      { title: request.title, diagram: request.diagram, scale: request.scale, baseName },
-      { settings: request.settings, procedure: request.procedure, weights },
+      {
+        title: request.title,
+        diagram: request.diagram,
+        scale: request.scale,
+        baseName,
+        dpi: request.dpi,
+        slideWidth: request.slideWidth,
+      },
+      {
+        settings: request.settings,
+        procedure: request.procedure,
+        weights,
+        data,
+        runs: request.runs,
+      },
     );
     if (!written.ok) return written;
     const files = await Promise.all(

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { isCustomClass } from '../../../shared/layers/registry';
 import { writeFileAtomic } from '../files';
 import { buildModel, type BuiltModel } from '../model';
 import { readCustomLayersModule } from './customLayersModule';
@@ -16,7 +17,6 @@ import { decodeWeights } from './tiedToDense';
 
 /** The folder holding the full design (custom layers included), for opening again in the app. */
 export const DESIGN_FOLDER = 'design';
-const CUSTOM = ['TiedDense', 'Sampling', 'MaskingNoise', 'SaltAndPepperNoise', 'Code'];
 
 /** Every file of one export by its path inside the zip, and the inference parts it holds. */
 export async function tfjsExportFiles(
@@ -31,7 +31,9 @@ export async function tfjsExportFiles(
     autoencoderStudio: { graph: doc, layerOfNode: built.spec.studio.layerOfNode },
   };
   const design = modelFiles({ ...full, trainingConfig, userDefinedMetadata });
-  const used = CUSTOM.filter((c) => built.spec.config.layers.some((l) => l.class_name === c));
+  const used = [
+    ...new Set(built.spec.config.layers.map((l) => l.class_name).filter(isCustomClass)),
+  ];
   if (kind === 'training') {
     return {
       files: {

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KerasModelSpec } from '../../../shared/compiler';
+import { isNoiseClass } from '../../../shared/layers/registry';
 import { Code } from './layers/code';
 import { Sampling } from './layers/sampling';
-
-const NOISE = new Set(['GaussianNoise', 'Dropout', 'MaskingNoise', 'SaltAndPepperNoise']);
 
 export interface ForwardResult {
   output: tf.Tensor;
@@ -42,7 +41,7 @@ export function makeForward(spec: KerasModelSpec, layers: Map<string, tf.layers.
       if (
         training &&
         corrupted === null &&
-        NOISE.has(entry.class_name) &&
+        isNoiseClass(entry.class_name) &&
         sources[0] === spec.studio.inputLayer
       ) {
         corrupted = out;

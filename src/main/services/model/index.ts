@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { compileGraph, type KerasModelSpec } from '../../../shared/compiler';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { isNoiseClass } from '../../../shared/layers/registry';
 import { assemble } from './assemble';
 import { makeForward } from './forward';
 import { registerCustomLayers } from './layers/register';
@@ -61,8 +62,6 @@ export function modelFacts(
   };
 }
 
-const NOISE_CLASSES = ['GaussianNoise', 'Dropout', 'MaskingNoise', 'SaltAndPepperNoise'];
-
 /**
  * Compiles a graph and builds its tfjs model, encoder and decoder; an invalid graph is an error.
  * With a seed (the run's), the starting weights are the same on every build.
@@ -90,7 +89,7 @@ export function buildModel(doc: GraphDocument, seed?: number): Result<BuiltModel
       codeSize: (codeShape ?? []).reduce((a, b) => a * b, 1),
       task: spec.studio.task,
       loss: spec.studio.loss,
-      hasNoise: spec.config.layers.some((l) => NOISE_CLASSES.includes(l.class_name)),
+      hasNoise: spec.config.layers.some((l) => isNoiseClass(l.class_name)),
       spec,
       ...modelFacts(spec),
       firstLayerKernel: () => {

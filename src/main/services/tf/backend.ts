@@ -4,6 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../../../shared/contract/commands';
 import { installFastKernels, uninstallFastKernels } from './kernels/install';
 import { fastPathDecision, type FastPathDecision } from './testedVersions';
+import { prepareThreadedWasm, threadsFor, wasmThreads } from './threads';
+import { useWebGpu } from './webgpu';
 
 /** Which backend a caller asks for; 'auto' takes the fastest that loads. */
 export type BackendPreference = 'auto' | 'wasm' | 'cpu';
@@ -34,16 +36,26 @@ export const wasmDistDir = (): string => {
 /** Decides whether the fast paths may run on a backend; tests pass a fixed decision. */
 export type DecideFastPaths = (backend: string) => FastPathDecision;
 
-const useWasm = async (decide: DecideFastPaths): Promise<boolean> => {
+/**
+ * Starts the wasm backend; on the tested tfjs release with XNNPACK's thread pool (threads.ts:
+ * it reaches into the package's internals), else single-threaded as tfjs ships it in Node.
+ */
+const useWasm = async (decide: DecideFastPaths, threads: number): Promise<boolean> => {
+  let restore = (): void => undefined;
   try {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(wasmDistDir() + path.sep);
+    // Only before the backend's first start: the build and its pool are chosen then.
+    if (decide('wasm').ok && threads > 0 && !tf.findBackend('wasm'))
+      restore = prepareThreadedWasm(wasm, threads);
     if (!(await tf.setBackend('wasm'))) return false;
     await tf.ready();
     if (!installFastKernels(decide('wasm'))) uninstallFastKernels();
     return true;
   } catch {
     return false;
+  } finally {
+    restore();
   }
 };
 
@@ -53,26 +65,30 @@ const useNative = async (name: string, backend: string): Promise<boolean> =>
 /** The backend's info, with a notice when the fast paths were refused on it. */
 const inProcess = (name: 'wasm' | 'cpu', decide: DecideFastPaths): BackendInfo => {
   const decision = decide(name);
-  const info: BackendInfo = { name, isGpu: false, hint: GPU_HINT };
+  const info: BackendInfo = { name, isGpu: false, hint: GPU_HINT, threads: wasmThreads() };
   return decision.ok ? info : { ...info, notice: decision.reason };
 };
 
 /**
- * Picks the fastest backend that loads: tfjs-node-gpu, tfjs-node, wasm (with the fast kernels of
+ * Picks the fastest backend that loads: tfjs-node-gpu, WebGPU on a real GPU adapter, tfjs-node, wasm (with the fast kernels of
  * this folder when the installed tfjs is the tested release), then the plain JavaScript cpu
  * backend. Never rejects: cpu always works.
  */
 export const initBackend = async (
   preferred: BackendPreference = 'auto',
   decide: DecideFastPaths = fastPathDecision,
+  /** wasm's thread count; 0 runs tfjs's single-threaded build. STUDIO_THREADS sets it (0 = all cores). */
+  threads: number = threadsFor(Number(process.env.STUDIO_THREADS ?? 0) || 0),
 ): Promise<BackendInfo> => {
   if (preferred === 'auto') {
     if (await useNative('@tensorflow/tfjs-node-gpu', 'tensorflow'))
       return { name: 'tensorflow-gpu', isGpu: true, hint: null };
+    const webgpu = await useWebGpu();
+    if (webgpu) return webgpu;
     if (await useNative('@tensorflow/tfjs-node', 'tensorflow'))
       return { name: 'tensorflow', isGpu: false, hint: GPU_HINT };
   }
-  if (preferred !== 'cpu' && (await useWasm(decide))) return inProcess('wasm', decide);
+  if (preferred !== 'cpu' && (await useWasm(decide, threads))) return inProcess('wasm', decide);
   await tf.setBackend('cpu');
   await tf.ready();
   return inProcess('cpu', decide);

@@ -9,6 +9,7 @@ import { EpochBatches, identityOrder } from './batches';
 import { evaluate, snapshot } from './evaluate';
 import { RunHealth } from './health';
 import { divergedMessage, nonFiniteValidationMessage } from './messages';
+import { applyThreadsSetting } from '../tf/threads';
 import { makeOptimizer } from './optimizer';
 import { trainStep } from './step';
 import { codesEvent, featuresEvent, samplesEvent } from './views';
@@ -71,13 +72,14 @@ export async function runTraining(
   // A resumed run replays the shuffles of the epochs it already trained, so its order matches.
   for (let e = 1; e < firstEpoch; e++) shuffleInPlace(order, random);
 
+  const threads = await applyThreadsSetting(settings.threads);
   emit('train.started', {
     runId,
     epochs: settings.epochs,
     batchesPerEpoch,
     trainCount: data.train.count,
     validationCount: data.validation.count,
-    backend: args.backend,
+    backend: threads === null ? args.backend : { ...args.backend, threads },
   });
   const views = args.snapshots !== false;
   if (views) emit('train.samples', samplesEvent(runId, data));

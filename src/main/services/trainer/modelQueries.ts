@@ -9,7 +9,7 @@ import type { LoadedModel } from './loadedModel';
 import type { Emit } from './loop';
 import { inputMismatchMessage } from './messages';
 import { withScope } from './scope';
-import { codesEvent, featuresEvent, samplesEvent } from './views';
+import { codesEvent, featuresEvent, logVarModel, samplesEvent } from './views';
 import { flattenWeights, restoreWeights } from './weights';
 
 /**
@@ -98,6 +98,22 @@ export class ModelQueries {
       }) as tf.Tensor;
       return ok({ codes: Float32Array.from(codes.dataSync()), codeSize: built.codeSize, count });
     });
+  }
+
+  /** Encodes, and for a variational model gives the log-variance of each code value too. */
+  encodeVariance(runId: string, images: Float32Array, count: number): Result<unknown> {
+    const encoded = this.encode(runId, images, count);
+    if (!encoded.ok) return encoded;
+    const built = this.loaded.of(runId)!;
+    const head = logVarModel(built);
+    const logVar = head
+      ? withScope(() => {
+          const x = tf.tensor(images, [count, ...built.inputShape]);
+          const out = head.predict(x, { batchSize: count }) as tf.Tensor;
+          return Float32Array.from(out.dataSync());
+        })
+      : null;
+    return ok({ ...(encoded.value as object), logVar });
   }
 
   decode(runId: string, points: Float32Array, count: number): Result<unknown> {

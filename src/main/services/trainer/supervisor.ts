@@ -221,6 +221,13 @@ export class TrainerSupervisor {
     return this.ask({ type: 'encode', requestId: 0, ...request });
   }
 
+  /** Encodes, with a variational model's log-variances (null for other models). */
+  encodeVariance(
+    request: ParsedRequest<'model.encodeVariance'>,
+  ): Promise<Result<CommandReply<'model.encodeVariance'>>> {
+    return this.ask({ type: 'encodeVariance', requestId: 0, ...request });
+  }
+
   /** Asks the trainer to send a loaded model's view events (an opened project's). */
   inspect(request: ParsedRequest<'model.inspect'>): Promise<Result<CommandReply<'model.inspect'>>> {
     return this.ask({ type: 'inspect', requestId: 0, ...request });
@@ -269,8 +276,9 @@ export class TrainerSupervisor {
   /**
    * Sends a request to the trainer and waits for its reply (or a crash, or a time-out); a reply
    * that does not fit the schema `trainerReplies` pairs with the request is an error for this caller.
+   * Public for the host's model queries that need no bookkeeping here (the lab's unit and advise).
    */
-  private ask<K extends TrainerRequestType>(
+  ask<K extends TrainerRequestType>(
     message: Extract<TrainerRequest, { type: K }>,
   ): Promise<Result<TrainerReply<K>>> {
     const schema = trainerReplies[message.type as K] as unknown as z.ZodType<TrainerReply<K>>;

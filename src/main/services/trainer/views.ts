@@ -46,7 +46,7 @@ const logVarModels = new WeakMap<BuiltModel, tf.LayersModel | null>();
  * For a variational model, input -> the log-variance feeding its Sampling layer (the second input
  * of Sampling's call), sharing the model's weights; null for other models.
  */
-function logVarModel(built: BuiltModel): tf.LayersModel | null {
+export function logVarModel(built: BuiltModel): tf.LayersModel | null {
   if (logVarModels.has(built)) return logVarModels.get(built) ?? null;
   const sampling = built.spec.config.layers.find((l) => l.class_name === 'Sampling');
   const source = sampling?.inbound_nodes[0]?.[1]?.[0];

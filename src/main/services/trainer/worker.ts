@@ -7,6 +7,7 @@ import { LoadedModel } from './loadedModel';
 import type { Emit } from './loop';
 import { ModelQueries } from './modelQueries';
 import { RunController } from './runController';
+import { UnitQueries } from './unitQueries';
 
 /**
  * Everything the trainer process does, independent of how it talks to the host: a run controller
@@ -15,11 +16,13 @@ import { RunController } from './runController';
 export class TrainerWorker {
   private readonly runs: RunController;
   private readonly queries: ModelQueries;
+  private readonly units: UnitQueries;
 
   constructor(backend: BackendInfo, emit: Emit) {
     const loaded = new LoadedModel();
     this.runs = new RunController(backend, emit, loaded);
     this.queries = new ModelQueries(emit, loaded, () => this.runs.activeRunId);
+    this.units = new UnitQueries(loaded, () => this.runs.activeRunId);
   }
 
   async handle(message: ToTrainer): Promise<Result<unknown> | null> {
@@ -36,12 +39,22 @@ export class TrainerWorker {
         return this.queries.decode(message.runId, message.points, message.count);
       case 'encode':
         return this.queries.encode(message.runId, message.images, message.count);
+      case 'encodeVariance':
+        return this.queries.encodeVariance(message.runId, message.images, message.count);
       case 'getWeights':
         return this.queries.getWeights(message.runId);
       case 'inspect':
         return this.queries.inspect(message.runId, message.data, message.epoch);
       case 'loadWeights':
         return this.queries.loadWeights(message);
+      case 'unitLayers':
+        return this.units.unitLayers(message.runId);
+      case 'unit':
+        return this.units.unit(message);
+      case 'advise':
+        return this.units.advise(message);
+      case 'runViews':
+        return this.units.runViews(message);
       default:
         return assertNever(message, 'trainer message');
     }

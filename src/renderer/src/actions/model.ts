@@ -17,6 +17,12 @@ export const encodeImages = (
 ): Promise<Result<CommandReply<'model.encode'>>> =>
   session().client.invoke('model.encode', request);
 
+/** Encodes images with a variational model's log-variances (null for others): the Lab's drawing. */
+export const encodeWithVariance = (
+  request: CommandRequest<'model.encodeVariance'>,
+): Promise<Result<CommandReply<'model.encodeVariance'>>> =>
+  session().client.invoke('model.encodeVariance', request);
+
 /** Encodes `count` images in batches small enough for browser mode's frame limit. */
 export const encodeImagesInBatches = (
   runId: string,

@@ -5,6 +5,7 @@ import { TopBar } from '../panels/TopBar';
 import { EditorView } from '../views/EditorView';
 import { GenerateView } from '../views/GenerateView';
 import { InspectView } from '../views/InspectView';
+import { LabView } from '../lab/LabView';
 import { TabBar } from '../views/TabBar';
 import { TrainView } from '../views/TrainView';
 import { useTab } from '../views/viewTabs';
@@ -25,6 +26,7 @@ export function App() {
         {tab === 'train' && <TrainView />}
         {tab === 'inspect' && <InspectView />}
         {tab === 'generate' && <GenerateView />}
+        {tab === 'lab' && <LabView />}
       </div>
     </ReactFlowProvider>
   );

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { integer, rate } from '../../../shared/layers/params';
-import type { ParamSpec } from '../../../shared/layers/types';
+import { integer, intList, rate } from '../../../shared/layers/params';
 import { fieldText, parseField } from './paramInput';
 
-const shapeSpec: ParamSpec = {
-  type: 'intList',
-  label: 'Shape',
-  help: 'Size of one sample.',
-  default: [784],
+const shapeSpec = intList('Shape', 'Size of one sample.', [784], {
   minLength: 1,
   maxLength: 3,
   min: 1,
   max: 100000,
-};
+});
 
 describe('inspector fields', () => {
   it('accepts a whole number in range and explains what is wrong otherwise', () => {

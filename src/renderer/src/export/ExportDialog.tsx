@@ -41,6 +41,7 @@ function textPreview(job: ExportJob) {
  */
 export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) {
   const [choice, setChoice] = useState<ExportChoice>(initialChoice);
+  const [dpi, setDpi] = useState(300);
   const [picture, setPicture] = useState<PictureSettings>(() =>
     initialPictureSettings(source.title),
   );
@@ -59,6 +60,9 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
     settings: source.settings,
     procedure: source.procedure,
     weightsRunId,
+    dpi,
+    data: source.data,
+    runs: source.runs,
   };
   const svg = useMemo(() => diagramSvg({ doc: source.doc, diagram }), [source.doc, diagram]);
   // Scripts and summaries ignore the picture settings: recomputing them per keystroke is waste.
@@ -119,6 +123,24 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
               </select>
             </label>
             <p className="muted export-hint">{info.hint}</p>
+            {choice === 'png-dpi' && (
+              <label className="export-field">
+                <span>Resolution (DPI)</span>
+                <input
+                  type="number"
+                  data-testid="export-dpi"
+                  min={36}
+                  max={1200}
+                  step={1}
+                  value={dpi}
+                  onChange={(e) => {
+                    const n = Math.round(Number(e.target.value));
+                    if (Number.isFinite(n)) setDpi(Math.min(1200, Math.max(36, n)));
+                    reset();
+                  }}
+                />
+              </label>
+            )}
             {info.picture && (
               <>
                 <h3 className="export-heading">Picture</h3>

@@ -27,8 +27,14 @@ const SIZINGS: Choice<'sizing'> = [
   { value: 'log', label: 'Logarithm of values' },
 ];
 
+const STYLES: Choice<'style'> = [
+  { value: 'boxes', label: 'Boxes sized by shape' },
+  { value: 'neurons', label: 'Neurons and edges (small dense nets)' },
+  { value: 'lenet', label: 'Stacks of feature maps (LeNet, conv nets)' },
+];
+
 /** A labelled select over a few fixed values. */
-function SelectField<K extends 'direction' | 'theme' | 'palette' | 'sizing'>(props: {
+function SelectField<K extends 'direction' | 'theme' | 'palette' | 'sizing' | 'style'>(props: {
   label: string;
   field: K;
   choices: Choice<K>;
@@ -62,6 +68,7 @@ const TOGGLES = [
   { field: 'details', label: 'Units, filters and activations' },
   { field: 'shapes', label: 'Shapes' },
   { field: 'embedGraph', label: 'Keep the model inside (the SVG opens again)' },
+  { field: 'transparent', label: 'Transparent background' },
 ] as const;
 
 /** The diagram's look: direction, theme, palette, what to draw, the title and which layers. */
@@ -69,6 +76,9 @@ export function PictureFields({ settings, selectionCount, onChange }: Props) {
   const pick = { settings, onChange };
   return (
     <div className="export-fields">
+      <div className="export-row">
+        <SelectField label="Style" field="style" choices={STYLES} {...pick} />
+      </div>
       <div className="export-row">
         <SelectField label="Direction" field="direction" choices={DIRECTIONS} {...pick} />
         <SelectField label="Theme" field="theme" choices={THEMES} {...pick} />

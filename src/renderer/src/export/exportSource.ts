@@ -1,4 +1,7 @@
-import type { Procedure, TrainSettings } from '../../../shared/contract/training';
+import type { DataSpec, Procedure, TrainSettings } from '../../../shared/contract/training';
+import type { RunRecord } from '../../../shared/project/schema';
+import { runRecords } from '../project/draft';
+import { runHistory } from '../stores/runHistory';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { session } from '../actions/session';
 import { projectStore } from '../project/projectStore';
@@ -19,6 +22,10 @@ export interface ExportSource {
   weightsRunId: string | null;
   /** The host, for PNG, PDF and tfjs; null where none is connected (pure exports still work). */
   client: ExportClient | null;
+  /** The data set the report and the latent walk take their samples from. */
+  data?: DataSpec;
+  /** The run history: the report's loss curves. */
+  runs?: RunRecord[];
 }
 
 /** The latest completed run of the run store, else the run whose weights an opened project loaded. */
@@ -42,5 +49,7 @@ export function currentExportSource(): ExportSource {
     procedure: projectStore.getState().procedure,
     weightsRunId: latestCompletedRun(run, projectStore.getState().loadedRunId),
     client: session().client,
+    data: run.data,
+    runs: runRecords(runHistory.getState().runs, run.settings),
   };
 }

@@ -25,6 +25,18 @@ export const EXPORT_CHOICES = [
     hint: 'Four times the size: for posters and print.',
   },
   {
+    id: 'png-dpi',
+    label: 'Diagram (PNG, choose DPI)',
+    picture: true,
+    hint: 'A PNG at the resolution you set (dots per inch), written into the file for Word and LaTeX.',
+  },
+  {
+    id: 'tikz',
+    label: 'Diagram (TikZ for LaTeX)',
+    picture: true,
+    hint: 'A standalone LaTeX document that draws the box diagram with TikZ (PlotNeuralNet style); compile it with pdflatex.',
+  },
+  {
     id: 'pdf',
     label: 'Diagram (PDF)',
     picture: true,
@@ -59,6 +71,18 @@ export const EXPORT_CHOICES = [
     label: 'ONNX models',
     picture: false,
     hint: 'One zip: the whole model, encoder and decoder as .onnx files for ONNX Runtime, Netron and most tools.',
+  },
+  {
+    id: 'report',
+    label: 'Report (one HTML file)',
+    picture: false,
+    hint: 'One file anyone can open in a browser, offline: the diagram, summary, loss curves, reconstructions, features, the latent space, and the trained decoder to drag through it.',
+  },
+  {
+    id: 'gif-walk',
+    label: 'Latent walk (animated GIF)',
+    picture: false,
+    hint: 'A slide-sized GIF of the decoder walking a loop through the latent space; needs trained weights.',
   },
   {
     id: 'summary-text',
@@ -98,6 +122,8 @@ export const MODEL_CHOICES: ReadonlySet<ExportChoice> = new Set<ExportChoice>([
   'tfjs',
   'tfjs-training',
   'onnx',
+  'report',
+  'gif-walk',
 ]);
 
 /** The scripts: text the browser writes alone, unless trained weights go beside them. */
@@ -112,6 +138,7 @@ export const SCRIPT_CHOICES: ReadonlySet<ExportChoice> = new Set<ExportChoice>([
  */
 export const isMadeInBrowser = (id: ExportChoice, withWeights = false): boolean =>
   id === 'svg' ||
+  id === 'tikz' ||
   id === 'summary-text' ||
   id === 'summary-md' ||
   (SCRIPT_CHOICES.has(id) && !withWeights);

@@ -1,8 +1,10 @@
 import type { CommandRequest } from '../../../shared/contract/commands';
 import type { StudioClient } from '../../../shared/contract/client';
 import { fail, ok, type Result } from '../../../shared/contract/result';
-import type { Procedure, TrainSettings } from '../../../shared/contract/training';
+import type { DataSpec, Procedure, TrainSettings } from '../../../shared/contract/training';
+import type { RunRecord } from '../../../shared/project/schema';
 import { graphToSvg, type DiagramOptions } from '../../../shared/diagram';
+import { graphToTikz } from '../../../shared/diagram/styles/tikz';
 import { exportKerasScript, exportSummary } from '../../../shared/export';
 import { exportPytorchScript } from '../../../shared/export/pytorch';
 import type { GraphDocument } from '../../../shared/graph/document';
@@ -32,6 +34,11 @@ export interface ExportJob {
   procedure: Procedure | null;
   /** The latest completed run, whose trained weights the model exports carry; null exports untrained. */
   weightsRunId: string | null;
+  /** The PNG's resolution for 'png-dpi'. */
+  dpi?: number;
+  /** The data set and runs the report and the latent walk read. */
+  data?: DataSpec;
+  runs?: RunRecord[];
 }
 
 const textFile = (name: string, type: string, text: string): ExportFile => ({
@@ -62,6 +69,8 @@ export function exportInBrowser(job: ExportJob): Result<ExportFile[]> {
         ? ok([textFile(`${base}-pytorch.py`, 'text/x-python', script.value)])
         : script;
     }
+    case 'tikz':
+      return ok([textFile(`${base}.tex`, 'application/x-tex', graphToTikz(job.doc, job.diagram))]);
     case 'summary-text':
       return ok([
         textFile(`${base}-summary.txt`, 'text/plain', exportSummary(job.doc, job.title).text),
@@ -80,6 +89,10 @@ const HOST_FORMAT = {
   'png-1': 'png',
   'png-2': 'png',
   'png-4': 'png',
+  'png-dpi': 'png',
+  tikz: 'tikz',
+  report: 'report',
+  'gif-walk': 'gif-walk',
   pdf: 'pdf',
   keras: 'keras',
   pytorch: 'pytorch',
@@ -101,6 +114,10 @@ export function hostRequest(job: ExportJob): CommandRequest<'export.render'> {
     settings: job.settings,
     procedure: job.procedure,
     weightsOfRun: MODEL_CHOICES.has(job.choice) ? job.weightsRunId : null,
+    ...(job.choice === 'png-dpi' ? { dpi: job.dpi ?? 300 } : {}),
+    ...(job.choice === 'report' || job.choice === 'gif-walk'
+      ? { data: job.data, runs: job.choice === 'report' ? job.runs : undefined }
+      : {}),
   };
 }
 

@@ -9,7 +9,10 @@ import { ViewPanel } from '../views/ViewPanel';
 import type { GridBitmap } from '../recon/imageGrid';
 import { defaultPair } from './choices';
 import { aDigit, tileAt, tileBox } from './choiceStrip';
-import { lineCodes } from './latentPoints';
+import { interpolationPath, type InterpolationKind } from '../../../shared/latent/interpolate';
+import { useLab } from '../lab/labStore';
+import { endpointCode } from './endpointCode';
+import { generateStore, useGenerate, type Endpoint } from './generateStore';
 import { decode, type LatentSetup } from './useLatent';
 import './generate.css';
 
@@ -43,8 +46,14 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
     [samples, geometry, count],
   );
 
+  const codes = useRun((s) => s.codes);
+  const ends = useGenerate((s) => s.ends);
+  const asked = useGenerate((s) => s.pathKind);
+  const kind: InterpolationKind = asked ?? (latent.variational ? 'spherical' : 'linear');
+  const drawn = useLab((s) => s.drawn);
+
   useEffect(() => {
-    if (!samples || !geometry || count < 2) return;
+    if (!samples || !geometry || count < 2 || !codes) return;
     let live = true;
     void (async () => {
       const images = new Float32Array(2 * size);
@@ -58,28 +67,40 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
       if (!live) return;
       if (!encoded.ok) return setError(encoded.error.message);
       const k = encoded.value.codeSize;
-      const line = lineCodes(
-        encoded.value.codes.subarray(0, k),
-        encoded.value.codes.subarray(k, 2 * k),
-        STEPS,
-      );
+      // A handed-over end (a selection, the drawing) replaces the digit chosen here.
+      const side = (end: 0 | 1) => {
+        const handed = ends[end];
+        const own = images.subarray(end * size, (end + 1) * size);
+        if (!handed)
+          return { code: encoded.value.codes.subarray(end * k, (end + 1) * k), image: own };
+        const code = endpointCode(handed, codes);
+        const one = handed.indices?.length === 1 ? handed.indices[0] : null;
+        const image = one !== null ? samples.images.subarray(one * size, (one + 1) * size) : null;
+        return { code, image };
+      };
+      const [a, b] = [side(0), side(1)];
+      if (!a.code || !b.code)
+        return setError('A handed-over end no longer fits this run: choose it again.');
+      const line = interpolationPath(a.code, b.code, STEPS, kind);
       const decoded = await decode(latent.runId, line, STEPS);
       if (!live) return;
       if (!decoded.ok) return setError(decoded.error.message);
-      const all = new Float32Array((STEPS + 2) * size);
-      all.set(images.subarray(0, size), 0);
-      all.set(decoded.value.images, size);
-      all.set(images.subarray(size), (STEPS + 1) * size);
+      const tiles: Float32Array[] = [];
+      for (const t of [a.image, decoded.value.images, b.image]) if (t) tiles.push(t);
+      const all = new Float32Array(tiles.reduce((n, t) => n + t.length, 0));
+      tiles.reduce((at, t) => (all.set(t, at), at + t.length), 0);
       setError(null);
-      setRow(composeGrid([all], STEPS + 2, geometry));
+      setRow(composeGrid([all], all.length / size, geometry));
     })();
     return () => {
       live = false;
     };
-  }, [samples, geometry, size, count, pair, latent.runId, latent.epoch]);
+  }, [samples, codes, geometry, size, count, pair, ends, kind, latent.runId, latent.epoch]);
 
   const zoom = strip ? Math.min(2, width / strip.width) : 1;
   const choose = (px: number, py: number) => {
+    // Choosing a digit here takes over from a handed-over end on that side.
+    if (ends[next]) handTo(next, null);
     if (!geometry) return;
     const index = tileAt(px / zoom, py / zoom, COLUMNS, count, geometry);
     if (index === null) return;
@@ -87,14 +108,49 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
     setNext(next === 0 ? 1 : 0);
   };
   const label = (i: number) => (samples && i < samples.count ? samples.labels[i] : undefined);
-  const names = [aDigit(label(pair[0])), aDigit(label(pair[1]))];
+  const names = [0, 1].map((end) => ends[end]?.name ?? aDigit(label(pair[end])));
+  const handTo = (end: 0 | 1, endpoint: Endpoint | null) =>
+    generateStore.getState().setEnd(end, endpoint);
 
   return (
     <ViewPanel
       title="Interpolation"
       saveAs="interpolation"
-      hint={`From ${names[0]} to ${names[1]}: both are encoded and ${STEPS} codes on the straight line between them are decoded. Click a digit below to choose the ${next === 0 ? 'first' : 'second'} one.`}
+      hint={`From ${names[0]} to ${names[1]}: both are encoded and ${STEPS} codes on the ${kind === 'spherical' ? 'great circle' : 'straight line'} between them are decoded. Click a digit below to choose the ${next === 0 ? 'first' : 'second'} one.`}
+      tools={
+        <select
+          data-testid="interpolation-kind"
+          value={kind}
+          title="Spherical keeps the codes of a Gaussian prior at their typical length"
+          onChange={(e) =>
+            generateStore.getState().set({ pathKind: e.target.value as InterpolationKind })
+          }
+        >
+          <option value="linear">Straight line</option>
+          <option value="spherical">Spherical (for a Gaussian prior)</option>
+        </select>
+      }
     >
+      {(ends[0] || ends[1] || drawn) && (
+        <div className="handed-ends" data-testid="interpolation-handed">
+          {[0, 1].map((end) =>
+            ends[end] ? (
+              <span key={end} className="handed-end">
+                {end === 0 ? 'From' : 'To'} {ends[end]?.name}{' '}
+                <button onClick={() => handTo(end as 0 | 1, null)}>use a digit</button>
+              </span>
+            ) : null,
+          )}
+          {drawn && (
+            <button
+              data-testid="interpolate-from-drawing"
+              onClick={() => handTo(0, { name: 'your drawing', code: drawn.code })}
+            >
+              From your drawing
+            </button>
+          )}
+        </div>
+      )}
       <div ref={ref}>
         {strip && geometry && (
           <div
@@ -113,6 +169,8 @@ export function InterpolatePanel({ latent }: { latent: LatentSetup }) {
               data={{ next: next === 0 ? 'first' : 'second' }}
             />
             {pair.map((index, end) => {
+              // A handed-over end is not one of these digits: no tile is marked for it.
+              if (ends[end]) return null;
               const box = tileBox(index, COLUMNS, geometry);
               return (
                 <span

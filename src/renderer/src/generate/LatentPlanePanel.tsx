@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useWidth } from '../charts/useWidth';
 import { toData, type PlaneFrame } from '../inspect/planeFrame';
+import { placeDrawn } from '../inspect/placeDrawn';
 import { pickDims } from '../inspect/projection';
+import { useLab } from '../lab/labStore';
 import { ScatterCanvas } from '../inspect/ScatterCanvas';
 import { composeGrid, imageGeometry } from '../recon/imageGrid';
 import { useRun } from '../stores/runStore';
@@ -34,6 +36,18 @@ export function LatentPlanePanel({ latent }: { latent: LatentSetup }) {
   const plane = useMemo(
     () => (codes ? pickDims(codes.codes, codes.count, codes.codeSize, latent.dims) : null),
     [codes, latent.dims],
+  );
+  const drawnCode = useLab((s) => s.drawn);
+  // The Lab's drawing lands on the plane exactly (its two varied values), with a VAE's ellipse.
+  const drawn = useMemo(
+    () =>
+      drawnCode && plane && codes
+        ? placeDrawn(drawnCode, codes.codes, codes.codeSize, plane, {
+            kind: 'dims',
+            dims: latent.dims,
+          })
+        : null,
+    [drawnCode, plane, codes, latent.dims],
   );
   const frame: PlaneFrame = useMemo(() => {
     const pad = (r: { min: number; max: number }) => (r.max - r.min) * 0.08;
@@ -108,6 +122,7 @@ export function LatentPlanePanel({ latent }: { latent: LatentSetup }) {
             labels={codes?.labels ?? null}
             axes={plane.axes}
             marker={marker}
+            drawn={drawn}
             faint
             testId="latent-plane"
             onPointerDown={(e) => {

@@ -1,74 +1,71 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useWidth } from '../charts/useWidth';
+import { useMemo } from 'react';
+import { useLab } from '../lab/labStore';
 import { useRun } from '../stores/runStore';
 import { ViewPanel } from '../views/ViewPanel';
-import { HoverImage } from './HoverImage';
+import { useInspect } from './inspectStore';
 import { labelsPresent } from './labelColors';
-import { nearestPoint, type PlaneFrame } from './planeFrame';
-import { PlanePicker } from './PlanePicker';
-import { planeExtent } from './projection';
-import { LabelLegend, ScatterCanvas } from './ScatterCanvas';
-import { defaultChoice, useProjection, type PlaneChoice } from './useProjection';
+import { placeDrawn } from './placeDrawn';
+import { ProjectedScatter } from './ProjectedScatter';
+import { LabelLegend } from './ScatterCanvas';
+import { ScatterTools } from './ScatterTools';
+import { useBenchStress } from './useBenchStress';
+import { useThumbnails } from './useThumbnails';
+import { defaultChoice, useProjection, type Rows } from './useProjection';
 
-/** The codes of the validation digits as a scatter coloured by label; hover shows the digit. */
+/** The codes of the validation digits as a scatter; the pixels panel beside it projects the same way. */
 export function LatentPanel() {
   const codes = useRun((s) => s.codes);
   const samples = useRun((s) => s.samples);
   const codeSize = codes?.codeSize ?? 2;
-  const [choice, setChoice] = useState<PlaneChoice>(defaultChoice(codeSize));
-  useEffect(() => setChoice(defaultChoice(codeSize)), [codeSize]);
-  const { plane, busy } = useProjection(codes, choice);
-  const { ref, width } = useWidth<HTMLDivElement>(420);
-  const side = Math.max(240, Math.min(width, 600));
-  const frame: PlaneFrame | null = useMemo(
-    () =>
-      plane
-        ? { extent: planeExtent(plane.xy, plane.count), width: side, height: side, pad: 14 }
-        : null,
-    [plane, side],
+  const choice = useInspect((s) => s.choice) ?? defaultChoice(codeSize);
+  const usable =
+    choice.kind !== 'dims' || Math.max(...choice.dims) < codeSize
+      ? choice
+      : defaultChoice(codeSize);
+  const scaling = useInspect((s) => s.scaling);
+  const seed = useInspect((s) => s.seed);
+  const rows: Rows | null = useMemo(
+    () => (codes ? { values: codes.codes, count: codes.count, dim: codes.codeSize } : null),
+    [codes],
   );
-  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
-  const labels = codes?.labels ?? null;
+  const { plane, progress, error } = useProjection(rows, usable, scaling, seed);
+  const { atlas, note } = useThumbnails();
+  const drawnCode = useLab((s) => s.drawn);
+  const drawn = useMemo(
+    () =>
+      drawnCode && codes && plane
+        ? placeDrawn(drawnCode, codes.codes, codeSize, plane, usable)
+        : null,
+    [drawnCode, codes, codeSize, plane, usable],
+  );
+  const stress = useBenchStress(plane, atlas, codes?.labels ?? null);
   const present = useMemo(() => (codes ? labelsPresent(codes.labels, codes.count) : []), [codes]);
+  const busy = [progress, note].filter(Boolean).join(' · ');
 
   return (
     <ViewPanel
-      title="Latent space"
+      title="Latent space: the codes"
       saveAs="latent-space"
       hint={
         codes
-          ? `${codes.count.toLocaleString('en-US')} validation digits placed by their ${codes.codeSize} code values${busy ? ' · computing UMAP…' : ''}. Hover a point to see its digit.`
+          ? `${codes.count.toLocaleString('en-US')} validation digits placed by their ${codes.codeSize} code values${busy ? ` · ${busy}` : ''}${error ? ` · ${error}` : ''}. Hover a point to see its digit; lasso or box some to see them below; the wheel zooms.`
           : 'After each epoch, the codes of up to 2,000 validation digits appear here, coloured by label.'
       }
-      tools={<PlanePicker codeSize={codeSize} choice={choice} onChange={setChoice} />}
+      tools={<ScatterTools codeSize={codeSize} />}
+      testId="latent-panel"
     >
-      <div ref={ref} className="scatter-box">
-        {plane && frame && (
-          <ScatterCanvas
-            frame={frame}
-            xy={plane.xy}
-            count={plane.count}
-            labels={labels}
-            axes={plane.axes}
-            testId="latent-scatter"
-            onPointerMove={(e) => {
-              const box = e.currentTarget.getBoundingClientRect();
-              const [px, py] = [e.clientX - box.left, e.clientY - box.top];
-              const index = nearestPoint(frame, plane.xy, plane.count, px, py);
-              setHover(index === null ? null : { index, x: px, y: py });
-            }}
-            onPointerLeave={() => setHover(null)}
-          />
-        )}
-        {hover && samples && hover.index < samples.count && (
-          <HoverImage
-            samples={samples}
-            index={hover.index}
-            left={hover.x + 14}
-            top={hover.y + 14}
-          />
-        )}
+      <div data-testid="projection-progress" data-busy={progress ? 'true' : 'false'} hidden>
+        {progress}
       </div>
+      <ProjectedScatter
+        plane={stress?.plane ?? plane}
+        labels={stress?.labels ?? codes?.labels ?? null}
+        samples={samples}
+        atlas={stress?.atlas ?? atlas}
+        testId="latent-scatter"
+        empty={progress ?? 'Appears after the first epoch.'}
+        drawn={drawn}
+      />
       {present.length > 0 && <LabelLegend labels={present} />}
     </ViewPanel>
   );

@@ -6,7 +6,7 @@ interface Props {
   onChange(choice: PlaneChoice): void;
 }
 
-/** Which plane to look at: PCA, UMAP, or two code values chosen by number. */
+/** Which plane to look at: PCA, UMAP, t-SNE, or two code values chosen by number. */
 export function PlanePicker({ codeSize, choice, onChange }: Props) {
   if (codeSize <= 2) return null;
   const dims = choice.kind === 'dims' ? choice.dims : ([0, 1] as [number, number]);
@@ -28,6 +28,7 @@ export function PlanePicker({ codeSize, choice, onChange }: Props) {
       >
         <option value="pca">PCA of the codes</option>
         <option value="umap">UMAP of the codes</option>
+        <option value="tsne">t-SNE of the codes</option>
         <option value="dims">Two code values</option>
       </select>
       {choice.kind === 'dims' && (

@@ -12,6 +12,8 @@ interface Props {
   testId: string;
   /** A point to mark (the latent plane's cursor), in data values. */
   marker?: [number, number] | null;
+  /** The Lab's drawn code (data values) and its 2-sd ellipse radii for a VAE. */
+  drawn?: { at: [number, number]; radii: [number, number] | null } | null;
   /** Dims the points, so a marker or a decoded image stands out. */
   faint?: boolean;
   onPointerDown?(e: ReactPointerEvent<HTMLCanvasElement>): void;
@@ -23,7 +25,7 @@ interface Props {
 
 /** Points coloured by label on a canvas: 2,000 of them redraw in a few milliseconds. */
 export function ScatterCanvas(props: Props) {
-  const { frame, xy, count, labels, axes, testId, marker, faint } = props;
+  const { frame, xy, count, labels, axes, testId, marker, faint, drawn } = props;
   const own = useRef<HTMLCanvasElement>(null);
   const ref = props.canvasRef ?? own;
   const ratio = typeof window === 'undefined' ? 1 : Math.min(2, window.devicePixelRatio || 1);
@@ -37,8 +39,9 @@ export function ScatterCanvas(props: Props) {
     if (!g) return;
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     drawScatter(g, frame, xy, count, labels, axes, faint ?? false);
+    if (drawn) drawDrawnMark(g, frame, drawn);
     if (marker) drawMarker(g, frame, marker);
-  }, [ref, frame, xy, count, labels, axes, marker, faint, ratio]);
+  }, [ref, frame, xy, count, labels, axes, marker, faint, drawn, ratio]);
 
   const present = labels ? labelsPresent(labels, count) : [];
   return (
@@ -48,6 +51,7 @@ export function ScatterCanvas(props: Props) {
       data-testid={testId}
       data-points={count}
       data-labels={present.join(',')}
+      data-drawn={drawn ? 'on' : 'off'}
       style={{ width: frame.width, height: frame.height }}
       role="img"
       aria-label={`${count} codes on the plane of ${axes[0]} and ${axes[1]}`}
@@ -114,6 +118,37 @@ function drawMarker(g: CanvasRenderingContext2D, frame: PlaneFrame, marker: [num
   line(g, [px + 4, py], [px + 12, py]);
   line(g, [px, py - 12], [px, py - 4]);
   line(g, [px, py + 4], [px, py + 12]);
+}
+
+/** The drawn code as a white star, with its variance ellipse (data units) when known. */
+function drawDrawnMark(
+  g: CanvasRenderingContext2D,
+  frame: PlaneFrame,
+  drawn: NonNullable<Props['drawn']>,
+) {
+  const [px, py] = toPixel(frame, drawn.at[0], drawn.at[1]);
+  if (drawn.radii) {
+    const { x0, x1, y0, y1 } = frame.extent;
+    const rx = (drawn.radii[0] / (x1 - x0)) * (frame.width - 2 * frame.pad);
+    const ry = (drawn.radii[1] / (y1 - y0)) * (frame.height - 2 * frame.pad);
+    g.fillStyle = 'rgba(255,255,255,0.12)';
+    g.strokeStyle = 'rgba(255,255,255,0.8)';
+    g.setLineDash([4, 3]);
+    g.beginPath();
+    g.ellipse(px, py, Math.max(2, rx), Math.max(2, ry), 0, 0, Math.PI * 2);
+    g.fill();
+    g.stroke();
+    g.setLineDash([]);
+  }
+  g.fillStyle = '#ffffff';
+  g.beginPath();
+  for (let p = 0; p < 10; p++) {
+    const r = p % 2 === 0 ? 9 : 4;
+    const a = -Math.PI / 2 + (p * Math.PI) / 5;
+    g.lineTo(px + r * Math.cos(a), py + r * Math.sin(a));
+  }
+  g.closePath();
+  g.fill();
 }
 
 /** The legend under a scatter: one swatch per label. */

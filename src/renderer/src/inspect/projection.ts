@@ -2,7 +2,7 @@ import { UMAP } from 'umap-js';
 import { pca } from './pca';
 
 /** How codes with more than two values are drawn on a plane. */
-export type ProjectionMethod = 'pca' | 'umap';
+export type ProjectionMethod = 'pca' | 'umap' | 'tsne';
 
 /** count points of 2 values each, point after point. */
 export interface Plane {

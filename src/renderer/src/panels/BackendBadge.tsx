@@ -2,6 +2,7 @@ import { useApp } from '../stores/appStore';
 
 const DESCRIPTIONS = {
   'tensorflow-gpu': 'TensorFlow on the graphics card',
+  webgpu: 'WebGPU on the graphics card',
   tensorflow: 'native TensorFlow on the processor',
   wasm: 'WebAssembly on the processor',
   cpu: 'plain JavaScript on the processor (slowest)',
@@ -26,10 +27,18 @@ export function BackendBadge() {
       className={`backend-badge ${backend.isGpu ? 'gpu' : 'cpu'}`}
       data-testid="backend"
       data-backend={backend.name}
-      title={`Training runs on ${DESCRIPTIONS[backend.name]}.${how}`}
+      data-adapter={backend.adapter}
+      data-threads={backend.threads}
+      title={`Training runs on ${DESCRIPTIONS[backend.name]}${backend.adapter ? ` (${backend.adapter})` : ''}.${how}`}
     >
       <span className="dot" />
       <strong>{backend.name}</strong>
+      {backend.adapter && <span className="badge-adapter">{backend.adapter}</span>}
+      {backend.threads && (
+        <span className="badge-hint" data-testid="backend-threads">
+          {backend.threads} {backend.threads === 1 ? 'thread' : 'threads'}
+        </span>
+      )}
       {!backend.isGpu && <span className="badge-hint">no GPU</span>}
     </span>
   );

@@ -13,6 +13,7 @@ import { useApp } from '../stores/appStore';
 import { useGraph } from '../stores/graphStore';
 import { useRun } from '../stores/runStore';
 import { isActive } from '../stores/runState';
+import { ConnectButton } from '../connect/ConnectDialog';
 import { BackendBadge } from './BackendBadge';
 import './TopBar.css';
 
@@ -133,6 +134,7 @@ export function TopBar() {
             {connected ? null : 'Reconnecting…'}
           </span>
         )}
+        <ConnectButton />
         <BackendBadge />
       </header>
       <RecoveryBanner />

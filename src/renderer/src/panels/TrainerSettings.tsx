@@ -2,7 +2,7 @@ import type { TrainSettings } from '../../../shared/contract/training';
 import { runStore, useRun } from '../stores/runStore';
 import { isActive } from '../stores/runState';
 import { ChoiceField } from './ChoiceField';
-import { BatchSizeField, EpochsField, LearningRateField } from './commonSettings';
+import { BatchSizeField, EpochsField, LearningRateField, ThreadsField } from './commonSettings';
 import { SettingField } from './SettingField';
 
 const OPTIMIZERS = [
@@ -47,6 +47,7 @@ export function TrainerSettings() {
         )}
         <BatchSizeField {...common} />
         <EpochsField {...common} />
+        <ThreadsField {...common} />
         <SettingField
           label="Validation share"
           testId="train-validation"

@@ -38,6 +38,21 @@ export const BatchSizeField = ({ settings, disabled, edit }: CommonSettingProps)
   />
 );
 
+/** Processor threads for training and decoding; 0 uses every core (the badge shows how many run). */
+export const ThreadsField = ({ settings, disabled, edit }: CommonSettingProps) => (
+  <SettingField
+    label="Threads"
+    testId="train-threads"
+    value={settings.threads}
+    integer
+    min={0}
+    max={1024}
+    disabled={disabled}
+    help="How many processor cores train the model: 0 uses all of them (up to 8). Fewer leaves cores free for other work."
+    onCommit={(threads) => edit({ threads })}
+  />
+);
+
 /** Epochs; for a design trained in phases the number is per phase, and the field says so. */
 export function EpochsField({ settings, disabled, edit }: CommonSettingProps) {
   const plan = useProcedurePlan(settings.epochs);

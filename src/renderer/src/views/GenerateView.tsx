@@ -1,3 +1,4 @@
+import { ArithmeticPanel } from '../generate/ArithmeticPanel';
 import { InterpolatePanel } from '../generate/InterpolatePanel';
 import { LatentGridPanel } from '../generate/LatentGridPanel';
 import { LatentPlanePanel } from '../generate/LatentPlanePanel';
@@ -34,6 +35,7 @@ export function GenerateView() {
           <div className="view-column">
             <LatentPlanePanel latent={latent} />
             <InterpolatePanel latent={latent} />
+            <ArithmeticPanel latent={latent} />
           </div>
         </div>
       )}

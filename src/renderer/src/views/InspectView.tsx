@@ -2,7 +2,9 @@ import { CodeHistogram } from '../inspect/CodeHistogram';
 import { FeatureGrid } from '../inspect/FeatureGrid';
 import { LatentPanel } from '../inspect/LatentPanel';
 import { RawPcaPanel } from '../inspect/RawPcaPanel';
+import { SelectionStrip } from '../inspect/SelectionStrip';
 import { ReconBoard } from '../recon/ReconBoard';
+import { DeeperPanels } from '../units/DeeperPanels';
 import { RunStrip } from './RunStrip';
 import { StaleMark } from './StaleMark';
 import { useDesignMatch } from './useDesignMatch';
@@ -22,8 +24,10 @@ export function InspectView() {
           <LatentPanel />
           <RawPcaPanel />
         </div>
+        <SelectionStrip />
         <FeatureGrid />
         <CodeHistogram />
+        <DeeperPanels />
       </div>
     </main>
   );

@@ -20,7 +20,7 @@ export function TabBar() {
         >
           {TAB_LABELS[t]}
           {t === 'train' && training && <span className="tab-pulse" title="Training" />}
-          {(t === 'inspect' || t === 'generate') && !hasModel && (
+          {(t === 'inspect' || t === 'generate' || t === 'lab') && !hasModel && (
             <span className="tab-note">train first</span>
           )}
         </button>

@@ -1,3 +1,4 @@
+import { AdvisorCard } from '../advisor/AdvisorCard';
 import { LossChart } from '../charts/LossChart';
 import { useApp } from '../stores/appStore';
 import { DataSettings } from '../panels/DataSettings';
@@ -23,6 +24,7 @@ export function TrainView() {
           </div>
           <RunControls />
         </section>
+        <AdvisorCard />
         <LossChart height={340} withRuns />
         <ReconGrid />
       </div>

@@ -1,7 +1,7 @@
 import { createStore, useStore } from 'zustand';
 
-/** The four views of the studio, in the order of the work. */
-export const TABS = ['editor', 'train', 'inspect', 'generate'] as const;
+/** The views of the studio, in the order of the work (the Lab last: it explores a trained model). */
+export const TABS = ['editor', 'train', 'inspect', 'generate', 'lab'] as const;
 export type Tab = (typeof TABS)[number];
 
 export const TAB_LABELS: Record<Tab, string> = {
@@ -9,6 +9,7 @@ export const TAB_LABELS: Record<Tab, string> = {
   train: 'Train',
   inspect: 'Inspect',
   generate: 'Generate',
+  lab: 'Lab',
 };
 
 interface TabState {

@@ -39,6 +39,16 @@ export const RUNTIME_NAMES = [
   'accuracy',
   'predict',
   'main',
+  'WORLD_RANK',
+  'WORLD_SIZE',
+  'DEVICE',
+  'say',
+  'start_distributed',
+  'stop_distributed',
+  'StepModule',
+  'dist',
+  'DistributedDataParallel',
+  'DistributedSampler',
 ] as const;
 
 export const PY_RUNTIME = `EPSILON = 1e-7  # Keras' epsilon: keeps the logarithms of the cross-entropies finite
@@ -262,7 +272,7 @@ def load_weights(model, path):
 def load_data(path, shape, placeholder=1000):
     """Samples from an .npy file (values in [0, 1]; 0-255 integers are scaled), else random ones."""
     if path is None:
-        print("No data given: training on random placeholder data.")
+        say("No data given: training on random placeholder data.")
         return torch.rand(placeholder, *shape)
     x = np.load(path, allow_pickle=False).astype("float32")
     if x.max() > 1.0:
@@ -270,40 +280,98 @@ def load_data(path, shape, placeholder=1000):
     return torch.from_numpy(x.reshape(len(x), *shape))
 
 
+# One process alone trains on the CPU. Under torchrun (which sets RANK, WORLD_SIZE and LOCAL_RANK)
+# each process is one rank of WORLD_SIZE, on its own GPU where there are GPUs.
+WORLD_RANK, WORLD_SIZE, DEVICE = 0, 1, torch.device("cpu")
+
+
+def say(*values):
+    """Prints from the first process only, so torchrun's output shows each message once."""
+    if WORLD_RANK == 0:
+        print(*values, flush=True)
+
+
+def start_distributed():
+    """Joins the other processes when torchrun started this one: NCCL between GPUs, Gloo on CPUs."""
+    global WORLD_RANK, WORLD_SIZE, DEVICE
+    if not all(k in os.environ for k in ("RANK", "WORLD_SIZE", "LOCAL_RANK")):
+        return
+    if torch.cuda.is_available():
+        DEVICE = torch.device("cuda", int(os.environ["LOCAL_RANK"]))
+        torch.cuda.set_device(DEVICE)
+    dist.init_process_group("nccl" if DEVICE.type == "cuda" else "gloo")
+    WORLD_RANK, WORLD_SIZE = dist.get_rank(), dist.get_world_size()
+
+
+def stop_distributed():
+    if dist.is_available() and dist.is_initialized():
+        dist.destroy_process_group()
+
+
+class StepModule(nn.Module):
+    """A training step as a module's forward, so DistributedDataParallel can wrap it: DDP averages
+    the gradients of the parameters that a call to forward uses."""
+
+    def __init__(self, model, step):
+        super().__init__()
+        self.model, self.run_step = model, step
+
+    def forward(self, x):
+        return self.run_step(x)
+
+
 def fit(model, step, x, y, parameters, loss_name, epochs, batch_size, label, max_steps=None):
-    """Trains the parameters on (x, y) with the project's optimizer; step(batch) gives (output, terms)."""
+    """Trains the parameters on (x, y) with the project's optimizer; step(batch) gives (output, terms).
+    Under torchrun each process takes its share of the samples (a DistributedSampler's) and of each
+    batch, and DistributedDataParallel averages the gradients, so a step still averages over the
+    project's batch size and every process keeps the same weights."""
     optimizer = make_optimizer([p for p in parameters if p.requires_grad])
+    model.to(DEVICE)
     model.train()
-    steps = 0
+    run, sampler = step, None
+    if WORLD_SIZE > 1:
+        # Greedy phases use some of the parameters only: DDP must look for the unused ones.
+        ids = [DEVICE.index] if DEVICE.type == "cuda" else None
+        run = DistributedDataParallel(StepModule(model, step), device_ids=ids, find_unused_parameters=True)
+        sampler = DistributedSampler(x, num_replicas=WORLD_SIZE, rank=WORLD_RANK, shuffle=True, seed=SEED)
+        batch_size = -(-batch_size // WORLD_SIZE)
+    steps, last = 0, float("nan")
     for epoch in range(epochs):
-        order = torch.randperm(len(x))
+        if sampler is None:
+            order = torch.randperm(len(x))
+        else:
+            sampler.set_epoch(epoch)
+            order = torch.tensor(list(sampler))
         total, batches = 0.0, 0
-        for start in range(0, len(x), batch_size):
+        for start in range(0, len(order), batch_size):
             rows = order[start:start + batch_size]
-            output, terms = step(x[rows])
-            loss = reconstruction_loss(loss_name, output, y[rows]) + sum(terms.values())
+            output, terms = run(x[rows].to(DEVICE))
+            loss = reconstruction_loss(loss_name, output, y[rows].to(DEVICE)) + sum(terms.values())
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
-            total, batches, steps = total + loss.item(), batches + 1, steps + 1
+            last = loss.item()
+            total, batches, steps = total + last, batches + 1, steps + 1
             if max_steps is not None:
-                print("step %d loss %.6f" % (steps, loss.item()))
+                say("step %d loss %.6f" % (steps, last))
                 if steps >= max_steps:
                     break
-        print("%s: epoch %d/%d, loss %.4f" % (label, epoch + 1, epochs, total / max(batches, 1)))
+        say("%s: epoch %d/%d, loss %.4f" % (label, epoch + 1, epochs, total / max(batches, 1)))
         if max_steps is not None and steps >= max_steps:
             break
+    if WORLD_SIZE > 1:
+        print("Rank %d of %d: %s trained %d steps, last loss %.6f" % (WORLD_RANK, WORLD_SIZE, label, steps, last), flush=True)
 
 
 def encode_all(encode, x, batch_size=1024):
     """Runs an encoder over all samples without noise, for the next greedy phase's input."""
     with torch.no_grad():
-        return torch.cat([encode(x[i:i + batch_size]) for i in range(0, len(x), batch_size)])
+        return torch.cat([encode(x[i:i + batch_size].to(DEVICE)).cpu() for i in range(0, len(x), batch_size)])
 
 
 def accuracy(model, x, labels):
     """The share of samples whose most likely class is their label."""
     model.eval()
     with torch.no_grad():
-        return (model(x).argmax(dim=-1) == labels).float().mean().item()
+        return (model(x.to(DEVICE)).argmax(dim=-1).cpu() == labels).float().mean().item()
 `;

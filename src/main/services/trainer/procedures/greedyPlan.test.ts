@@ -44,8 +44,20 @@ describe('planning greedy phases', () => {
     expect(result).toEqual({
       ok: true,
       phases: [
-        { label: 'outer', layers: ['encoder_1', 'decoder_2'], encoderCount: 1, inputShape: [784] },
-        { label: 'inner', layers: ['code', 'decoder_1'], encoderCount: 1, inputShape: [128] },
+        {
+          label: 'outer',
+          layers: ['encoder_1', 'decoder_2'],
+          encoderCount: 1,
+          inputShape: [784],
+          epochs: 1,
+        },
+        {
+          label: 'inner',
+          layers: ['code', 'decoder_1'],
+          encoderCount: 1,
+          inputShape: [128],
+          epochs: 1,
+        },
       ],
     });
   });

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KerasLayerSpec, KerasModelSpec } from '../../../../shared/compiler';
+import { isNoiseClass } from '../../../../shared/layers/registry';
 import { modelFacts, type BuiltModel } from '../../model';
 import { makeForward } from '../../model/forward';
 import { lossFunction, type LossName } from '../../model/losses';
 import type { PhasePlan } from './greedyPlan';
 
 const PHASE_INPUT = 'phase_input';
-const NOISE = ['GaussianNoise', 'Dropout', 'MaskingNoise', 'SaltAndPepperNoise'];
 
 /**
  * A model of one greedy phase that re-applies the full model's own layer objects: its weights are
@@ -73,7 +73,7 @@ export function phaseModel(
     codeSize,
     task: 'reconstruct',
     loss,
-    hasNoise: entries.some((e) => NOISE.includes(e.class_name)),
+    hasNoise: entries.some((e) => isNoiseClass(e.class_name)),
     spec,
     ...modelFacts(spec),
     firstLayerKernel: () => null,

@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { prepareData } from '../data/prepare';
+import { buildModel } from '../model';
+import { runTraining } from '../trainer/loop';
+import type { EventPayload } from '../../../shared/contract/events';
+import { dataSpecSchema } from '../../../shared/contract/training';
+import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
+import { initBackend } from './backend';
+import { fastKernelsInstalled } from './kernels/install';
+import { applyThreadsSetting, MAX_WASM_THREADS, threadsFor, wasmThreads } from './threads';
+
+/** The first model's starting weights: both runs start from them (layer initializers are unseeded). */
+let initial: tf.Tensor[] | null = null;
+
+/** Trains the default preset for two epochs on 300 digits; returns the epoch losses and the run's backend. */
+async function train(threads: number) {
+  const backend = await initBackend('wasm');
+  const preset = getPreset(DEFAULT_PRESET_ID)!;
+  const data = await prepareData(dataSpecSchema.parse({ limit: 300, validationShare: 0.2 }));
+  const built = buildModel(preset.graph);
+  if (!built.ok) throw new Error(built.error.message);
+  if (initial) built.value.model.setWeights(initial);
+  else initial = built.value.model.getWeights().map((w) => w.clone());
+  const epochs: EventPayload<'train.epoch'>[] = [];
+  let started: EventPayload<'train.started'> | null = null;
+  await runTraining(
+    {
+      runId: `threads-${threads}`,
+      built: built.value,
+      settings: { ...preset.settings, epochs: 2, batchSize: 64, seed: 7, threads },
+      data,
+      inputShape: [784],
+      backend,
+      snapshots: false,
+    },
+    (name, payload) => {
+      if (name === 'train.epoch') epochs.push(payload as EventPayload<'train.epoch'>);
+      if (name === 'train.started') started = payload as EventPayload<'train.started'>;
+    },
+    { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
+  );
+  built.value.dispose();
+  return { epochs, started: started as EventPayload<'train.started'> | null };
+}
+
+describe('the wasm thread pool in Node', () => {
+  it('starts tfjs-backend-wasm threaded build with the fast kernels and reports its threads', async () => {
+    const info = await initBackend('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(fastKernelsInstalled()).toBe(true);
+    expect(info.threads).toBe(wasmThreads());
+    expect(await applyThreadsSetting(2)).toBe(2);
+    expect(wasmThreads()).toBe(2);
+    expect(await applyThreadsSetting(1)).toBe(1);
+  });
+
+  it('reads 0 as every core and caps any setting at the pool limit of 8', () => {
+    expect(threadsFor(0)).toBeGreaterThanOrEqual(1);
+    expect(threadsFor(0)).toBeLessThanOrEqual(MAX_WASM_THREADS);
+    expect(threadsFor(3)).toBe(3);
+    expect(threadsFor(64)).toBe(MAX_WASM_THREADS);
+  });
+
+  it('trains the same loss curve on 2 threads as on 1 for a fixed seed, and says how many ran', async () => {
+    const one = await train(1);
+    const two = await train(2);
+    expect(one.started?.backend.threads).toBe(1);
+    expect(two.started?.backend.threads).toBe(2);
+    expect(two.epochs).toHaveLength(2);
+    for (const [i, e] of one.epochs.entries()) {
+      const other = two.epochs[i];
+      expect(Math.abs(other.trainLoss - e.trainLoss) / e.trainLoss).toBeLessThan(1e-5);
+      expect(Math.abs(other.valLoss! - e.valLoss!) / e.valLoss!).toBeLessThan(1e-5);
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import { identity, type KindCase } from '../testing/kindCase';
+
+// Noise acts only while training: at inference the values pass unchanged.
+export const kindCase: KindCase = {
+  kind: 'MaskingNoise',
+  examples: [
+    {
+      params: { rate: 0.25 },
+      inputs: { in: [10] },
+      output: [10],
+      count: { trainable: 0, nonTrainable: 0 },
+    },
+    { inputs: { in: [4, 4, 1] }, output: [4, 4, 1], count: { trainable: 0, nonTrainable: 0 } },
+  ],
+  reference: identity,
+  torch: 'self.layer(x)',
+};
