@@ -247,6 +247,7 @@ export const commands = {
           'summary',
           'report',
           'gif-walk',
+          'gif-training',
           'tikz',
         ]),
         title: z.string().max(300).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from '../contract/training';
+import { runSnapshotsSchema } from './snapshots';
 
 export const PROJECT_FORMAT = 'autoencoder-studio-project';
 export const PROJECT_VERSION = 1;
@@ -25,6 +26,8 @@ export const runRecordSchema = z.object({
   status: z.enum(['running', 'completed', 'stopped', 'failed', 'crashed']),
   settings: trainSettingsSchema,
   epochs: z.array(epochRecordSchema).max(100000),
+  /** The newest epochs' reconstructions, for a training animation; absent in older projects. */
+  snapshots: runSnapshotsSchema.optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -14,6 +14,7 @@ export const EXPORT_FORMATS = [
   'summary',
   'report',
   'gif-walk',
+  'gif-training',
   'tikz',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

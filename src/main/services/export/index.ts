@@ -71,7 +71,7 @@ export interface ExportExtras {
   weights?: Record<string, Float32Array>;
   /** The data set the report and the latent walk take samples from. */
   data?: DataSpec;
-  /** The project's runs: the report's loss curves. */
+  /** The project's runs: the report's loss curves; the last one is the training animation's. */
   runs?: RunRecord[];
 }
 
@@ -153,6 +153,11 @@ export async function exportProject(
         width: o.slideWidth,
       });
       return made.ok ? write(`${base}-latent-walk.gif`, made.value.gif) : made;
+    }
+    case 'gif-training': {
+      const { trainingGifOfRun } = await import('../report/trainingRun');
+      const made = trainingGifOfRun(extras.runs?.at(-1), o.title ?? 'Autoencoder', o.slideWidth);
+      return made.ok ? write(`${base}-training.gif`, made.value.gif) : made;
     }
     case 'pdf': {
       const pdf = await svgToPdf(svg());

@@ -147,12 +147,17 @@ function keepEnded({ run, graph, history, codes }: TrainDeps, runId: string): vo
   if (!state.ended || state.runId !== runId || state.epochs.length === 0) return;
   const { presetId, title } = graph.getState();
   if (state.codes) codes?.getState().keep(runId, title, state.codes);
-  history
-    ?.getState()
-    .keep(
-      { runId, presetId, status: state.ended.status, epochs: state.epochs, codes: state.codes },
-      title,
-    );
+  history?.getState().keep(
+    {
+      runId,
+      presetId,
+      status: state.ended.status,
+      epochs: state.epochs,
+      codes: state.codes,
+      ...(state.snapshots ? { snapshots: state.snapshots } : {}),
+    },
+    title,
+  );
 }
 
 /** Routes the host's events into the stores; returns the function that stops listening. */

@@ -6,11 +6,14 @@ import { useDesignMatch } from '../views/useDesignMatch';
 import './export.css';
 import type { ExportSource } from './exportSource';
 import {
+  ANIMATION_CHOICES,
   choiceInfo,
   EXPORT_CHOICES,
   isExportChoice,
   MODEL_CHOICES,
+  SLIDE_WIDTHS,
   type ExportChoice,
+  type SlideWidth,
 } from './formats';
 import { ExportPreview } from './ExportPreview';
 import { LayerOverrides } from './LayerOverrides';
@@ -42,6 +45,7 @@ function textPreview(job: ExportJob) {
 export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) {
   const [choice, setChoice] = useState<ExportChoice>(initialChoice);
   const [dpi, setDpi] = useState(300);
+  const [slideWidth, setSlideWidth] = useState<SlideWidth>(960);
   const [picture, setPicture] = useState<PictureSettings>(() =>
     initialPictureSettings(source.title),
   );
@@ -61,6 +65,7 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
     procedure: source.procedure,
     weightsRunId,
     dpi,
+    slideWidth,
     data: source.data,
     runs: source.runs,
   };
@@ -139,6 +144,25 @@ export function ExportDialog({ source, onClose, initialChoice = 'svg' }: Props) 
                     reset();
                   }}
                 />
+              </label>
+            )}
+            {ANIMATION_CHOICES.has(choice) && (
+              <label className="export-field">
+                <span>Slide size</span>
+                <select
+                  data-testid="export-slide-width"
+                  value={slideWidth}
+                  onChange={(e) => {
+                    setSlideWidth(Number(e.target.value) as SlideWidth);
+                    reset();
+                  }}
+                >
+                  {SLIDE_WIDTHS.map((w) => (
+                    <option key={w} value={w}>
+                      {w} x {(w * 9) / 16} (16:9)
+                    </option>
+                  ))}
+                </select>
               </label>
             )}
             {info.picture && (

@@ -85,6 +85,12 @@ export const EXPORT_CHOICES = [
     hint: 'A slide-sized GIF of the decoder walking a loop through the latent space; needs trained weights.',
   },
   {
+    id: 'gif-training',
+    label: 'Training (animated GIF)',
+    picture: false,
+    hint: "A slide-sized GIF of the last run's reconstructions sharpening epoch by epoch, the epoch and loss written on each frame.",
+  },
+  {
     id: 'summary-text',
     label: 'Summary (text)',
     picture: false,
@@ -125,6 +131,14 @@ export const MODEL_CHOICES: ReadonlySet<ExportChoice> = new Set<ExportChoice>([
   'report',
   'gif-walk',
 ]);
+
+/** The animated GIFs: made at a slide size (16:9) a person picks. */
+export const ANIMATION_CHOICES: ReadonlySet<ExportChoice> = new Set<ExportChoice>([
+  'gif-walk',
+  'gif-training',
+]);
+export const SLIDE_WIDTHS = [640, 960, 1280] as const;
+export type SlideWidth = (typeof SLIDE_WIDTHS)[number];
 
 /** The scripts: text the browser writes alone, unless trained weights go beside them. */
 export const SCRIPT_CHOICES: ReadonlySet<ExportChoice> = new Set<ExportChoice>([

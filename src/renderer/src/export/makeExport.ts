@@ -9,7 +9,14 @@ import { exportKerasScript, exportSummary } from '../../../shared/export';
 import { exportPytorchScript } from '../../../shared/export/pytorch';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { baseNameOf } from './fileNames';
-import { isMadeInBrowser, MODEL_CHOICES, pngScaleOf, type ExportChoice } from './formats';
+import {
+  ANIMATION_CHOICES,
+  isMadeInBrowser,
+  MODEL_CHOICES,
+  pngScaleOf,
+  type ExportChoice,
+  type SlideWidth,
+} from './formats';
 import { EXPORT_MESSAGES } from './messages';
 
 /** The host calls an export makes: only invoke (a test can give an in-memory client). */
@@ -36,6 +43,8 @@ export interface ExportJob {
   weightsRunId: string | null;
   /** The PNG's resolution for 'png-dpi'. */
   dpi?: number;
+  /** The animations' width (16:9). */
+  slideWidth?: SlideWidth;
   /** The data set and runs the report and the latent walk read. */
   data?: DataSpec;
   runs?: RunRecord[];
@@ -93,6 +102,7 @@ const HOST_FORMAT = {
   tikz: 'tikz',
   report: 'report',
   'gif-walk': 'gif-walk',
+  'gif-training': 'gif-training',
   pdf: 'pdf',
   keras: 'keras',
   pytorch: 'pytorch',
@@ -102,6 +112,13 @@ const HOST_FORMAT = {
   'summary-text': 'summary',
   'summary-md': 'summary',
 } as const satisfies Record<ExportChoice, CommandRequest<'export.render'>['format']>;
+
+/** The run a training animation shows, alone: the one whose weights export, else the newest. */
+function animatedRun(job: ExportJob): RunRecord[] {
+  const runs = job.runs ?? [];
+  const chosen = runs.find((r) => r.id === job.weightsRunId) ?? runs.at(-1);
+  return chosen ? [chosen] : [];
+}
 
 /** The 'export.render' request of a job; the model formats ask for the run's weights. */
 export function hostRequest(job: ExportJob): CommandRequest<'export.render'> {
@@ -118,6 +135,8 @@ export function hostRequest(job: ExportJob): CommandRequest<'export.render'> {
     ...(job.choice === 'report' || job.choice === 'gif-walk'
       ? { data: job.data, runs: job.choice === 'report' ? job.runs : undefined }
       : {}),
+    ...(job.choice === 'gif-training' ? { runs: animatedRun(job) } : {}),
+    ...(ANIMATION_CHOICES.has(job.choice) && job.slideWidth ? { slideWidth: job.slideWidth } : {}),
   };
 }
 

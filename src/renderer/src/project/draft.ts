@@ -4,9 +4,17 @@ import type { ProjectDraft, RunRecord } from '../../../shared/project/schema';
 import type { PastRun } from '../stores/runHistory';
 import type { SavedState } from './projectStore';
 
+/**
+ * How many of the newest runs keep their per-epoch pictures in the project file (about 250 KB
+ * each for digits): enough for a training animation of recent runs without every autosave
+ * carrying megabytes of older ones.
+ */
+export const RUNS_WITH_SNAPSHOTS = 5;
+
 /** The run history as the project file keeps it: each ended run's losses per epoch. */
 export function runRecords(runs: readonly PastRun[], settings: TrainSettings): RunRecord[] {
-  return runs.map((r) => ({
+  const firstWithSnapshots = runs.length - RUNS_WITH_SNAPSHOTS;
+  return runs.map((r, i) => ({
     id: r.runId,
     name: r.name,
     startedAt: '',
@@ -20,6 +28,7 @@ export function runRecords(runs: readonly PastRun[], settings: TrainSettings): R
       ...(e.metrics ? { metrics: e.metrics } : {}),
       ...(e.phase !== undefined ? { phase: e.phase } : {}),
     })),
+    ...(r.snapshots && i >= firstWithSnapshots ? { snapshots: r.snapshots } : {}),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { createStore, useStore } from 'zustand';
 import type { RunStatus } from '../../../shared/contract/events';
+import type { RunSnapshots } from '../../../shared/project/snapshots';
 import type { Codes, EpochRecord } from './runState';
 
 /** A run that ended, kept so its curves and last codes can be compared with later runs. */
@@ -13,6 +14,8 @@ export interface PastRun {
   epochs: EpochRecord[];
   /** The codes after its last epoch, for the code histogram's comparison. */
   codes: Codes | null;
+  /** The newest epochs' reconstructions, for a training animation (absent in older projects). */
+  snapshots?: RunSnapshots;
   /** Whether the loss chart draws its curves. */
   visible: boolean;
 }

@@ -29,6 +29,7 @@ export function loadProjectRuns(
         status: r.status === 'running' ? 'stopped' : r.status,
         epochs: r.epochs.map((e, i) => ({ ...e, seconds: 0, x: i + 1 })),
         codes: null,
+        ...(r.snapshots ? { snapshots: r.snapshots } : {}),
       },
       r.name,
     );

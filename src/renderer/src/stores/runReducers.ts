@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../../shared/contract/events';
+import { keepSnapshot } from '../../../shared/project/snapshots';
 import { MAX_BATCH_POINTS, type EpochRecord, type RunData } from './runState';
 
 /**
@@ -60,7 +61,12 @@ export function onTrainEpoch(state: RunData, e: EventPayload<'train.epoch'>): Ru
 export function onTrainSnapshot(state: RunData, e: EventPayload<'train.snapshot'>): RunData {
   if (!belongs(state, e.runId)) return state;
   const { runId: _runId, ...snapshot } = e;
-  return { ...state, runId: e.runId, snapshot };
+  // The epoch event comes before its snapshot: its loss is written on the animation's frame.
+  const record = state.epochs.filter((r) => r.epoch === e.epoch).at(-1);
+  const snapshots = record
+    ? keepSnapshot(state.snapshots, { ...e, loss: record.valLoss ?? record.trainLoss })
+    : state.snapshots;
+  return { ...state, runId: e.runId, snapshot, snapshots };
 }
 
 export function onTrainFeatures(state: RunData, e: EventPayload<'train.features'>): RunData {

@@ -1,6 +1,7 @@
 import type { EventPayload, RunStatus } from '../../../shared/contract/events';
 import type { DataSpec, TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
+import type { RunSnapshots } from '../../../shared/project/snapshots';
 import { RingBuffer } from './ringBuffer';
 
 /** Where the one run of the Train panel stands. */
@@ -41,6 +42,8 @@ export interface RunData {
   batchLosses: RingBuffer<BatchPoint>;
   epochs: EpochRecord[];
   snapshot: Snapshot | null;
+  /** The newest epochs' reconstructions, kept small for the run record (a training animation). */
+  snapshots: RunSnapshots | null;
   /** The first layer's weights after the latest epoch. */
   features: Features | null;
   /** Code values of the view samples after the latest epoch. */
@@ -80,6 +83,7 @@ export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => 
   batchLosses: new RingBuffer<BatchPoint>(MAX_BATCH_POINTS),
   epochs: [],
   snapshot: null,
+  snapshots: null,
   features: null,
   codes: null,
   samples: null,
