@@ -6,6 +6,7 @@ import {
   showTab,
   studioSession,
   test,
+  trainBriefly,
 } from './harness';
 
 const studio = studioSession({ height: 960 });
@@ -19,22 +20,7 @@ const tab = (name: Parameters<typeof showTab>[1]) => showTab(page, name);
 
 const openPreset = (id: string) => openPresetIn(page, id);
 
-/** Starts the open preset's run from the Train tab, with fewer epochs or digits when asked. */
-async function train(change: { epochs?: number; limit?: number } = {}) {
-  await tab('train');
-  if (change.limit) await page.getByTestId('data-limit').fill(String(change.limit));
-  if (change.epochs) await page.getByTestId('train-epochs').fill(String(change.epochs));
-  await page.getByTestId('train-start').click();
-  await page.waitForFunction(
-    () =>
-      /Completed|Failed|crashed/.test(
-        document.querySelector('[data-testid="run-status"]')?.textContent ?? '',
-      ),
-    undefined,
-    { timeout: 280_000 },
-  );
-  expect(await page.getByTestId('run-status').innerText()).toMatch(/^Completed/);
-}
+const train = (change: { epochs?: number; limit?: number } = {}) => trainBriefly(page, change);
 
 test.describe('the Generate view of a variational autoencoder', () => {
   test('names the digits by colour, interpolates between two different digits and shows their tiles', async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Served } from './browserMode.mjs';
 import { electronShell, NO_ELECTRON, webShell, type Shell, type ShellName } from './shells';
 
@@ -113,8 +113,28 @@ export async function canvasSettled(page: Page, timeoutMs = 10_000): Promise<voi
 }
 
 /** Shows one of the app's four views by its tab. */
-export const showTab = (page: Page, name: 'editor' | 'train' | 'inspect' | 'generate') =>
+export const showTab = (page: Page, name: 'editor' | 'train' | 'inspect' | 'generate' | 'lab') =>
   page.getByTestId(`tab-${name}`).click();
+
+/**
+ * Trains the open preset from the Train tab, on fewer epochs or digits when asked, and expects the
+ * run to complete.
+ */
+export async function trainBriefly(page: Page, change: { epochs?: number; limit?: number } = {}) {
+  await showTab(page, 'train');
+  if (change.limit) await page.getByTestId('data-limit').fill(String(change.limit));
+  if (change.epochs) await page.getByTestId('train-epochs').fill(String(change.epochs));
+  await page.getByTestId('train-start').click();
+  await page.waitForFunction(
+    () =>
+      /Completed|Failed|crashed/.test(
+        document.querySelector('[data-testid="run-status"]')?.textContent ?? '',
+      ),
+    undefined,
+    { timeout: 280_000 },
+  );
+  expect(await page.getByTestId('run-status').innerText()).toMatch(/^Completed/);
+}
 
 /**
  * Starts a new project from a preset of the New gallery (its settings and data come with it) and

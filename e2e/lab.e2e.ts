@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openPreset, screenshot, showTab, studioSession, test } from './harness';
+import { expect, openPreset, screenshot, studioSession, test, trainBriefly } from './harness';
 
 const studio = studioSession({ height: 1000 });
 let page: Page;
@@ -8,22 +8,7 @@ test.beforeAll(() => {
   page = studio.page;
 });
 
-/** Trains the open preset briefly from the Train tab and waits until it completes. */
-async function train(epochs: number, limit: number) {
-  await showTab(page, 'train');
-  await page.getByTestId('data-limit').fill(String(limit));
-  await page.getByTestId('train-epochs').fill(String(epochs));
-  await page.getByTestId('train-start').click();
-  await page.waitForFunction(
-    () =>
-      /Completed|Failed|crashed/.test(
-        document.querySelector('[data-testid="run-status"]')?.textContent ?? '',
-      ),
-    undefined,
-    { timeout: 280_000 },
-  );
-  expect(await page.getByTestId('run-status').innerText()).toMatch(/^Completed/);
-}
+const train = (epochs: number, limit: number) => trainBriefly(page, { epochs, limit });
 
 /** Draws a zero on the pad with the mouse: an upright oval round the pad's centre. */
 async function drawZero() {

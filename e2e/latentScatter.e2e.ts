@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, openPreset, screenshot, showTab, studioSession, test } from './harness';
+import {
+  expect,
+  openPreset,
+  screenshot,
+  showTab,
+  studioSession,
+  test,
+  trainBriefly,
+} from './harness';
 
 // Issue 15, the scatter: thumbnails on the points, lasso selection to a strip of images, the
 // hand-over to interpolation, and t-SNE of the codes beside t-SNE of the pixels.
@@ -10,22 +18,7 @@ test.beforeAll(() => {
   page = studio.page;
 });
 
-/** Trains the open preset briefly from the Train tab and waits until it completes. */
-async function train(epochs: number, limit: number) {
-  await showTab(page, 'train');
-  await page.getByTestId('data-limit').fill(String(limit));
-  await page.getByTestId('train-epochs').fill(String(epochs));
-  await page.getByTestId('train-start').click();
-  await page.waitForFunction(
-    () =>
-      /Completed|Failed|crashed/.test(
-        document.querySelector('[data-testid="run-status"]')?.textContent ?? '',
-      ),
-    undefined,
-    { timeout: 280_000 },
-  );
-  expect(await page.getByTestId('run-status').innerText()).toMatch(/^Completed/);
-}
+const train = (epochs: number, limit: number) => trainBriefly(page, { epochs, limit });
 
 /**
  * Where the orange dots (label 1) lie on the scatter, in CSS pixels of the canvas: their median

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
 import { downloadExport, openExport, utf8, zipEntries, type Downloaded } from './downloads';
-import { expect, screenshot, showTab, studioSession, test } from './harness';
+import { expect, screenshot, studioSession, test, trainBriefly } from './harness';
 
 // The model exports of a trained design, as a person downloads them: ONNX, PyTorch and Keras
 // carry the weights of the run that just completed.
@@ -39,14 +39,7 @@ function scriptAndWeights(files: Downloaded[]) {
 
 test.describe('model exports after a short training run', () => {
   test('trains the default preset for one epoch', async () => {
-    await showTab(page, 'train');
-    await page.getByTestId('data-limit').fill('1000');
-    await page.getByTestId('train-epochs').fill('1');
-    await page.getByTestId('train-start').click();
-    await expect(page.getByTestId('run-status')).toContainText(/Completed|Failed|crashed/, {
-      timeout: 240_000,
-    });
-    await expect(page.getByTestId('run-status')).toContainText(/^Completed/);
+    await trainBriefly(page, { epochs: 1, limit: 1000 });
   });
 
   test('downloads ONNX as one zip of models that ONNX Runtime runs', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { downloadExport, openExport, utf8 } from './downloads';
-import { expect, openPreset, screenshot, showTab, studioSession, test } from './harness';
+import { expect, openPreset, screenshot, studioSession, test, trainBriefly } from './harness';
 
 // What a person hands to someone without the app, after a short training run of the VAE: the
 // report (one HTML file), the TikZ diagram, and the two GIFs (the latent walk, the training).
@@ -42,14 +42,7 @@ function gifFrames(data: Uint8Array): { width: number; height: number; frames: n
 test.describe('sharing a trained VAE: report, TikZ and slides that move', () => {
   test('trains the VAE preset for two short epochs', async () => {
     await openPreset(page, 'vae');
-    await showTab(page, 'train');
-    await page.getByTestId('data-limit').fill('500');
-    await page.getByTestId('train-epochs').fill('2');
-    await page.getByTestId('train-start').click();
-    await expect(page.getByTestId('run-status')).toContainText(/Completed|Failed|crashed/, {
-      timeout: 240_000,
-    });
-    await expect(page.getByTestId('run-status')).toContainText(/^Completed/);
+    await trainBriefly(page, { epochs: 2, limit: 500 });
   });
 
   test('offers the report, TikZ and both animations in the Export dialog', async () => {

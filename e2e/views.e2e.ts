@@ -6,6 +6,7 @@ import {
   showTab,
   studioSession,
   test,
+  trainBriefly,
 } from './harness';
 
 const studio = studioSession({ height: 960 });
@@ -19,22 +20,8 @@ const tab = (name: Parameters<typeof showTab>[1]) => showTab(page, name);
 
 const openPreset = (id: string) => openPresetIn(page, id);
 
-/** Trains the open preset briefly on at most 2,000 digits, from the Train tab. */
-async function trainBriefly(epochs: number, limit = 2000) {
-  await tab('train');
-  await page.getByTestId('data-limit').fill(String(limit));
-  await page.getByTestId('train-epochs').fill(String(epochs));
-  await page.getByTestId('train-start').click();
-  await page.waitForFunction(
-    () =>
-      /Completed|Failed|crashed/.test(
-        document.querySelector('[data-testid="run-status"]')?.textContent ?? '',
-      ),
-    undefined,
-    { timeout: 240_000 },
-  );
-  expect(await page.getByTestId('run-status').innerText()).toMatch(/^Completed/);
-}
+/** Trains the open preset briefly on at most 2,000 digits. */
+const trainShortly = (epochs: number, limit = 2000) => trainBriefly(page, { epochs, limit });
 
 /** The red channel of every pixel of a canvas, to compare two drawings. */
 const pixels = (testId: string) =>
@@ -48,7 +35,7 @@ const pixels = (testId: string) =>
 test.describe('the views that show what the autoencoder learned', () => {
   test('draws the 128 first-layer units of the default preset as 28×28 images', async () => {
     await screenshot(page, 'view-editor');
-    await trainBriefly(1);
+    await trainShortly(1);
     await screenshot(page, 'view-train');
     await tab('inspect');
     const grid = page.getByTestId('feature-grid');
@@ -63,7 +50,7 @@ test.describe('the views that show what the autoencoder learned', () => {
   test('shows a sparse code with a lower mean activation than the standard run beside it', async () => {
     // The KL penalty pulls the mean activation towards its target of 0.1 within a few epochs.
     await openPreset('sparse-kl');
-    await trainBriefly(3);
+    await trainShortly(3);
     await tab('inspect');
     const current = page.getByTestId('codes-current');
     const other = page.getByTestId('codes-other');
@@ -77,7 +64,7 @@ test.describe('the views that show what the autoencoder learned', () => {
 
   test('shows a denoising model’s digits as original, noisy input and reconstruction', async () => {
     await openPreset('denoising-gaussian');
-    await trainBriefly(1);
+    await trainShortly(1);
     await tab('inspect');
     const board = page.getByTestId('recon-board');
     await board.waitFor();
@@ -92,7 +79,7 @@ test.describe('the views that show what the autoencoder learned', () => {
 
   test('trains the 2-D latent preset on 1, 5 and 6: scatter, loss per epoch, grid and dragging', async () => {
     await openPreset('latent2d');
-    await trainBriefly(2);
+    await trainShortly(2);
     expect(await page.locator('[data-testid="loss-chart"] circle.loss-point.train').count()).toBe(
       2,
     );

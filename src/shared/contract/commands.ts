@@ -5,6 +5,7 @@ import { diagramOptionsSchema } from '../diagram/options';
 import { backendInfoSchema } from './backend';
 import { labCommands } from './labQueries';
 import { runReportSchema } from './runReport';
+import { EXPORT_FORMATS } from './exportFormats';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const f32 = z.instanceof(Float32Array);
@@ -235,21 +236,7 @@ export const commands = {
     request: z
       .object({
         graph: graphDocumentSchema,
-        format: z.enum([
-          'svg',
-          'png',
-          'pdf',
-          'keras',
-          'pytorch',
-          'tfjs',
-          'tfjs-training',
-          'onnx',
-          'summary',
-          'report',
-          'gif-walk',
-          'gif-training',
-          'tikz',
-        ]),
+        format: z.enum(EXPORT_FORMATS),
         title: z.string().max(300).optional(),
         diagram: diagramOptionsSchema.partial().optional(),
         scale: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(2),

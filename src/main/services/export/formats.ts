@@ -1,23 +1,11 @@
 /**
- * What the host exports. Kept apart from the exporters so the host learns the list without loading
- * tfjs or the native renderers.
+ * Which export formats hold a model. Kept apart from the exporters so the host learns it without
+ * loading tfjs or the native renderers.
  */
-export const EXPORT_FORMATS = [
-  'svg',
-  'png',
-  'pdf',
-  'keras',
-  'pytorch',
-  'tfjs',
-  'tfjs-training',
-  'onnx',
-  'summary',
-  'report',
-  'gif-walk',
-  'gif-training',
-  'tikz',
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../../../shared/contract/exportFormats';
+
+export { EXPORT_FORMATS, type ExportFormat } from '../../../shared/contract/exportFormats';
+
 /** The formats that describe a model to train or run, and so must fit the design budget. */
 export const MODEL_FORMATS: ReadonlySet<ExportFormat> = new Set<ExportFormat>([
   'keras',
