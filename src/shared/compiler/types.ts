@@ -1,6 +1,17 @@
 import type { Diagnostic } from '../graph/messages';
 
-export type NodeRole = 'input' | 'encoder' | 'code' | 'decoder' | 'output' | 'head';
+export type NodeRole =
+  | 'input'
+  | 'encoder'
+  | 'code'
+  | 'decoder'
+  | 'output'
+  | 'head'
+  /** An adversarial game's parts (see compiler/game.ts). */
+  | 'prior'
+  | 'generator'
+  | 'discriminator'
+  | 'adversary';
 
 export interface NodeAnalysis {
   /** Output shape without the batch dimension; null when it cannot be known. */

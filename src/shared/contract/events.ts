@@ -19,6 +19,8 @@ export const runWarningKindSchema = z.enum([
   'dead-units',
   /** A checkpoint could not be written (read-only or full disk): training goes on without it. */
   'checkpoint',
+  /** A generator's fixed-noise samples stopped differing from one another (a game's mode collapse). */
+  'mode-collapse',
 ]);
 
 export const runStatusSchema = z.enum(['completed', 'stopped', 'failed', 'crashed']);
@@ -130,6 +132,34 @@ export const events = {
     checkpointEpoch: z.number().int().nullable().optional(),
     /** The error code when the failure has one (E_TRAINER_PROTOCOL: the trainer broke the protocol). */
     code: z.string().max(40).optional(),
+  }),
+  /**
+   * An adversarial game (GAN, DCGAN, adversarial autoencoder) after an epoch: how the two players
+   * stand. dReal/dFake: the discriminator's mean output on real and on generated samples (0..1).
+   */
+  'train.game': z.object({
+    runId,
+    epoch: z.number().int(),
+    /** The discriminator's loss (real and fake halves together), averaged over the epoch. */
+    discriminatorLoss: finite,
+    /** The generator's (or, in an adversarial autoencoder, the encoder's) adversarial loss. */
+    generatorLoss: finite,
+    dReal: finite,
+    dFake: finite,
+    /** Mean pairwise distance between the fixed-noise samples, over their mean distance at epoch 1. */
+    diversity: finite.nullable(),
+  }),
+  /**
+   * Samples a generator made from the same fixed noise after each epoch (the same z every time, so
+   * change is visible); for a denoising chain, the frames of its corrupt-reconstruct walk.
+   */
+  'train.generated': z.object({
+    runId,
+    epoch: z.number().int(),
+    sampleShape: z.array(z.number().int()),
+    count: z.number().int(),
+    /** count x sampleSize values, sample after sample. */
+    samples: f32,
   }),
   /** The run goes on but looks unhealthy (its loss stopped moving, its units died); with advice. */
   'train.warning': z.object({

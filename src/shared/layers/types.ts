@@ -24,6 +24,7 @@ export const CATEGORIES = [
   'Regularize',
   'Convolution',
   'Variational',
+  'Adversarial',
   'Heads',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];

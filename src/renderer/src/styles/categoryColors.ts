@@ -15,6 +15,7 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   Regularize: '#c084fc',
   Convolution: '#38bdf8',
   Variational: '#f472b6',
+  Adversarial: '#f87171',
   Heads: '#ff8a65',
 };
 
