@@ -1,10 +1,12 @@
 /**
  * Runs in a separate Node process (bundled by the tfjs export test): loads exported TensorFlow.js
- * models the way a user would: stock tfjs, none of the app's code registered, and prints predictions.
- * Usage: node loader.mjs <export dir> <input json>
+ * models the way a user would: stock tfjs, none of the app's code registered (only the zip's own
+ * custom-layers.js when it ships one, as its README says), and prints predictions.
+ * Usage: node loader.mjs <export dir> <input json: { feeds: { <part folder>: { values, shape } } }>
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 
 function fileHandler(folder: string): tf.io.IOHandler {
@@ -24,13 +26,16 @@ function fileHandler(folder: string): tf.io.IOHandler {
 
 async function main() {
   const [dir, inputFile] = process.argv.slice(2);
-  const { input, shape, code, codeShape } = JSON.parse(readFileSync(inputFile, 'utf8'));
+  const { feeds } = JSON.parse(readFileSync(inputFile, 'utf8')) as {
+    feeds: Record<string, { values: number[]; shape: number[] }>;
+  };
+  // A part that keeps an app layer at inference (a top-k code) needs the zip's module first.
+  const custom = join(dir, 'custom-layers.js');
+  if (existsSync(custom)) await import(pathToFileURL(custom).href);
   const out: Record<string, number[]> = {};
-  for (const part of ['model', 'encoder', 'decoder']) {
-    const folder = join(dir, part);
-    if (!existsSync(folder)) continue;
-    const model = await tf.loadLayersModel(fileHandler(folder));
-    const x = part === 'decoder' ? tf.tensor(code, codeShape) : tf.tensor(input, shape);
+  for (const [part, feed] of Object.entries(feeds)) {
+    const model = await tf.loadLayersModel(fileHandler(join(dir, part)));
+    const x = tf.tensor(feed.values, feed.shape);
     out[part] = Array.from((model.predict(x) as tf.Tensor).dataSync());
   }
   process.stdout.write(JSON.stringify(out));

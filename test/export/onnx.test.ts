@@ -3,6 +3,11 @@ import * as tf from '@tensorflow/tfjs';
 import type * as Ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onnxModels, type OnnxFile } from '../../src/main/services/export/onnx';
+import {
+  disposeExportGame,
+  exportGameOf,
+  type ExportGame,
+} from '../../src/main/services/export/gameExport';
 import { loadBalancedDigits } from '../../src/main/services/data/mnist';
 import { buildModel, type BuiltModel } from '../../src/main/services/model';
 import { PRESETS } from '../../src/shared/presets';
@@ -38,28 +43,56 @@ async function runOnnx(file: OnnxFile, x: tf.Tensor): Promise<Float32Array> {
   }
 }
 
+/**
+ * The app's model for each part the export must write, and what it is fed: digits for a model and
+ * an encoder (and a GAN's discriminator, which judges samples), seeded codes for a decoder (and an
+ * AAE's discriminator, which judges codes), a GAN's generator seeded noise drawn as its Prior draws.
+ */
+function partsOf(
+  m: BuiltModel,
+  game: ExportGame | null,
+  x: tf.Tensor,
+): Record<string, { model: tf.LayersModel; feed: tf.Tensor }> {
+  const seeded = (model: tf.LayersModel, spread = 1) =>
+    tf.randomNormal(
+      [x.shape[0], ...(model.inputs[0].shape.slice(1) as number[])],
+      0,
+      spread,
+      'float32',
+      8,
+    );
+  if (game?.game.kind === 'gan')
+    return {
+      generator: { model: m.model, feed: seeded(m.model, game.game.prior.spread) },
+      discriminator: { model: game.discriminator, feed: tf.clone(x) },
+    };
+  const parts: Record<string, { model: tf.LayersModel; feed: tf.Tensor }> = {
+    model: { model: m.model, feed: tf.clone(x) },
+    encoder: { model: m.encoder, feed: tf.clone(x) },
+  };
+  if (m.decoder) parts.decoder = { model: m.decoder, feed: seeded(m.decoder) };
+  if (game) parts.discriminator = { model: game.discriminator, feed: seeded(game.discriminator) };
+  return parts;
+}
+
 /** Largest difference between the app's predictions and onnxruntime's, per part written. */
 async function compareParts(
   m: BuiltModel,
+  game: ExportGame | null,
   files: OnnxFile[],
   x: tf.Tensor,
 ): Promise<Record<string, number>> {
-  const codeShape = [x.shape[0], ...(m.encoder.outputs[0].shape.slice(1) as number[])];
-  const code = tf.randomNormal(codeShape, 0, 1, 'float32', 8);
-  const expected: Record<string, tf.Tensor> = {
-    model: m.model.predict(x) as tf.Tensor,
-    encoder: m.encoder.predict(x) as tf.Tensor,
-  };
-  if (m.decoder) expected.decoder = m.decoder.predict(code) as tf.Tensor;
-  expect(files.map((f) => f.part).sort()).toEqual(Object.keys(expected).sort());
+  const parts = partsOf(m, game, x);
+  expect(files.map((f) => f.part).sort()).toEqual(Object.keys(parts).sort());
   const diffs: Record<string, number> = {};
   for (const file of files) {
-    const got = await runOnnx(file, file.part === 'decoder' ? code : x);
-    const want = expected[file.part].dataSync();
+    const { model, feed } = parts[file.part];
+    const got = await runOnnx(file, feed);
+    const want = tf.tidy(() => (model.predict(feed) as tf.Tensor).dataSync());
     expect(got.length).toBe(want.length);
     diffs[file.part] = got.reduce((d, v, i) => Math.max(d, Math.abs(v - want[i])), 0);
   }
-  tf.dispose([code, ...Object.values(expected)]);
+  tf.dispose(Object.values(parts).map((p) => p.feed));
   return diffs;
 }
 
@@ -68,25 +101,29 @@ async function compareParts(
  * from a fresh model's zeros and ones. Kernels are scaled by their fan-in as a trained model's are:
  * unscaled, a 784-input layer's outputs reach the hundreds and float32 rounding alone exceeds 1e-5.
  */
-function randomWeights(m: BuiltModel, seed: number): Record<string, Float32Array> {
+function randomWeights(models: tf.LayersModel[], seed: number): Record<string, Float32Array> {
   const out: Record<string, Float32Array> = {};
-  m.model.weights.forEach((w, i) => {
-    const shape = w.shape as number[];
-    const fanIn = shape.length > 1 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : 1;
-    const std = shape.length > 1 ? 1.5 / Math.sqrt(fanIn) : 0.3;
-    const t = tf.tidy(() => {
-      const r = tf.randomNormal(shape, 0, std, 'float32', seed + i);
-      return w.originalName.endsWith('moving_variance') ? tf.add(tf.abs(r), 0.5) : r;
+  models
+    .flatMap((m) => m.weights)
+    .forEach((w, i) => {
+      const shape = w.shape as number[];
+      const fanIn = shape.length > 1 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : 1;
+      const std = shape.length > 1 ? 1.5 / Math.sqrt(fanIn) : 0.3;
+      const t = tf.tidy(() => {
+        const r = tf.randomNormal(shape, 0, std, 'float32', seed + i);
+        return w.originalName.endsWith('moving_variance') ? tf.add(tf.abs(r), 0.5) : r;
+      });
+      out[w.originalName] = t.dataSync() as Float32Array;
+      w.write(t);
+      t.dispose();
     });
-    out[w.originalName] = t.dataSync() as Float32Array;
-    w.write(t);
-    t.dispose();
-  });
   return out;
 }
 
-async function digits(m: BuiltModel, n: number): Promise<tf.Tensor> {
-  const shape = [n, ...(m.model.inputs[0].shape.slice(1) as number[])];
+async function digits(m: BuiltModel, game: ExportGame | null, n: number): Promise<tf.Tensor> {
+  // A GAN's model is its generator, fed noise: the digits are for its discriminator.
+  const model = game?.kind === 'gan' ? game.discriminator : m.model;
+  const shape = [n, ...(model.inputs[0].shape.slice(1) as number[])];
   return tf.tensor((await loadBalancedDigits(n)).images, shape);
 }
 
@@ -95,22 +132,24 @@ async function expectSamePredictions(doc: GraphDocument, label: string): Promise
   const built = buildModel(doc);
   if (!built.ok) throw new Error(built.error.message);
   const m = built.value;
-  const x = await digits(m, 4);
+  const game = exportGameOf(doc, 5);
+  const x = await digits(m, game, 4);
   try {
-    const fresh = await onnxModels(m, doc);
+    const fresh = await onnxModels(m, doc, undefined, game);
     if (!fresh.ok) throw new Error(fresh.error.message);
-    for (const [part, diff] of Object.entries(await compareParts(m, fresh.value, x)))
+    for (const [part, diff] of Object.entries(await compareParts(m, game, fresh.value, x)))
       expect(diff, `${label}/${part} (fresh)`).toBeLessThan(1e-5);
 
-    // Passed as trained weights and written into the app's model: a kernel transposed the wrong
+    // Passed as trained weights and written into the app's models: a kernel transposed the wrong
     // way or a bias on the wrong axis cannot agree by luck with random values everywhere.
-    const weights = randomWeights(m, 17);
-    const trained = await onnxModels(m, doc, weights);
+    const weights = randomWeights([m.model, ...(game ? [game.discriminator] : [])], 17);
+    const trained = await onnxModels(m, doc, weights, game);
     if (!trained.ok) throw new Error(trained.error.message);
-    for (const [part, diff] of Object.entries(await compareParts(m, trained.value, x)))
+    for (const [part, diff] of Object.entries(await compareParts(m, game, trained.value, x)))
       expect(diff, `${label}/${part} (random weights)`).toBeLessThan(1e-5);
   } finally {
     x.dispose();
+    disposeExportGame(game);
     m.dispose();
   }
 }
@@ -210,6 +249,32 @@ describe('ONNX export', () => {
       built.value.dispose();
     }
   });
+
+  it.each(['gan-dense', 'dcgan'])(
+    'writes the generator of %s from the noise to the generated digit, and its discriminator from digits to a score',
+    async (id) => {
+      const preset = PRESETS.find((p) => p.id === id)!;
+      const built = buildModel(preset.graph);
+      if (!built.ok) throw new Error(built.error.message);
+      try {
+        const files = await onnxModels(built.value, preset.graph);
+        if (!files.ok) throw new Error(files.error.message);
+        expect(files.value.map((f) => f.part)).toEqual(['generator', 'discriminator']);
+        const names = [];
+        for (const file of files.value) {
+          const session = await ort.InferenceSession.create(file.bytes);
+          names.push([session.inputNames, session.outputNames]);
+          await session.release();
+        }
+        expect(names).toEqual([
+          [['noise'], ['generated_digit']],
+          [['digits'], ['real_or_fake']],
+        ]);
+      } finally {
+        built.value.dispose();
+      }
+    },
+  );
 
   it('refuses trained weights that no longer fit the design, in words', async () => {
     const preset = PRESETS.find((p) => p.id === 'default')!;

@@ -2,12 +2,18 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBalancedDigits } from '../../src/main/services/data/mnist';
 import { encodeNpy, encodeNpz } from '../../src/main/services/export/npz';
-import { buildModel } from '../../src/main/services/model';
+import {
+  disposeExportGame,
+  exportGameOf,
+  type ExportGame,
+} from '../../src/main/services/export/gameExport';
+import { buildModel, type BuiltModel } from '../../src/main/services/model';
 import { flattenWeights } from '../../src/main/services/trainer/weights';
 import { compileGraph } from '../../src/shared/compiler';
+import { kerasWeightsArrays } from '../../src/shared/export/keras';
 import { exportPytorchScript, pytorchWeightArrays } from '../../src/shared/export/pytorch';
 import type { Procedure, TrainSettings } from '../../src/shared/contract/training';
 import type { GraphDocument, ParamValue } from '../../src/shared/graph/document';
@@ -133,6 +139,7 @@ const CASES: Case[] = [
   OTHER_LAYERS,
 ];
 
+/** What torch must compute for a case: an autoencoder's prediction and code on the digits. */
 interface Expected {
   folder: string;
   output: Float32Array;
@@ -141,20 +148,61 @@ interface Expected {
 const expected = new Map<string, Expected>();
 
 /**
- * Runs every script's --predict in one Python, so torch is imported once (about 8 s a process on
- * these machines); a script that fails leaves its traceback in `<out>.error`.
+ * A game's script has no --predict (it plays the game and generates): its check is `--generate`,
+ * the samples torch makes from its own prior noise against the app's generator on that noise (a
+ * GAN's generator, an AAE's decoder), both with the app's weights of both players.
+ */
+interface GameExpected {
+  folder: string;
+  generator: tf.LayersModel;
+  dispose(): void;
+}
+const games = new Map<string, GameExpected>();
+afterAll(() => games.forEach((g) => g.dispose()));
+
+const GENERATED = 6;
+
+/**
+ * Runs every script in one Python, so torch is imported once (about 8 s a process on these
+ * machines), each with its own command line (a JSON list whose last item is the output file); a
+ * script that fails leaves its traceback in `<out>.error`.
  */
 const DRIVER = `
-import runpy, sys, traceback
+import json, runpy, sys, traceback
 args = sys.argv[1:]
-for script, inp, out in zip(args[0::3], args[1::3], args[2::3]):
-    sys.argv = [script, "--predict", inp, out]
+for script, argv in zip(args[0::2], args[1::2]):
+    argv = json.loads(argv)
+    sys.argv = [script] + argv
     try:
         runpy.run_path(script, run_name="__main__")
     except BaseException:
-        with open(out + ".error", "w") as f:
+        with open(argv[-1] + ".error", "w") as f:
             f.write(traceback.format_exc())
 `;
+
+/** A game case: both players' weights moved off their fresh values, written as the app writes them. */
+function prepareGame(c: Case, m: BuiltModel, game: ExportGame, folder: string): string[] {
+  const weights: Record<string, Float32Array> = {};
+  for (const model of [m.model, game.discriminator]) {
+    perturbedWeights(model);
+    for (const w of model.weights) weights[w.originalName] = w.read().dataSync() as Float32Array;
+  }
+  // The app writes a game's weights for PyTorch with kerasWeightsArrays (export/index.ts).
+  const arrays = kerasWeightsArrays(c.graph, weights);
+  if (!arrays.ok) throw new Error(arrays.error.message);
+  writeFileSync(join(folder, 'weights.npz'), encodeNpz(arrays.value));
+  const generator = game.kind === 'gan' ? m.model : m.decoder;
+  if (!generator) throw new Error(`${c.id}: the adversarial autoencoder has no decoder`);
+  games.set(c.id, {
+    folder,
+    generator,
+    dispose: () => {
+      disposeExportGame(game);
+      m.dispose();
+    },
+  });
+  return ['--generate', String(GENERATED), join(folder, 'out.npz')];
+}
 
 /** Builds each case's model in the app, writes its weights and script, and predicts in torch. */
 async function predictAll(): Promise<void> {
@@ -164,6 +212,11 @@ async function predictAll(): Promise<void> {
     if (!built.ok) throw new Error(`${c.id}: ${built.error.message}`);
     const m = built.value;
     const folder = mkdtempSync(join(dir, `${c.id}-`));
+    const game = exportGameOf(c.graph, 2);
+    if (game) {
+      args.push(writeScript(c, folder), JSON.stringify(prepareGame(c, m, game, folder)));
+      continue;
+    }
     const arrays = pytorchWeightArrays(perturbedWeights(m.model));
     if (!arrays.ok) throw new Error(arrays.error.message);
     writeFileSync(join(folder, 'weights.npz'), encodeNpz(arrays.value));
@@ -175,21 +228,35 @@ async function predictAll(): Promise<void> {
     x.dispose();
     m.dispose();
     expected.set(c.id, { folder, output, code });
-    args.push(writeScript(c, folder), join(dir, 'digits.npy'), join(folder, 'out.npz'));
+    const argv = ['--predict', join(dir, 'digits.npy'), join(folder, 'out.npz')];
+    args.push(writeScript(c, folder), JSON.stringify(argv));
   }
   const run = runPython(python, ['-c', DRIVER, ...args], dir);
   if (run.status !== 0) throw new Error(`The Python driver failed: ${run.stderr}`);
 }
 
+const scriptError = (folder: string) => {
+  const error = join(folder, 'out.npz.error');
+  return existsSync(error) ? readFileSync(error, 'utf8') : '';
+};
+
 describe('the PyTorch export of each preset', () => {
   beforeAll(predictAll, 600_000);
 
-  it.each(CASES.map((c) => c.id))(
+  const gameIds = PRESETS.filter((p) => {
+    const compiled = compileGraph(p.graph);
+    return compiled.ok && compiled.game !== null;
+  }).map((p) => p.id);
+
+  it('finds the game presets, whose scripts are checked by what they generate', () => {
+    expect(gameIds).toEqual(expect.arrayContaining(['gan-dense', 'dcgan', 'aae']));
+  });
+
+  it.each(CASES.map((c) => c.id).filter((id) => !gameIds.includes(id)))(
     '%s loads the app weights in torch and predicts what the app predicts',
     (id) => {
       const { folder, output, code } = expected.get(id)!;
-      const error = join(folder, 'out.npz.error');
-      expect(existsSync(error) ? readFileSync(error, 'utf8') : '').toBe('');
+      expect(scriptError(folder)).toBe('');
       const { totals } = compileGraph(CASES.find((c) => c.id === id)!.graph).analysis;
       const got = readNpz(join(folder, 'out.npz'));
       expect(Array.from(got.params.data)).toEqual([totals.total, totals.trainable]);
@@ -200,6 +267,28 @@ describe('the PyTorch export of each preset', () => {
       );
       expect(outputDiff).toBeLessThan(1e-5);
       expect(codeDiff).toBeLessThan(1e-5);
+    },
+  );
+
+  it.each(gameIds)(
+    "%s loads the app weights of both players in torch and generates from its noise what the app's generator makes of it",
+    (id) => {
+      const { folder, generator } = games.get(id)!;
+      expect(scriptError(folder)).toBe('');
+      const got = readNpz(join(folder, 'out.npz'));
+      const prior = CASES.find((c) => c.id === id)!.graph.nodes.find((n) => n.kind === 'Prior')!;
+      expect(got.noise.shape).toEqual([GENERATED, prior.params.size]);
+      const want = tf.tidy(() => {
+        const noise = tf.tensor(Float32Array.from(got.noise.data), got.noise.shape);
+        return (generator.predict(noise) as tf.Tensor).dataSync();
+      });
+      expect(got.samples.shape).toEqual([
+        GENERATED,
+        ...(generator.outputs[0].shape.slice(1) as number[]),
+      ]);
+      const diff = maxDifference(got.samples.data, want);
+      console.info(`pytorch ${id}: max |generated diff| ${diff.toExponential(2)}`);
+      expect(diff).toBeLessThan(1e-5);
     },
   );
 });

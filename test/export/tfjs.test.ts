@@ -8,7 +8,13 @@ import { unzipSync } from 'fflate';
 import { build } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTfjsModel } from '../../src/main/services/export/tfjs';
+import {
+  disposeExportGame,
+  exportGameOf,
+  type ExportGame,
+} from '../../src/main/services/export/gameExport';
 import { importModelFile } from '../../src/main/services/export/importModel';
+import { importModelText } from '../../src/shared/export/importFiles';
 import { loadBalancedDigits } from '../../src/main/services/data/mnist';
 import { buildModel, type BuiltModel } from '../../src/main/services/model';
 import { PRESETS } from '../../src/shared/presets';
@@ -78,6 +84,43 @@ const maxDiff = (got: number[], want: Float32Array | Int32Array | Uint8Array) =>
 const usesCustomLayers = (m: BuiltModel) =>
   m.spec.config.layers.some((l) => CUSTOM.has(l.class_name));
 
+/** What a part's folder is fed: digits, codes, or the Prior's noise, all seeded. */
+interface Feed {
+  values: tf.Tensor;
+  shape: number[];
+}
+
+/**
+ * Each inference part the zip must hold, with the app's model for it and what it is fed: an
+ * autoencoder's model and encoder read digits, its decoder codes; a GAN's generator reads noise
+ * drawn as its Prior draws it, its discriminator digits; an AAE's discriminator reads codes.
+ */
+async function partsToCheck(
+  m: BuiltModel,
+  game: ExportGame | null,
+): Promise<Record<string, { model: tf.LayersModel; feed: Feed }>> {
+  const seeded = (model: tf.LayersModel, spread = 1): Feed => {
+    const shape = [3, ...(model.inputs[0].shape.slice(1) as number[])];
+    return { values: tf.randomNormal(shape, 0, spread, 'float32', 8), shape };
+  };
+  const digitsFor = async (model: tf.LayersModel): Promise<Feed> => {
+    const shape = [3, ...(model.inputs[0].shape.slice(1) as number[])];
+    return { values: tf.tensor((await loadBalancedDigits(3)).images, shape), shape };
+  };
+  if (game?.game.kind === 'gan')
+    return {
+      generator: { model: m.model, feed: seeded(m.model, game.game.prior.spread) },
+      discriminator: { model: game.discriminator, feed: await digitsFor(game.discriminator) },
+    };
+  const parts: Record<string, { model: tf.LayersModel; feed: Feed }> = {
+    model: { model: m.model, feed: await digitsFor(m.model) },
+    encoder: { model: m.encoder, feed: await digitsFor(m.encoder) },
+  };
+  if (m.decoder) parts.decoder = { model: m.decoder, feed: seeded(m.decoder) };
+  if (game) parts.discriminator = { model: game.discriminator, feed: seeded(game.discriminator) };
+  return parts;
+}
+
 describe('TensorFlow.js export', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))(
     'writes preset %s as one zip whose parts stock tfjs in a separate process loads and predicts as the app',
@@ -85,17 +128,39 @@ describe('TensorFlow.js export', () => {
       const built = buildModel(preset.graph);
       if (!built.ok) throw new Error(built.error.message);
       const m = built.value;
+      // A game's discriminator, built as the export builds it, so its predictions can be compared.
+      const game = exportGameOf(preset.graph, 3);
       try {
         const zip = join(workDir, `${id}-tfjs.zip`);
-        const written = await writeTfjsModel(m, preset.graph, zip, preset.settings);
+        const written = await writeTfjsModel(
+          m,
+          preset.graph,
+          zip,
+          preset.settings,
+          'inference',
+          game,
+        );
         expect(written.ok).toBe(true);
         const names = unzipTo(zip, join(workDir, 'unzipped'));
         const dir = join(workDir, 'unzipped', `${id}-tfjs`);
-        const parts = m.decoder ? ['model', 'encoder', 'decoder'] : ['model', 'encoder'];
+        const checks = await partsToCheck(m, game);
+        const parts = Object.keys(checks);
+        // A GAN is its generator (what people deploy) and its judge: no model, encoder or decoder.
+        if (game?.kind === 'gan') expect(parts).toEqual(['generator', 'discriminator']);
+        if (game?.kind === 'aae')
+          expect(parts).toEqual(['model', 'encoder', 'decoder', 'discriminator']);
+        if (written.ok) expect(written.value).toEqual(parts);
+        // A top-k code acts at inference too, so its zip brings the app's layer class along.
+        const keepsAppLayer = preset.graph.nodes.some(
+          (n) => n.kind === 'Code' && n.params.winners === 'top-k',
+        );
         expect(names.sort()).toEqual(
           [
             'README.md',
+            ...(keepsAppLayer ? ['custom-layers.js'] : []),
             ...[...parts, 'design'].flatMap((p) => [`${p}/model.json`, `${p}/weights.bin`]),
+            // A game's design keeps both players: the discriminator's weights beside the network's.
+            ...(game ? ['design/discriminator.bin'] : []),
           ]
             .map((n) => `${id}-tfjs/${n}`)
             .sort(),
@@ -105,50 +170,77 @@ describe('TensorFlow.js export', () => {
         expect(readme).toContain('`design/`');
         if (preset.graph.nodes.some((n) => n.kind === 'Sampling'))
           expect(readme).toContain('`Sampling` (the variational autoencoder) outputs the mean');
+        if (keepsAppLayer) expect(readme).toContain("import './custom-layers.js'");
+        if (game) {
+          expect(readme).toContain('`discriminator/` is included as well');
+          expect(readme).toContain('`design/discriminator.bin`');
+        }
+        if (game?.kind === 'gan') {
+          expect(readme).toContain("- `generator/`: the generator: the Prior's noise");
+          expect(readme).toContain("tf.loadLayersModel('generator/model.json')");
+          expect(readme).not.toMatch(/`(model|encoder|decoder)\/`/);
+          const json = JSON.parse(readFileSync(join(dir, 'generator', 'model.json'), 'utf8'));
+          expect(json.modelTopology.config.name).toBe('generator');
+        }
+        if (game?.kind === 'aae') expect(readme).toContain('`decoder/` is also its generator');
 
-        const { x, shape } = await realDigits(m, 3);
-        const codeShape = [3, ...(m.encoder.outputs[0].shape.slice(1) as number[])];
-        const code = tf.randomNormal(codeShape, 0, 1, 'float32', 8);
         const inputFile = join(workDir, `${id}-input.json`);
-        writeFileSync(
-          inputFile,
-          JSON.stringify({
-            input: Array.from(x.dataSync()),
-            shape,
-            code: Array.from(code.dataSync()),
-            codeShape,
-          }),
+        const feeds = Object.fromEntries(
+          Object.entries(checks).map(([part, { feed }]) => [
+            part,
+            { values: Array.from(feed.values.dataSync()), shape: feed.shape },
+          ]),
         );
+        writeFileSync(inputFile, JSON.stringify({ feeds }));
         const { stdout } = await run(process.execPath, [LOADER, dir, inputFile], {
           maxBuffer: 64 << 20,
         });
         const got = JSON.parse(stdout) as Record<string, number[]>;
-
-        const expected: Record<string, tf.Tensor> = {
-          model: m.model.predict(x) as tf.Tensor,
-          encoder: m.encoder.predict(x) as tf.Tensor,
-        };
-        if (m.decoder) expected.decoder = m.decoder.predict(code) as tf.Tensor;
-        expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort());
-        for (const [part, tensor] of Object.entries(expected)) {
-          const diff = maxDiff(got[part], tensor.dataSync());
+        expect(Object.keys(got).sort()).toEqual([...parts].sort());
+        for (const [part, { model, feed }] of Object.entries(checks)) {
+          const want = model.predict(feed.values) as tf.Tensor;
+          const diff = maxDiff(got[part], want.dataSync());
           diffs[`${id}/${part}`] = diff;
           expect(diff, `${id}/${part}`).toBeLessThan(1e-5);
-          tensor.dispose();
+          tf.dispose([want, feed.values]);
         }
-        x.dispose();
-        code.dispose();
 
-        // Its design/ folder opens again as the same project, weights included.
+        // Its design/ folder opens again as the same project, weights included (both players').
         const imported = await importModelFile(join(dir, 'design', 'model.json'));
         if (!imported.ok) throw new Error(imported.error.message);
         expect(structure(imported.value.graph)).toEqual(structure(preset.graph));
-        expect(Object.keys(imported.value.weights).length).toBe(m.model.weights.length);
+        expect(Object.keys(imported.value.weights).length).toBe(
+          m.model.weights.length + (game?.discriminator.weights.length ?? 0),
+        );
+        if (game) {
+          const w = game.discriminator.weights[0];
+          expect(Array.from(imported.value.weights[w.originalName].values)).toEqual(
+            Array.from(w.read().dataSync()),
+          );
+        }
       } finally {
+        disposeExportGame(game);
         m.dispose();
       }
     },
   );
+
+  it("opens a game's design with both players' weights, and without discriminator.bin says which file is missing", () => {
+    const dir = join(workDir, 'unzipped', 'gan-dense-tfjs', 'design');
+    const text = readFileSync(join(dir, 'model.json'), 'utf8');
+    const bin = (name: string) => ({ name, data: new Uint8Array(readFileSync(join(dir, name))) });
+    const whole = importModelText(text, [bin('weights.bin'), bin('discriminator.bin')]);
+    if (!whole.ok) throw new Error(whole.error.message);
+    const kinds = whole.value.graph.nodes.map((n) => n.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['Prior', 'Adversary', 'Input']));
+    expect(Object.keys(whole.value.weights)).toEqual(
+      expect.arrayContaining(['generator_1/kernel', 'discriminator_1/kernel']),
+    );
+    expect(Object.keys(whole.value.weights)).toHaveLength(8);
+    const half = importModelText(text, [bin('weights.bin')]);
+    expect(half.ok).toBe(false);
+    if (!half.ok) expect(half.error.message).toContain('"discriminator.bin"');
+  });
 
   const custom = PRESETS.filter((p) => {
     const built = buildModel(p.graph);

@@ -103,8 +103,24 @@ async function benchKernels(): Promise<void> {
   );
 }
 
-/** `npm run bench`: prints speed figures, one line each. */
-export async function runBench(trainerEntry: string): Promise<number> {
+/** The figures `bench <part>` can print alone, to measure one change without the whole run. */
+export const BENCH_PARTS = ['decode', 'torch'] as const;
+
+/** `npm run bench`: prints speed figures, one line each; `part` prints only that figure. */
+export async function runBench(trainerEntry: string, part?: string): Promise<number> {
+  if (part !== undefined && !(BENCH_PARTS as readonly string[]).includes(part)) {
+    console.error(`bench knows these parts: ${BENCH_PARTS.join(', ')} (not "${part}").`);
+    return 2;
+  }
+  if (part === 'decode') {
+    for (const line of await benchDecode(trainerEntry)) console.log(line);
+    return 0;
+  }
+  if (part === 'torch') {
+    const torch = torchFigures(availableCores(), trainerEntry);
+    console.log(torch.ok ? JSON.stringify(torch.value) : `PyTorch: not measured (${torch.reason})`);
+    return torch.ok ? 0 : 1;
+  }
   const cores = availableCores();
   const dense = await benchPreset(DEFAULT_PRESET_ID, 6);
   const conv = await benchPreset('conv-upsampling', 4);
@@ -121,7 +137,7 @@ export async function runBench(trainerEntry: string): Promise<number> {
     const vs = (app: number, py: number) =>
       `${fmt(app, 3)} s vs PyTorch ${fmt(py, 3)} s (${fmt(app / py)}x)`;
     console.log(
-      `PyTorch ${t.torch}, ${t.threads} threads, same models, 10,000 samples, batch 256, Adam:`,
+      `PyTorch ${t.torch} (${t.blas ?? 'BLAS unknown'}), ${t.threads} threads, same models, 10,000 samples, batch 256, Adam:`,
     );
     console.log(`  default dense epoch: app ${vs(dense, t.dense)}`);
     console.log(`  conv-upsampling epoch: app ${vs(conv, t.conv)}`);
@@ -139,6 +155,8 @@ const threadCounts = (cores: number): number[] => {
 
 interface TorchFigures {
   torch: string;
+  /** The BLAS library torch multiplied with (the reference BLAS makes PyTorch far slower). */
+  blas?: string;
   threads: number;
   dense: number;
   conv: number;

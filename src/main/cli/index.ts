@@ -25,7 +25,8 @@ const USAGE = `Autoencoder Studio, headless.
   animate <project | preset:ID> --epochs N [--out training.gif] [--width 640|960|1280]
                                                 trains and writes the reconstructions of each epoch
                                                 as a GIF, the epoch and loss on every frame
-  bench                                         print training and decoding speed figures`;
+  bench [decode | torch]                         print training and decoding speed figures, or only
+                                                the grid decode or PyTorch's figures`;
 
 const TRAINER = fileURLToPath(new URL('./trainer.js', import.meta.url));
 
@@ -109,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
         trainerEntry: TRAINER,
       });
     case 'bench':
-      return runBench(TRAINER);
+      return runBench(TRAINER, source);
     default:
       console.log(USAGE);
       return command === undefined || values.help ? 0 : 2;

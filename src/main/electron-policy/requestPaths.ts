@@ -85,6 +85,8 @@ export function requestPaths<N extends CommandName>(
     case 'model.unit':
     case 'model.advise':
     case 'run.views':
+    case 'model.chainWalk':
+    case 'model.winners':
       return none();
     default: {
       const unhandled: never = name;

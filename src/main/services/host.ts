@@ -11,6 +11,7 @@ import { ProjectService, type ProjectServiceOptions } from './projects/service';
 import { renderExport } from './export/render';
 import { refuseOverBudget } from './export/budgetGate';
 import { namedWeights } from './trainer/flatWeights';
+import { generativeHandlers } from './generativeHandlers';
 import { labHandlers } from './labHandlers';
 import type { DataSpec } from '../../shared/contract/training';
 import { homedir } from 'node:os';
@@ -165,6 +166,7 @@ export function createStudioHost(options: HostOptions): StudioHost {
       return renderExport(request, weights, checkData);
     },
     ...labHandlers(supervisor, dataDir),
+    ...generativeHandlers(supervisor),
   };
 
   return {

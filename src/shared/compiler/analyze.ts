@@ -1,12 +1,13 @@
 import type { GraphDocument } from '../graph/document';
 import { MESSAGES, type Diagnostic } from '../graph/messages';
-import { LAYER_DESCRIPTORS } from '../layers/registry';
 import { checkBudget } from './budget';
 import { checkContractive, checkOutput } from './checks';
+import { countNodes } from './counts';
+import { analyzeGame } from './gameAnalyze';
 import { assignRoles, findCodeNode } from './roles';
 import { inferShapes } from './shapes';
 import { indexGraph, portSources, reach, topologicalOrder, type GraphIndex } from './structure';
-import type { GraphAnalysis, NodeAnalysis } from './types';
+import type { GraphAnalysis } from './types';
 
 const ofKind = (index: GraphIndex, kind: string) =>
   [...index.nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
@@ -56,6 +57,18 @@ function checkEnds(
   }
 }
 
+/** Noise is for games only: a Prior in a design without an Adversary feeds nothing useful. */
+function checkPriorsOutsideGame(index: GraphIndex, diagnostics: Diagnostic[]) {
+  for (const id of ofKind(index, 'Prior')) {
+    diagnostics.push({
+      code: 'E_PRIOR_OUTSIDE_GAME',
+      severity: 'error',
+      nodeIds: [id],
+      message: MESSAGES.E_PRIOR_OUTSIDE_GAME(index.labels.get(id)!),
+    });
+  }
+}
+
 /**
  * Checks a graph, infers shapes and parameter counts and finds its code. Pure and fast: the editor
  * runs it on every edit. Never throws for a document that passes graphDocumentSchema.
@@ -63,6 +76,9 @@ function checkEnds(
 export function analyzeGraph(doc: GraphDocument): GraphAnalysis {
   const diagnostics: Diagnostic[] = [];
   const index = indexGraph(doc, diagnostics);
+  // A design with an Adversary plays a game: two networks, checked as players (gameAnalyze.ts).
+  if (ofKind(index, 'Adversary').length > 0) return analyzeGame(doc, index, diagnostics);
+  checkPriorsOutsideGame(index, diagnostics);
   const inputs = ofKind(index, 'Input');
   const outputs = ofKind(index, 'Output');
   checkEnds(index, inputs, outputs, diagnostics);
@@ -74,7 +90,8 @@ export function analyzeGraph(doc: GraphDocument): GraphAnalysis {
   const onPath = new Set([...fromInput].filter((id) => toOutput.has(id)));
   if (inputs.length > 0 && outputs.length > 0) {
     for (const id of index.nodes.keys()) {
-      if (onPath.has(id) || onLoop.has(id)) continue;
+      // A Prior gets its own message (checkPriorsOutsideGame).
+      if (onPath.has(id) || onLoop.has(id) || index.nodes.get(id)!.kind === 'Prior') continue;
       diagnostics.push({
         code: 'E_UNREACHABLE',
         severity: 'error',
@@ -99,31 +116,7 @@ export function analyzeGraph(doc: GraphDocument): GraphAnalysis {
   const frozen = reach(frozenHeads, (id) => index.incoming.get(id)!.map((e) => e.source));
   for (const id of frozenHeads) frozen.delete(id);
 
-  const nodes: Record<string, NodeAnalysis> = {};
-  const totals = { trainable: 0, nonTrainable: 0, total: 0 };
-  for (const [id, node] of index.nodes) {
-    const entry = info.get(id);
-    const shape = entry?.output ?? null;
-    let count = { trainable: 0, nonTrainable: 0 };
-    if (entry && shape) {
-      count = LAYER_DESCRIPTORS[node.kind].countParams({
-        inputs: entry.inputs,
-        output: shape,
-        params: entry.params,
-      });
-      if (frozen.has(id))
-        count = { trainable: 0, nonTrainable: count.trainable + count.nonTrainable };
-    }
-    nodes[id] = {
-      shape: shape ? [...shape] : null,
-      trainableParams: count.trainable,
-      nonTrainableParams: count.nonTrainable,
-      role: roles.get(id) ?? null,
-    };
-    totals.trainable += count.trainable;
-    totals.nonTrainable += count.nonTrainable;
-  }
-  totals.total = totals.trainable + totals.nonTrainable;
+  const { nodes, totals } = countNodes(index, info, roles, frozen);
   // Before anything builds a model: a design over the budget is an error, not an allocation.
   checkBudget(index, nodes, diagnostics);
   const valid = doc.nodes.length > 0 && !diagnostics.some((d) => d.severity === 'error');

@@ -14,11 +14,22 @@ function inputShapes(doc: GraphDocument, analysis: GraphAnalysis, node: GraphNod
   return inputs;
 }
 
+export interface EmitOptions {
+  /** Layer names given across a whole design, so a game's networks never share one. */
+  names?: Map<string, string>;
+  /** The Keras model's name. */
+  modelName?: string;
+}
+
 /** Emits the Keras-format spec of a graph the analysis found valid. */
-export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasModelSpec {
+export function emitSpec(
+  doc: GraphDocument,
+  analysis: GraphAnalysis,
+  options: EmitOptions = {},
+): KerasModelSpec {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const ordered = analysis.order.map((id) => byId.get(id)!);
-  const names = layerNames(ordered.filter((n) => n.kind !== 'Output'));
+  const names = options.names ?? layerNames(ordered.filter((n) => n.kind !== 'Output'));
   const frozen = new Set(
     ordered.filter((n) => n.kind !== 'ClassifierHead' && frozenByHead(doc, n.id)).map((n) => n.id),
   );
@@ -37,7 +48,8 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
     }
     const name = names.get(node.id)!;
     layerOfNode[node.id] = name;
-    if (node.kind === 'Input') inputLayer = name;
+    // The network's argument: an Input, or a game's Prior (its noise).
+    if (LAYER_DESCRIPTORS[node.kind].ports.length === 0) inputLayer = name;
     const keras = LAYER_DESCRIPTORS[node.kind].toKeras({
       params: resolveParams(node).params,
       inputs: inputShapes(doc, analysis, node),
@@ -57,7 +69,9 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
   const nodeOfLayer: Record<string, string> = {};
   const roleOfLayer: Record<string, NodeRole | null> = {};
   const labelOfLayer: Record<string, string> = {};
-  for (const [id, name] of names) {
+  for (const { id } of ordered) {
+    const name = names.get(id);
+    if (name === undefined || !(id in layerOfNode)) continue;
     nodeOfLayer[name] = id;
     roleOfLayer[name] = analysis.nodes[id].role;
     labelOfLayer[name] = byId.get(id)!.name || id;
@@ -66,7 +80,7 @@ export function emitSpec(doc: GraphDocument, analysis: GraphAnalysis): KerasMode
   return {
     class_name: 'Functional',
     config: {
-      name: 'autoencoder',
+      name: options.modelName ?? 'autoencoder',
       layers,
       input_layers: [[inputLayer, 0, 0]],
       output_layers: [[outputLayer, 0, 0]],

@@ -21,6 +21,25 @@ export interface NodeAnalysis {
   role: NodeRole | null;
 }
 
+/** The players of a game design, found by the analysis (compiler/game.ts says what each is). */
+export interface GameAnalysis {
+  kind: 'gan' | 'aae';
+  adversary: string;
+  /** Null while the design lacks one (the diagnostics say so). */
+  prior: string | null;
+  /** Where the discriminator's real samples come from: the Input (GAN) or the Prior (AAE). */
+  realSource: string | null;
+  /** The layers feeding the Adversary's 'score' and 'fake' inputs; null while unconnected. */
+  scoreSource: string | null;
+  fakeSource: string | null;
+  /** GAN: the layers from the Prior to 'fake'; AAE: the encoder's, up to and with the code. */
+  generator: string[];
+  /** The layers from the real samples' source to 'score' (the source itself left out). */
+  discriminator: string[];
+  /** AAE: every node from Input to Output (both included); empty for a GAN. */
+  autoencoder: string[];
+}
+
 /** Everything the editor shows about a graph, recomputed on every edit. */
 export interface GraphAnalysis {
   nodes: Record<string, NodeAnalysis>;
@@ -32,4 +51,6 @@ export interface GraphAnalysis {
   /** 'classify' when the Output follows a ClassifierHead. */
   task: 'reconstruct' | 'classify';
   valid: boolean;
+  /** Present only for a design with an Adversary node: its players, as far as they are wired. */
+  game?: GameAnalysis;
 }

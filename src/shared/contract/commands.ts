@@ -3,6 +3,7 @@ import { graphDocumentSchema } from '../graph/document';
 import { projectDraftSchema, runRecordSchema } from '../project/schema';
 import { diagramOptionsSchema } from '../diagram/options';
 import { backendInfoSchema } from './backend';
+import { generativeCommands } from './generativeQueries';
 import { labCommands } from './labQueries';
 import { runReportSchema } from './runReport';
 import { EXPORT_FORMATS } from './exportFormats';
@@ -76,6 +77,10 @@ export const commands = {
         data: dataSpecSchema,
         /** A procedure beyond one fit (greedy layer-wise, encoder reuse); none trains the graph once. */
         procedure: procedureSchema.nullable().default(null),
+        /** Start these layers from that run's trained weights (same names and shapes): a decoder used as a GAN's generator. */
+        warmStart: z
+          .object({ runId, layers: z.array(z.string().min(1).max(200)).min(1).max(500) })
+          .optional(),
       })
       .strict(),
     reply: z.object({ runId }),
@@ -262,6 +267,7 @@ export const commands = {
     }),
   },
   ...labCommands,
+  ...generativeCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
 import { backendInfoSchema, commands } from './commands';
+import { generativeToTrainer, generativeTrainerReplies } from './generativeQueries';
 import { labToTrainer, labTrainerReplies } from './labQueries';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
 
 const runId = z.string().min(1).max(100);
+
+/** A model's weights as one flat Float32Array plus their names and shapes, in the model's order. */
+export const flatWeightsSchema = z.object({
+  tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
+  data: z.instanceof(Float32Array),
+});
 
 /** Host -> trainer process. Validated in the trainer on arrival. */
 export const toTrainerSchema = z.discriminatedUnion('type', [
@@ -19,6 +26,10 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     checkpointDir: z.string().nullable(),
     /** Continue from the checkpoint in checkpointDir instead of starting afresh. */
     resume: z.boolean(),
+    /** Another run's trained weights for the named layers to start from (see 'train.start'). */
+    initialWeights: z
+      .object({ weights: flatWeightsSchema, layers: z.array(z.string()) })
+      .optional(),
   }),
   z.object({ type: z.enum(['stop', 'pause', 'resume']), runId }),
   z.object({
@@ -54,6 +65,7 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     count: z.number().int().min(1).max(10000),
   }),
   ...labToTrainer,
+  ...generativeToTrainer,
   z.object({
     type: z.literal('encodeVariance'),
     requestId: z.number().int(),
@@ -63,12 +75,6 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type ToTrainer = z.infer<typeof toTrainerSchema>;
-
-/** A model's weights as one flat Float32Array plus their names and shapes, in the model's order. */
-export const flatWeightsSchema = z.object({
-  tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()) })),
-  data: z.instanceof(Float32Array),
-});
 
 /**
  * Each request to the trainer with the value its successful reply carries: the host checks every
@@ -83,6 +89,7 @@ export const trainerReplies = {
   getWeights: flatWeightsSchema,
   loadWeights: z.object({}),
   ...labTrainerReplies,
+  ...generativeTrainerReplies,
 } as const;
 export type TrainerRequest = Extract<ToTrainer, { requestId: number }>;
 export type TrainerRequestType = TrainerRequest['type'];

@@ -1,12 +1,22 @@
 import { boundsOf, type Box, type LaidNode, type Layout } from './layout';
-import type { ThemeColors } from './palette';
+import type { GroupRole, ThemeColors } from './palette';
 import { el, points, text } from './svgText';
 
-const GROUPS = [
-  { role: 'encoder', title: 'ENCODER' },
-  { role: 'code', title: 'CODE' },
-  { role: 'decoder', title: 'DECODER' },
-] as const;
+/**
+ * The roles outlined as groups, Net2Vis-style: an autoencoder's encoder, code and decoder, and an
+ * adversarial game's prior, generator, discriminator and adversary. A game's networks run side by
+ * side, so titles on one side would meet: a `side: 'auto'` group puts its title on the far side
+ * (below in LR, right in TB) when it lies past the middle, the adversary's always goes there.
+ */
+const GROUPS: { role: GroupRole; title: string; side: 'near' | 'far' | 'auto' }[] = [
+  { role: 'prior', title: 'PRIOR', side: 'auto' },
+  { role: 'encoder', title: 'ENCODER', side: 'near' },
+  { role: 'code', title: 'CODE', side: 'near' },
+  { role: 'decoder', title: 'DECODER', side: 'near' },
+  { role: 'generator', title: 'GENERATOR', side: 'auto' },
+  { role: 'discriminator', title: 'DISCRIMINATOR', side: 'auto' },
+  { role: 'adversary', title: 'ADVERSARY', side: 'far' },
+];
 
 const PAD = 7;
 
@@ -40,10 +50,12 @@ export interface GroupDrawing {
   boxes: Box[];
 }
 
-/** Encoder, code and decoder outlines with their titles; empty when the graph has no code. */
+/** Each role's outline with its title; empty when no node has a grouped role. */
 export function drawGroups(layout: Layout, theme: ThemeColors): GroupDrawing {
   const lr = layout.direction === 'LR';
   const all = boundsOf(layout.nodes.map((n) => n.box));
+  // Far titles clear every label as well as every glyph.
+  const outer = boundsOf(layout.nodes.flatMap((n) => [n.box, n.labelBox]));
   let shapes = '';
   let titles = '';
   const boxes: Box[] = [];
@@ -62,13 +74,27 @@ export function drawGroups(layout: Layout, theme: ThemeColors): GroupDrawing {
       'stroke-linejoin': 'round',
     });
     const b = boundsOf(members.map((n) => n.box));
+    const past = lr
+      ? b.top + b.bottom > all.top + all.bottom
+      : b.left + b.right > all.left + all.right;
+    const far = group.side === 'far' || (group.side === 'auto' && past);
     const attrs = {
       fill: color,
       'font-size': 11,
       'font-weight': 600,
       'letter-spacing': 1.6,
     };
-    if (lr) {
+    if (lr && far) {
+      const x = (b.left + b.right) / 2;
+      const y = outer.bottom + PAD + 16;
+      titles += text(group.title, { ...attrs, x, y, 'text-anchor': 'middle' });
+      boxes.push({ left: x - 55, top: y - 12, right: x + 55, bottom: y });
+    } else if (far) {
+      const x = outer.right + PAD + 12;
+      const y = (b.top + b.bottom) / 2 + 4;
+      titles += text(group.title, { ...attrs, x, y, 'text-anchor': 'start' });
+      boxes.push({ left: x, top: y - 12, right: x + 110, bottom: y });
+    } else if (lr) {
       const x = (b.left + b.right) / 2;
       const y = all.top - PAD - 12;
       titles += text(group.title, { ...attrs, x, y, 'text-anchor': 'middle' });

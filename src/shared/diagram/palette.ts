@@ -4,6 +4,18 @@ import type { KindStyle } from '../layers/types';
 import { assertNever } from '../util/assertNever';
 import type { DiagramOptions } from './options';
 
+/** The roles the diagram outlines as groups. */
+export type GroupRole =
+  'encoder' | 'code' | 'decoder' | 'prior' | 'generator' | 'discriminator' | 'adversary';
+
+// A game's players in the print palette: greys apart from the autoencoder's.
+const PRINT_GAME = {
+  prior: '#555555',
+  generator: '#666666',
+  discriminator: '#333333',
+  adversary: '#555555',
+};
+
 export type { KindStyle, Texture } from '../layers/types';
 
 /**
@@ -34,7 +46,8 @@ export interface ThemeColors {
   edge: string;
   /** Outline of every glyph in print mode; elsewhere glyph outlines are a darker fill. */
   ink: string | null;
-  groups: { encoder: string; code: string; decoder: string };
+  /** Outline colours of the roles drawn as groups (an adversarial game's players among them). */
+  groups: Record<GroupRole, string>;
   groupOpacity: number;
 }
 
@@ -49,8 +62,16 @@ export function themeColors(options: DiagramOptions): ThemeColors {
       edge: '#6B7280',
       ink: print ? '#F3F4F6' : null,
       groups: print
-        ? { encoder: '#9CA3AF', code: '#D1D5DB', decoder: '#9CA3AF' }
-        : { encoder: '#60A5FA', code: '#FBBF24', decoder: '#34D399' },
+        ? { encoder: '#9CA3AF', code: '#D1D5DB', decoder: '#9CA3AF', ...PRINT_GAME }
+        : {
+            encoder: '#60A5FA',
+            code: '#FBBF24',
+            decoder: '#34D399',
+            prior: '#C4B5FD',
+            generator: '#F472B6',
+            discriminator: '#FB923C',
+            adversary: '#F87171',
+          },
       groupOpacity: 0.1,
     };
   }
@@ -61,8 +82,16 @@ export function themeColors(options: DiagramOptions): ThemeColors {
     edge: '#9CA3AF',
     ink: print ? '#111111' : null,
     groups: print
-      ? { encoder: '#777777', code: '#444444', decoder: '#777777' }
-      : { encoder: '#4E79A7', code: '#D4A017', decoder: '#59A14F' },
+      ? { encoder: '#777777', code: '#444444', decoder: '#777777', ...PRINT_GAME }
+      : {
+          encoder: '#4E79A7',
+          code: '#D4A017',
+          decoder: '#59A14F',
+          prior: '#8F6BB3',
+          generator: '#B07AA1',
+          discriminator: '#F28E2B',
+          adversary: '#E15759',
+        },
     groupOpacity: print ? 0.04 : 0.07,
   };
 }

@@ -10,6 +10,7 @@ import { LAYER_DESCRIPTORS } from '../layers/registry';
 import { resolveParams } from '../layers/resolve';
 import { findModelConfig, readTopology, type TopologyLayer } from './kerasTopology';
 import { importLayer } from './layerImport';
+import { restoreGameDesign } from './gameImport';
 import { restoreStudioNames } from './restoreNames';
 import { checkWeightsFit } from './weightsFit';
 import { isReservedName, readWeightsManifest, splitWeights } from './weightsManifest';
@@ -246,10 +247,14 @@ function importChecked(json: unknown, weightFiles: WeightFiles | null): Result<I
     if (!split.ok) return split;
     weights = split.value;
   }
-  const graph = restoreStudioNames(parsed.data, json);
-  const nodeOfLayer = Object.fromEntries(
-    nodes.filter((n) => n.kind !== 'Output').map((n, i) => [n.id, graph.nodes[i].id]),
-  );
+  // A game's design file holds one of its networks; the whole game comes back from its metadata.
+  const game = restoreGameDesign(parsed.data, json);
+  const graph = game?.graph ?? restoreStudioNames(parsed.data, json);
+  const nodeOfLayer =
+    game?.nodeOfLayer ??
+    Object.fromEntries(
+      nodes.filter((n) => n.kind !== 'Output').map((n, i) => [n.id, graph.nodes[i].id]),
+    );
   const fits = checkWeightsFit(graph, nodeOfLayer, weights);
   if (!fits.ok) return fits;
   const ownName = (found.config as { name?: unknown } | null)?.name;

@@ -14,6 +14,8 @@ import {
   type PretrainModel,
 } from './kerasProcedure';
 import { loadWeightsCode } from './kerasWeights';
+import { compiledGame } from './game/compiled';
+import { exportKerasGameScript } from './game/kerasGame';
 import { nameAllocator, pyValue } from './python';
 
 export { kerasWeightsArrays, kerasWeightNames } from './kerasWeights';
@@ -114,6 +116,9 @@ export function exportKerasScript(
   settings: TrainSettings,
   options: KerasScriptOptions = {},
 ): Result<string> {
+  // A game's networks train by its own procedure (src/shared/export/game).
+  const game = compiledGame(doc);
+  if (game) return exportKerasGameScript(game, settings, options);
   const compiled = compileGraph(doc);
   if (!compiled.ok) {
     const first = compiled.analysis.diagnostics.find((d) => d.severity === 'error');

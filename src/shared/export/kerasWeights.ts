@@ -7,6 +7,7 @@ import { compileGraph, type KerasLayerSpec, type KerasModelSpec } from '../compi
 import { fail, ok, type Result } from '../contract/result';
 import type { GraphDocument } from '../graph/document';
 import { descriptorOfClass } from '../layers/registry';
+import { gameOfCompiled, networksOf } from './game/compiled';
 import { pyValue } from './python';
 
 export interface NpzArray {
@@ -47,7 +48,10 @@ export function kerasWeightsArrays(
   const compiled = compileGraph(doc);
   if (!compiled.ok) return fail('E_INVALID_GRAPH', 'The model cannot be exported: it has errors.');
   const out: Record<string, NpzArray> = {};
-  for (const layer of compiled.spec.config.layers) {
+  // A game's weights are every network's (layer names are unique across the design).
+  const game = gameOfCompiled(compiled);
+  const specs = game ? networksOf(game).map(([, spec]) => spec) : [compiled.spec];
+  for (const layer of specs.flatMap((spec) => spec.config.layers)) {
     for (const key of kerasWeightNames(layer)) {
       const data = weights[key];
       const shape = data ? shapeOf(layer, key, data.length) : null;

@@ -9,6 +9,8 @@ import type { Procedure, TrainSettings } from '../contract/training';
 import { pyDocText } from '../escape/python';
 import type { GraphDocument } from '../graph/document';
 import { getPreset } from '../presets';
+import { compiledGame } from './game/compiled';
+import { exportPytorchGameScript } from './game/torchGame';
 import { pyValue } from './python';
 import { planGreedyPhases } from './pytorch/greedyPlan';
 import { torchModule, type TorchPhase } from './pytorch/module';
@@ -125,6 +127,9 @@ export function exportPytorchScript(
   settings: TrainSettings,
   options: PytorchScriptOptions = {},
 ): Result<string> {
+  // A game's networks train by its own procedure (src/shared/export/game).
+  const game = compiledGame(doc);
+  if (game) return exportPytorchGameScript(game, settings, options);
   const main = compiled(doc, 'The model');
   if (!main.ok) return main;
   const parts = procedureParts(main.value, settings, options.procedure);

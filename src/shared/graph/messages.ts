@@ -23,6 +23,16 @@ export const DIAGNOSTIC_CODES = {
   E_CONTRACTIVE: 18,
   W_DANGLING_EDGE: 19,
   E_TOO_LARGE: 20,
+  E_GAME_SCORE: 21,
+  E_GAME_FAKE_SHAPE: 22,
+  E_PRIOR_SIZE: 23,
+  E_ADVERSARY_PORT: 24,
+  E_GAME_SHARED: 25,
+  E_PRIOR_OUTSIDE_GAME: 26,
+  E_MANY_ADVERSARIES: 27,
+  E_GAME_PRIOR: 28,
+  E_GAME_UNREACHABLE: 29,
+  E_GAME_SOURCE: 30,
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -84,4 +94,34 @@ export const MESSAGES = {
     `This design has ${count} weights; the app trains at most ${limit} (${bytes}). Make the largest layers smaller: ${largest}.`,
   E_TOO_LARGE_VALUES: (count: string, limit: string, bytes: string, largest: string) =>
     `This design gives ${count} values for each sample as it runs; the app trains at most ${limit} (${bytes} a sample). Make the largest layers give fewer values: ${largest}.`,
+  E_GAME_SCORE: (label: string, gives: string) =>
+    `${label} is the discriminator's last layer and gives ${gives} values, but the Adversary's 'score' input needs one value: how sure the discriminator is that a sample is real. End the discriminator with a Dense layer of 1 unit and sigmoid activation.`,
+  E_GAME_FAKE_SHAPE: (label: string, gives: string, judges: string, what: string) =>
+    `${label} gives ${gives} values to the Adversary's 'fake' input, but the discriminator judges ${judges} values (${what}). Make the generator end in ${judges} values, with a Reshape if only the layout differs.`,
+  E_PRIOR_SIZE: (prior: string, size: number, code: string, codeSize: number) =>
+    `${prior} draws ${size} values but the code of ${code} has ${codeSize}. In an adversarial autoencoder the discriminator compares codes with samples of the prior, so set the Prior's size to ${codeSize}.`,
+  E_ADVERSARY_PORT: (label: string, port: 'score' | 'fake') =>
+    port === 'score'
+      ? `${label} has nothing connected to its 'score' input. Connect the discriminator's last layer (one value) to it.`
+      : `${label} has nothing connected to its 'fake' input. Connect the generator's last layer (or, in an adversarial autoencoder, the code) to it.`,
+  E_GAME_SHARED: (labels: string[]) =>
+    `${labels.join(', ')} ${labels.length === 1 ? 'belongs' : 'belong'} to both players: the generator's path to the Adversary's 'fake' input and the discriminator's path to its 'score' input must not share layers. Give each player its own layers.`,
+  E_PRIOR_OUTSIDE_GAME: (label: string) =>
+    `${label} gives random noise, which only a game uses. Add an Adversary node from the Adversarial group and connect the networks to it, or delete the Prior.`,
+  E_MANY_ADVERSARIES: (count: number) =>
+    `The design has ${count} Adversary nodes but a game has only one. Delete all but one of them.`,
+  E_GAME_PRIOR: (count: number) =>
+    count === 0
+      ? "The game has no Prior. Add a Prior node from the Adversarial group: the noise a GAN's generator starts from, or the codes an adversarial autoencoder should look like."
+      : `The game has ${count} Prior nodes but can have only one. Delete all but one of them.`,
+  E_GAME_UNREACHABLE: (label: string) =>
+    `${label} belongs to neither player: it is not on the path to the Adversary's 'fake' input (the generator) nor on the path to its 'score' input (the discriminator). Connect it on one of them or delete it.`,
+  E_GAME_SOURCE: (label: string, player: 'generator' | 'discriminator', game: 'gan' | 'aae') =>
+    player === 'discriminator'
+      ? game === 'gan'
+        ? `${label} feeds the Adversary's 'score' input but does not start from the Input alone. In a GAN the discriminator judges the data: connect the Input, and nothing else, to the discriminator's first layer.`
+        : `${label} feeds the Adversary's 'score' input but does not start from the Prior alone. In an adversarial autoencoder the discriminator judges the Prior's samples as the real codes: connect the Prior, and nothing else, to the discriminator's first layer.`
+      : game === 'gan'
+        ? `${label} feeds the Adversary's 'fake' input but does not start from the Prior alone. In a GAN the generator turns the Prior's noise into samples: connect the Prior, and nothing else, to the generator's first layer.`
+        : `${label} feeds the Adversary's 'fake' input but is not on the way from the Input to the Output. In an adversarial autoencoder the discriminator judges the encoder's codes: connect the code layer to 'fake'.`,
 } as const;

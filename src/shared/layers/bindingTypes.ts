@@ -48,6 +48,7 @@ export const ONNX_CONVERTERS = [
   'batchNorm',
   'flatten',
   'reshape',
+  'winners',
 ] as const;
 export type OnnxConverterName = (typeof ONNX_CONVERTERS)[number];
 

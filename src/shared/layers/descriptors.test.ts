@@ -17,11 +17,15 @@ describe('layer descriptors', () => {
     },
   );
 
-  it('gives Sampling the ports mean and logVar, Input none, every other kind in', () => {
-    for (const kind of NODE_KINDS) {
-      const expected = kind === 'Sampling' ? ['mean', 'logVar'] : kind === 'Input' ? [] : ['in'];
-      expect(LAYER_DESCRIPTORS[kind].ports).toEqual(expected);
-    }
+  it('gives Sampling mean and logVar, Adversary score and fake, the sources none, the rest in', () => {
+    const special: Partial<Record<NodeKind, string[]>> = {
+      Sampling: ['mean', 'logVar'],
+      Adversary: ['score', 'fake'],
+      Input: [],
+      Prior: [],
+    };
+    for (const kind of NODE_KINDS)
+      expect(LAYER_DESCRIPTORS[kind].ports).toEqual(special[kind] ?? ['in']);
   });
 
   it('reports a value out of range in words and falls back to the default', () => {

@@ -39,9 +39,18 @@ export function descriptorOfClass(className: string): LayerDescriptor | undefine
 export const isNoiseClass = (className: string): boolean =>
   descriptorOfClass(className)?.kerasClass?.noise === true;
 
-/** A layer class that, outside training, passes its first input on (noise, penalties, sampling). */
-export const isTrainingOnlyClass = (className: string): boolean =>
-  descriptorOfClass(className)?.kerasClass?.inference === 'passFirst';
+/**
+ * A layer class that, outside training, passes its first input on (noise, penalties, sampling);
+ * with its config, false for one that still acts at inference (a code keeping its top k).
+ */
+export const isTrainingOnlyClass = (
+  className: string,
+  config?: Record<string, unknown>,
+): boolean => {
+  const binding = descriptorOfClass(className)?.kerasClass;
+  if (binding?.inference !== 'passFirst') return false;
+  return !(config && binding.keepsAtInference?.(config));
+};
 
 /** One of the app's own layer classes, which stock Keras and tfjs lack. */
 export const isCustomClass = (className: string): boolean =>

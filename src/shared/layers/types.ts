@@ -147,6 +147,8 @@ export interface KerasClassBinding {
    * penalties, the VAE's sampling), so inference exports drop it.
    */
   inference: 'keep' | 'passFirst';
+  /** A 'passFirst' class that, with this config, still changes values at inference (a top-k code). */
+  keepsAtInference?(config: Record<string, unknown>): boolean;
   /** It corrupts its input while training (the denoising views show its output). */
   noise?: boolean;
   /**

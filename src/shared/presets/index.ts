@@ -16,6 +16,8 @@ import {
   sparseKlPreset,
   sparseL1Preset,
 } from './regularized';
+import { denoisingChainPreset, wtaPreset } from './generative';
+import { aaePreset, dcganPreset, ganDensePreset } from './adversarial';
 import type { Preset } from './types';
 import { vaePreset } from './variational';
 
@@ -42,6 +44,11 @@ export const PRESETS: readonly Preset[] = [
   convTransposePreset,
   greedyPreset,
   classifierReusePreset,
+  wtaPreset,
+  denoisingChainPreset,
+  ganDensePreset,
+  dcganPreset,
+  aaePreset,
 ];
 
 /** A fresh copy of a preset (the caller may edit it), or undefined for an unknown id. */

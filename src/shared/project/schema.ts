@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from '../contract/training';
+import { runGameSchema } from './gameRecord';
 import { runSnapshotsSchema } from './snapshots';
 
 export const PROJECT_FORMAT = 'autoencoder-studio-project';
@@ -28,6 +29,8 @@ export const runRecordSchema = z.object({
   epochs: z.array(epochRecordSchema).max(100000),
   /** The newest epochs' reconstructions, for a training animation; absent in older projects. */
   snapshots: runSnapshotsSchema.optional(),
+  /** An adversarial game's figures (players per epoch, fixed-noise samples); absent otherwise. */
+  game: runGameSchema.optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/contract/training';
 import { diagramOptionsSchema, graphToSvg } from '../../../shared/diagram';
 import { exportKerasScript, kerasWeightsArrays } from '../../../shared/export/keras';
+import { compiledGame } from '../../../shared/export/game/compiled';
 import { exportPytorchScript } from '../../../shared/export/pytorch';
 import { exportSummary } from '../../../shared/export/summary';
 import type { GraphDocument } from '../../../shared/graph/document';
@@ -188,6 +189,12 @@ export async function exportProject(
     case 'tfjs':
     case 'tfjs-training':
     case 'onnx':
+      // A continue-training zip holds one model with one loss; a game is two players in turn.
+      if (format === 'tfjs-training' && compiledGame(doc))
+        return fail(
+          'E_UNSUPPORTED',
+          'A game of two networks cannot continue training from a TensorFlow.js zip: export the Keras or PyTorch script, which plays the game, or the TensorFlow.js model of the generator.',
+        );
       // Built in a worker thread: the host's event loop keeps answering while tfjs runs.
       return exportTfjsZip(doc, outDir, o.baseName, ZIP_KIND[format], {
         settings,

@@ -22,8 +22,8 @@ const FOREIGN_TRAINING_ONLY = new Set(['GaussianDropout', 'AlphaDropout']);
  * input); each kind's descriptor says so. Removed from the inference exports so stock tfjs, which
  * knows none of the app's layers, loads them.
  */
-export const isTrainingOnly = (className: string): boolean =>
-  isTrainingOnlyClass(className) || FOREIGN_TRAINING_ONLY.has(className);
+export const isTrainingOnly = (className: string, config?: Record<string, unknown>): boolean =>
+  isTrainingOnlyClass(className, config) || FOREIGN_TRAINING_ONLY.has(className);
 
 /**
  * The same model as stock tfjs runs it at inference: training-only layers removed and their
@@ -48,7 +48,7 @@ export function inferenceArtifacts(
   for (const layer of layers) {
     layer.inbound_nodes = layer.inbound_nodes.map((node) => node.map(resolve));
     const first = layer.inbound_nodes[0]?.[0];
-    if (isTrainingOnly(layer.class_name) && first) replaced.set(layer.name, first);
+    if (isTrainingOnly(layer.class_name, layer.config) && first) replaced.set(layer.name, first);
     else kept.push(layer);
   }
   topology.config.output_layers = topology.config.output_layers.map((o) => {

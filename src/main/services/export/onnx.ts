@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../../shared/contract/result';
 import type { GraphDocument } from '../../../shared/graph/document';
 import type { BuiltModel } from '../model';
 import { APP_VERSION } from '../version';
+import { disposeExportGame, exportGameOf, inferenceParts, type ExportGame } from './gameExport';
 import { inferenceArtifacts } from './inferenceTopology';
 import { artifactsOf } from './tfjsArtifacts';
 import { GraphBuilder, safeName, type Value } from './onnxGraph';
@@ -17,7 +18,7 @@ import { decodeWeights, encodeWeights, type NamedWeights } from './tiedToDense';
 const OPSET = 13;
 const IR_VERSION = 7;
 
-export type OnnxPart = 'model' | 'encoder' | 'decoder';
+export type OnnxPart = 'model' | 'encoder' | 'decoder' | 'generator' | 'discriminator';
 export interface OnnxFile {
   part: OnnxPart;
   bytes: Uint8Array;
@@ -123,26 +124,26 @@ function designOutputNames(a: tf.io.ModelArtifacts): string[] {
 
 /**
  * The inference models of a built design as ONNX files: the whole model, and its encoder (input to
- * code) and decoder (code to output) where the design has them. They compute what the app predicts
+ * code) and decoder (code to output) where the design has them; a GAN's generator (noise to
+ * sample) and a game's discriminator (see inferenceParts). They compute what the app predicts
  * outside training, with the app's shapes (images channels last); `weights` are trained values by
- * name ("encoder_1/kernel"), fresh ones when absent.
+ * name ("encoder_1/kernel", a discriminator's too), fresh ones when absent. A game's discriminator
+ * is `game`'s, or a fresh one when absent.
  */
 export async function onnxModels(
   built: BuiltModel,
   doc: GraphDocument,
   weights?: Record<string, Float32Array>,
+  game?: ExportGame | null,
 ): Promise<Result<OnnxFile[]>> {
-  const parts: [OnnxPart, tf.LayersModel][] = [
-    ['model', built.model],
-    ['encoder', built.encoder],
-  ];
-  if (built.decoder) parts.push(['decoder', built.decoder]);
+  const own = game === undefined ? exportGameOf(doc) : null;
+  const parts = inferenceParts(built, game ?? own) as [OnnxPart, tf.LayersModel][];
   try {
     const full = withWeights(await artifactsOf(built.model), weights);
     const kernels = decodeWeights(full);
     const files: OnnxFile[] = [];
     for (const [part, model] of parts) {
-      const a = part === 'model' ? full : withWeights(await artifactsOf(model), weights);
+      const a = model === built.model ? full : withWeights(await artifactsOf(model), weights);
       const graph = toGraph(inferenceArtifacts(a, kernels), part, designOutputNames(a));
       graph.docString = `The ${part} of an Autoencoder Studio design, for inference. Images are channels last (batch, height, width, channels), as in the app.`;
       const bytes = encodeModel({
@@ -163,5 +164,7 @@ export async function onnxModels(
     if (error instanceof WeightMismatch) return fail('E_DATA', error.message);
     if (error instanceof OnnxUnsupported) return fail('E_UNSUPPORTED', error.message);
     return fail('E_INTERNAL', `The ONNX model could not be written: ${String(error)}`);
+  } finally {
+    disposeExportGame(own);
   }
 }

@@ -5,6 +5,7 @@ import { isTrainingOnly } from './inferenceTopology';
 import type { GraphBuilder, Value } from './onnxGraph';
 import { batchNorm, conv, maxPool, upSample } from './onnxImage';
 import { activate, isLinear, OnnxUnsupported, weight, type Config } from './onnxOps';
+import { winners } from './onnxWinners';
 import type { NamedWeights } from './tiedToDense';
 
 export { OnnxUnsupported } from './onnxOps';
@@ -50,6 +51,7 @@ const CONVERTERS: Record<OnnxConverterName, Converter> = {
   maxPool: (b, name, c, x) => maxPool(b, name, c, x),
   upSample: (b, name, c, x) => upSample(b, name, c, x),
   batchNorm,
+  winners,
   flatten: (b, name, _c, x) => {
     const size = x.shape.reduce((p, q) => p * q, 1);
     const out = b.op('Flatten', name, [b.asLast(x, name)], [{ name: 'axis', i: 1 }]);
@@ -91,7 +93,7 @@ export function convertLayer(
   const rule = descriptorOfClass(layer.class_name)?.kerasClass?.onnx;
   if (!rule) {
     // Removed before export; should one remain, at inference it passes its first input on.
-    if (isTrainingOnly(layer.class_name)) return x;
+    if (isTrainingOnly(layer.class_name, c)) return x;
     throw new OnnxUnsupported(
       `The layer '${name}' (${layer.class_name}) cannot be exported to ONNX yet.`,
     );

@@ -56,16 +56,28 @@ export async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArt
   return captured!;
 }
 
-/** model.json and weights.bin in the tf.io layers format, the json naming the bin beside it. */
-export function modelFiles(a: tf.io.ModelArtifacts): { json: string; bin: Uint8Array } {
+/**
+ * model.json and weights.bin in the tf.io layers format, the json naming the bin beside it. With
+ * `extra`, a second weight file (another model's weights, as a game's design keeps its
+ * discriminator's) is named in the manifest and returned as `extra`.
+ */
+export function modelFiles(
+  a: tf.io.ModelArtifacts,
+  extra?: { path: string; artifacts: tf.io.ModelArtifacts },
+): { json: string; bin: Uint8Array; extra?: Uint8Array } {
   const json = JSON.stringify({
     format: 'layers-model',
     generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
     convertedBy: 'Autoencoder Studio',
     modelTopology: a.modelTopology,
-    weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs ?? [] }],
+    weightsManifest: [
+      { paths: ['weights.bin'], weights: a.weightSpecs ?? [] },
+      ...(extra ? [{ paths: [extra.path], weights: extra.artifacts.weightSpecs ?? [] }] : []),
+    ],
     ...(a.trainingConfig ? { trainingConfig: a.trainingConfig } : {}),
     ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
   });
-  return { json, bin: new Uint8Array(a.weightData as ArrayBuffer) };
+  const bin = new Uint8Array(a.weightData as ArrayBuffer);
+  if (!extra) return { json, bin };
+  return { json, bin, extra: new Uint8Array(extra.artifacts.weightData as ArrayBuffer) };
 }

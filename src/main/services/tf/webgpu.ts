@@ -111,20 +111,14 @@ export async function registerWebGpu(): Promise<WebGpuProbe> {
   return { ok: true, adapter: facts };
 }
 
-/** Whether tfjs's WebGPU backend can serve dataSync here (a browser's OffscreenCanvas). */
-export const canReadSynchronously = (): boolean =>
-  typeof (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas === 'function';
-
 /**
  * Switches tfjs to WebGPU when Dawn finds an adapter. A software adapter (SwiftShader) is only
  * taken when `allowSoftware` says so (the equality tests): it trains far slower than wasm.
  */
 export async function useWebGpu(allowSoftware = false): Promise<BackendInfo | null> {
-  // The trainer reads losses and weights synchronously (dataSync), and tfjs-backend-webgpu 4.22
-  // reads synchronously only by drawing through an OffscreenCanvas, which Node lacks ("OffscreenCanvas
-  // is not defined" on the first step). Until the trainer reads asynchronously, WebGPU would fail
-  // where wasm trains, so it is not chosen; Dawn is not even loaded (it costs a start and a warning).
-  if (!canReadSynchronously()) return null;
+  // tfjs-backend-webgpu 4.22 reads synchronously only by drawing through an OffscreenCanvas, which
+  // Node lacks: the training loop and the decode read with `await data()` (trainer/scope.ts) so
+  // that they run here; webgpuTraining.test.ts trains through the loop on SwiftShader to keep it so.
   try {
     const probe = await registerWebGpu();
     if (!probe.ok) return null;

@@ -9,9 +9,10 @@ import {
   CHECKPOINT_STATE,
   readCheckpoint,
   type CheckpointBase,
+  type CheckpointExtra,
   type CheckpointState,
 } from './checkpointState';
-import { flattenWeights, restoreWeights } from './weights';
+import { flattenWeightsAsync, restoreWeights } from './weights';
 
 /**
  * Writes the model's and the optimizer's weights, then the state that names them. Each file is
@@ -28,15 +29,20 @@ export async function writeCheckpoint(
   epoch: number,
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
+  /** More tensors to keep after the optimizer's (a game's other player and its optimizer). */
+  extras: CheckpointExtra[] = [],
 ): Promise<Result<null>> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     return checkpointFailure(error, dir);
   }
-  const weights = flattenWeights(model);
+  const weights = await flattenWeightsAsync(model);
   const named = await optimizer.getWeights();
-  const optimizerData = named.map((n) => n.tensor.dataSync());
+  const optimizerData = await Promise.all(
+    named.map((n) => n.tensor.data() as Promise<Float32Array>),
+  );
+  for (const extra of extras) optimizerData.push(...extra.tensors.map((t) => t.data));
   const total = weights.data.length + optimizerData.reduce((s, d) => s + d.length, 0);
   const all = new Float32Array(total);
   all.set(weights.data, 0);
@@ -60,6 +66,14 @@ export async function writeCheckpoint(
     weightsFile,
     weights: weights.tensors,
     optimizer: named.map((n) => ({ name: n.name, shape: [...n.tensor.shape] })),
+    ...(extras.length === 0
+      ? {}
+      : {
+          extras: extras.map((e) => ({
+            part: e.part,
+            tensors: e.tensors.map(({ name, shape }) => ({ name, shape })),
+          })),
+        }),
     savedAt: new Date().toISOString(),
   };
   try {
@@ -108,6 +122,31 @@ export async function restoreCheckpoint(
   await optimizer.setWeights(named);
   tf.dispose(named.map((n) => n.tensor));
   return null;
+}
+
+/** The extra groups of tensors a checkpoint keeps after its optimizer's, by part; empty when none. */
+export async function readCheckpointExtras(
+  dir: string,
+  state: CheckpointState,
+): Promise<Map<string, CheckpointExtra['tensors']>> {
+  const out = new Map<string, CheckpointExtra['tensors']>();
+  if (!state.extras?.length) return out;
+  const bytes = await readFile(join(dir, state.weightsFile));
+  const all = new Float32Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
+  const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
+  let at = [...state.weights, ...state.optimizer].reduce((s, t) => s + size(t.shape), 0);
+  for (const extra of state.extras) {
+    const tensors = extra.tensors.map((t) => {
+      const data = all.slice(at, at + size(t.shape));
+      at += size(t.shape);
+      return { ...t, data };
+    });
+    if (at > all.length) break;
+    out.set(extra.part, tensors);
+  }
+  return out;
 }
 
 export { readCheckpoint };

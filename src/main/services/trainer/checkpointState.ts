@@ -24,14 +24,25 @@ export const checkpointStateSchema = z.object({
   weightsFile: z.string(),
   weights: z.array(tensorInfo),
   optimizer: z.array(tensorInfo),
+  /**
+   * More named groups of tensors stored after the optimizer's, in this order: an adversarial
+   * game's second player and its optimizer. Absent in the checkpoints of ordinary runs.
+   */
+  extras: z.array(z.object({ part: z.string(), tensors: z.array(tensorInfo) })).optional(),
   savedAt: z.string(),
 });
 export type CheckpointState = z.infer<typeof checkpointStateSchema>;
 
 export type CheckpointBase = Omit<
   CheckpointState,
-  'epoch' | 'weightsFile' | 'weights' | 'optimizer' | 'savedAt'
+  'epoch' | 'weightsFile' | 'weights' | 'optimizer' | 'extras' | 'savedAt'
 >;
+
+/** A named group of tensors a checkpoint keeps beside the model and its optimizer. */
+export interface CheckpointExtra {
+  part: string;
+  tensors: { name: string; shape: number[]; data: Float32Array }[];
+}
 
 /** The checkpoint's state, or null when there is none (or it cannot be read). */
 export async function readCheckpoint(dir: string): Promise<CheckpointState | null> {

@@ -3,7 +3,7 @@ import type { EventPayload } from '../../../shared/contract/events';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
 import { EpochBatches, identityOrder } from './batches';
-import { withScope } from './scope';
+import { readScoped, readScopedSync } from './scope';
 
 const EVAL_BATCH = 500;
 export const SNAPSHOT_COUNT = 16;
@@ -14,71 +14,123 @@ export interface Evaluation {
   accuracy: number | null;
 }
 
-/** The validation loss (main loss plus the extra terms) in inference mode, and accuracy for a classifier. */
-export function evaluate(built: BuiltModel, data: PreparedData, inputShape: number[]): Evaluation {
+/** The validation set in batches, each one's tensors to read: its loss, and for a classifier its correct count. */
+function validationBatches(built: BuiltModel, data: PreparedData, inputShape: number[]) {
   const batches = new EpochBatches(
     data.validation,
     data.sampleSize,
     inputShape,
     identityOrder(data.validation.count),
   );
-  let sum = 0;
-  let correct = 0;
-  for (let start = 0; start < data.validation.count; start += EVAL_BATCH) {
-    const end = Math.min(start + EVAL_BATCH, data.validation.count);
-    withScope(() => {
+  const ranges: Array<[number, number]> = [];
+  for (let start = 0; start < data.validation.count; start += EVAL_BATCH)
+    ranges.push([start, Math.min(start + EVAL_BATCH, data.validation.count)]);
+  const tensors =
+    ([start, end]: [number, number]) =>
+    (): tf.Tensor[] => {
       const x = batches.slice(start, end);
       const y = built.task === 'classify' ? batches.oneHot(start, end, built.classes ?? 0) : x;
       const { output, terms } = built.forward(x, false);
       let total: tf.Tensor = built.lossOf(output, y);
       for (const term of Object.values(terms)) total = total.add(term);
-      sum += total.dataSync()[0] * (end - start);
-      if (built.task === 'classify') {
-        correct += output.argMax(-1).equal(y.argMax(-1)).sum().dataSync()[0];
-      }
-    });
+      return built.task === 'classify'
+        ? [total, output.argMax(-1).equal(y.argMax(-1)).sum()]
+        : [total];
+    };
+  let sum = 0;
+  let correct = 0;
+  const add = ([start, end]: [number, number], [total, right]: ArrayLike<number>[]) => {
+    sum += total[0] * (end - start);
+    if (right) correct += right[0];
+  };
+  const result = (): Evaluation => {
+    const n = data.validation.count;
+    return { loss: sum / n, accuracy: built.task === 'classify' ? correct / n : null };
+  };
+  return { ranges, tensors, add, result, dispose: () => batches.dispose() };
+}
+
+/**
+ * The validation loss (main loss plus the extra terms) in inference mode, and accuracy for a
+ * classifier. Reads asynchronously, so it runs on WebGPU in Node as on wasm.
+ */
+export async function evaluateAsync(
+  built: BuiltModel,
+  data: PreparedData,
+  inputShape: number[],
+): Promise<Evaluation> {
+  const v = validationBatches(built, data, inputShape);
+  try {
+    for (const range of v.ranges) v.add(range, await readScoped(v.tensors(range)));
+    return v.result();
+  } finally {
+    v.dispose();
   }
-  batches.dispose();
-  const n = data.validation.count;
-  return { loss: sum / n, accuracy: built.task === 'classify' ? correct / n : null };
+}
+
+/** evaluateAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
+export function evaluate(built: BuiltModel, data: PreparedData, inputShape: number[]): Evaluation {
+  const v = validationBatches(built, data, inputShape);
+  try {
+    for (const range of v.ranges) v.add(range, readScopedSync(v.tensors(range)));
+    return v.result();
+  } finally {
+    v.dispose();
+  }
 }
 
 /** Reconstructions of a fixed validation sample, with the corrupted input when the graph adds noise. */
-export function snapshot(
+function snapshotParts(
   runId: string,
   epoch: number,
   built: BuiltModel,
   data: PreparedData,
   inputShape: number[],
-): EventPayload<'train.snapshot'> {
+) {
   const count = Math.min(SNAPSHOT_COUNT, data.validation.count);
   const originals = data.validation.images.slice(0, count * data.sampleSize);
-  return withScope(() => {
+  let hasNoisy = false;
+  // [reconstructions?, noisy?]: a classifier shows its inputs, which need no reading.
+  const tensors = (): tf.Tensor[] => {
     const x = tf.tensor(originals, [count, ...inputShape]);
-    let noisy: Float32Array<ArrayBuffer> | null = null;
-    let input = x;
-    if (built.hasNoise) {
-      const corrupted = built.forward(x, true).corrupted;
-      if (corrupted) {
-        input = corrupted;
-        noisy = Float32Array.from(corrupted.dataSync());
-      }
-    }
-    const reconstructions =
+    const corrupted = built.hasNoise ? built.forward(x, true).corrupted : null;
+    hasNoisy = corrupted !== null;
+    const input = corrupted ?? x;
+    const recon =
       built.task === 'classify'
-        ? originals
-        : Float32Array.from(
-            (built.model.predict(input, { batchSize: count }) as tf.Tensor).dataSync(),
-          );
+        ? []
+        : [built.model.predict(input, { batchSize: count }) as tf.Tensor];
+    return [...recon, ...(corrupted ? [corrupted] : [])];
+  };
+  const event = (read: tf.TypedArray[]): EventPayload<'train.snapshot'> => {
+    const recon = built.task === 'classify' ? null : read[0];
+    const noisy = hasNoisy ? read[read.length - 1] : null;
     return {
       runId,
       epoch,
       sampleShape: data.sampleShape,
       count,
       originals,
-      noisy,
-      reconstructions,
+      noisy: noisy ? Float32Array.from(noisy) : null,
+      reconstructions: recon ? Float32Array.from(recon) : originals,
       labels: Array.from(data.validation.labels.subarray(0, count)),
     };
-  });
+  };
+  return { tensors, event };
+}
+
+/** Reconstructions of a fixed validation sample, read asynchronously (WebGPU in Node as wasm). */
+export async function snapshotAsync(
+  ...args: Parameters<typeof snapshotParts>
+): Promise<EventPayload<'train.snapshot'>> {
+  const parts = snapshotParts(...args);
+  return parts.event(await readScoped(parts.tensors));
+}
+
+/** snapshotAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
+export function snapshot(
+  ...args: Parameters<typeof snapshotParts>
+): EventPayload<'train.snapshot'> {
+  const parts = snapshotParts(...args);
+  return parts.event(readScopedSync(parts.tensors));
 }

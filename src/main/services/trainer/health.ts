@@ -4,7 +4,7 @@ import type { TrainSettings } from '../../../shared/contract/training';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
 import { stalledMessage, deadUnitsMessage, zeroGradientsMessage } from './healthMessages';
-import { withScope } from './scope';
+import { readScoped } from './scope';
 
 export type RunWarning = Omit<EventPayload<'train.warning'>, 'runId'>;
 
@@ -43,12 +43,12 @@ export class RunHealth {
 
   constructor(private readonly settings: TrainSettings) {}
 
-  check(
+  async check(
     m: EpochMeasures,
     built: BuiltModel,
     data: PreparedData,
     inputShape: number[],
-  ): RunWarning[] {
+  ): Promise<RunWarning[]> {
     const found: RunWarning[] = [];
     const previous = this.previousLoss;
     this.previousLoss = m.trainLoss;
@@ -66,7 +66,7 @@ export class RunHealth {
         message: zeroGradientsMessage(m.epoch, lr),
       });
     if (!this.given.has('dead-units')) {
-      const dead = deadLayer(built, data, inputShape);
+      const dead = await deadLayer(built, data, inputShape);
       if (dead)
         found.push({ epoch: m.epoch, kind: 'dead-units', message: deadUnitsMessage(dead, lr) });
     }
@@ -118,23 +118,27 @@ function probeOf(built: BuiltModel): { model: tf.LayersModel; layers: tf.layers.
   return probe;
 }
 
-function deadLayer(built: BuiltModel, data: PreparedData, inputShape: number[]): DeadLayer | null {
+async function deadLayer(
+  built: BuiltModel,
+  data: PreparedData,
+  inputShape: number[],
+): Promise<DeadLayer | null> {
   const count = Math.min(PROBE_SAMPLES, data.validation.count);
   const probe = count > 0 ? probeOf(built) : null;
   if (!probe) return null;
-  const outputs = withScope(() => {
+  let shapes: number[][] = [];
+  const outputs = await readScoped(() => {
     const x = tf.tensor(data.validation.images.subarray(0, count * data.sampleSize), [
       count,
       ...inputShape,
     ]);
     const out = probe.model.predict(x, { batchSize: count });
-    return (Array.isArray(out) ? out : [out]).map((t) => ({
-      shape: t.shape,
-      values: t.dataSync(),
-    }));
+    const list = Array.isArray(out) ? out : [out];
+    shapes = list.map((t) => t.shape);
+    return list;
   });
   for (let i = 0; i < outputs.length; i++) {
-    const { shape, values } = outputs[i];
+    const [shape, values] = [shapes[i], outputs[i]];
     const units = shape[shape.length - 1] ?? 1;
     const activation = String(probe.layers[i].getConfig().activation) as DeadLayer['activation'];
     const dead = countDead(values, units, activation);

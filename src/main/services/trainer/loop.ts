@@ -6,13 +6,13 @@ import { seededRandom, shuffleInPlace } from '../../../shared/util/random';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
 import { EpochBatches, identityOrder } from './batches';
-import { evaluate, snapshot } from './evaluate';
+import { evaluateAsync, snapshotAsync } from './evaluate';
 import { RunHealth } from './health';
 import { divergedMessage, nonFiniteValidationMessage } from './messages';
 import { applyThreadsSetting } from '../tf/threads';
 import { makeOptimizer } from './optimizer';
-import { trainStep } from './step';
-import { codesEvent, featuresEvent, samplesEvent } from './views';
+import { trainStepAsync } from './step';
+import { codesEventAsync, featuresEventAsync, samplesEvent } from './views';
 
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
@@ -114,7 +114,7 @@ export async function runTraining(
         }
         const start = batch * settings.batchSize;
         const end = Math.min(start + settings.batchSize, data.train.count);
-        const step = trainStep(
+        const step = await trainStepAsync(
           built,
           optimizer,
           variables,
@@ -153,7 +153,7 @@ export async function runTraining(
       const seconds = (performance.now() - epochStart) / 1000;
       const n = data.train.count;
       const terms = Object.fromEntries(Object.entries(termSums).map(([k, v]) => [k, v / n]));
-      const validation = evaluate(built, data, args.inputShape);
+      const validation = await evaluateAsync(built, data, args.inputShape);
       const valFinite = Number.isFinite(validation.loss);
       emit('train.epoch', {
         runId,
@@ -167,11 +167,11 @@ export async function runTraining(
         ...(args.phase === undefined ? {} : { phase: args.phase }),
       });
       if (views) {
-        emit('train.snapshot', snapshot(runId, epoch, built, data, args.inputShape));
-        const features = featuresEvent(runId, epoch, built, args.inputShape);
+        emit('train.snapshot', await snapshotAsync(runId, epoch, built, data, args.inputShape));
+        const features = await featuresEventAsync(runId, epoch, built, args.inputShape);
         if (features) emit('train.features', features);
         if (built.task === 'reconstruct')
-          emit('train.codes', codesEvent(runId, epoch, built, data, args.inputShape));
+          emit('train.codes', await codesEventAsync(runId, epoch, built, data, args.inputShape));
       }
       if (!valFinite) {
         // Its weights give no usable output: the checkpoint keeps the epoch before, and the run
@@ -179,7 +179,7 @@ export async function runTraining(
         return ended('failed', nonFiniteValidationMessage(epoch, validation.loss, settings));
       }
       const measures = { epoch, trainLoss: lossSum / n, lowestBatchLoss, gradientPeak };
-      for (const warning of health.check(measures, built, data, args.inputShape))
+      for (const warning of await health.check(measures, built, data, args.inputShape))
         emit('train.warning', { runId, ...warning });
       await args.onEpochEnd?.(epoch, optimizer);
       if (settings.earlyStoppingPatience !== null) {

@@ -4,13 +4,15 @@ import { fail, ok, type Result } from '../../../shared/contract/result';
 import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { prepareData } from '../data/prepare';
 import { buildModel, type BuiltModel } from '../model';
-import { snapshot } from './evaluate';
+import { snapshotAsync } from './evaluate';
 import type { LoadedModel } from './loadedModel';
 import type { Emit } from './loop';
 import { inputMismatchMessage } from './messages';
-import { withScope } from './scope';
-import { codesEvent, featuresEvent, logVarModel, samplesEvent } from './views';
+import { readScoped } from './scope';
+import { codesEventAsync, featuresEventAsync, logVarModel, samplesEvent } from './views';
 import { flattenWeights, restoreWeights } from './weights';
+import { buildGame, gameOf, type GameModels } from './game';
+import { ganHasNoEncoderMessage } from './game/messages';
 
 /**
  * Questions about the loaded model, answered between and after runs: encode, decode, the views of
@@ -29,9 +31,16 @@ export class ModelQueries {
     return built ? ok(built) : fail('E_NOT_FOUND', missing);
   }
 
+  /** The loaded model, unless it is a GAN's generator: a question that needs an encoder. */
+  private findEncoder(runId: string, missing: string): Result<BuiltModel> {
+    if (this.loaded.gameOf(runId)?.kind === 'gan')
+      return fail('E_INVALID_GRAPH', ganHasNoEncoderMessage);
+    return this.find(runId, missing);
+  }
+
   /** Emits the view events of the loaded model on the given data, as after an epoch. */
   async inspect(runId: string, spec: DataSpec, epoch: number): Promise<Result<unknown>> {
-    const found = this.find(runId, 'That model is no longer loaded.');
+    const found = this.findEncoder(runId, 'That model is no longer loaded.');
     if (!found.ok) return found;
     if (this.activeRunId() !== null)
       return fail('E_BUSY', 'The views update by themselves while a model trains.');
@@ -50,11 +59,11 @@ export class ModelQueries {
       );
     }
     this.emit('train.samples', samplesEvent(runId, data));
-    this.emit('train.snapshot', snapshot(runId, epoch, built, data, inputShape));
-    const features = featuresEvent(runId, epoch, built, inputShape);
+    this.emit('train.snapshot', await snapshotAsync(runId, epoch, built, data, inputShape));
+    const features = await featuresEventAsync(runId, epoch, built, inputShape);
     if (features) this.emit('train.features', features);
     if (built.task === 'reconstruct')
-      this.emit('train.codes', codesEvent(runId, epoch, built, data, inputShape));
+      this.emit('train.codes', await codesEventAsync(runId, epoch, built, data, inputShape));
     return ok({});
   }
 
@@ -70,7 +79,16 @@ export class ModelQueries {
   loadWeights(message: Extract<ToTrainer, { type: 'loadWeights' }>): Result<unknown> {
     if (this.activeRunId() !== null)
       return fail('E_BUSY', 'Stop training before opening a project with trained weights.');
-    const built = buildModel(message.graph);
+    // A game's saved weights are its views' model's (a GAN's generator, an AAE's autoencoder).
+    const game = gameOf(message.graph);
+    let models: GameModels | null = null;
+    let built: Result<BuiltModel>;
+    if (game) {
+      const made = buildGame(message.graph, game, 0);
+      if (!made.ok) return made;
+      models = made.value;
+      built = ok(models.built);
+    } else built = buildModel(message.graph);
     if (!built.ok) return built;
     const problem = restoreWeights(built.value.model, {
       tensors: message.tensors,
@@ -78,45 +96,55 @@ export class ModelQueries {
     });
     if (problem) {
       built.value.dispose();
+      if (models) models.discriminator.model.weights.forEach((w) => w.dispose());
       return fail('E_PROJECT', problem);
     }
-    this.loaded.replace(message.runId, built.value);
+    this.loaded.replace(message.runId, built.value, models);
     return ok({});
   }
 
-  encode(runId: string, images: Float32Array, count: number): Result<unknown> {
-    const found = this.find(runId, 'That training run is no longer loaded; train the model again.');
+  async encode(runId: string, images: Float32Array, count: number): Promise<Result<unknown>> {
+    const found = this.findEncoder(
+      runId,
+      'That training run is no longer loaded; train the model again.',
+    );
     if (!found.ok) return found;
     const built = found.value;
     if (images.length !== count * built.inputSize) {
       return fail('E_INVALID_MESSAGE', `Each input needs ${built.inputShape.join('×')} values.`);
     }
-    return withScope(() => {
-      // All at once (predict's default batch is 32).
-      const codes = built.encoder.predict(tf.tensor(images, [count, ...built.inputShape]), {
+    // All at once (predict's default batch is 32); read asynchronously, as WebGPU needs in Node.
+    const [codes] = await readScoped(() => [
+      built.encoder.predict(tf.tensor(images, [count, ...built.inputShape]), {
         batchSize: count,
-      }) as tf.Tensor;
-      return ok({ codes: Float32Array.from(codes.dataSync()), codeSize: built.codeSize, count });
-    });
+      }) as tf.Tensor,
+    ]);
+    return ok({ codes: codes as Float32Array, codeSize: built.codeSize, count });
   }
 
   /** Encodes, and for a variational model gives the log-variance of each code value too. */
-  encodeVariance(runId: string, images: Float32Array, count: number): Result<unknown> {
-    const encoded = this.encode(runId, images, count);
+  async encodeVariance(
+    runId: string,
+    images: Float32Array,
+    count: number,
+  ): Promise<Result<unknown>> {
+    const encoded = await this.encode(runId, images, count);
     if (!encoded.ok) return encoded;
     const built = this.loaded.of(runId)!;
     const head = logVarModel(built);
     const logVar = head
-      ? withScope(() => {
-          const x = tf.tensor(images, [count, ...built.inputShape]);
-          const out = head.predict(x, { batchSize: count }) as tf.Tensor;
-          return Float32Array.from(out.dataSync());
-        })
+      ? ((
+          await readScoped(() => [
+            head.predict(tf.tensor(images, [count, ...built.inputShape]), {
+              batchSize: count,
+            }) as tf.Tensor,
+          ])
+        )[0] as Float32Array)
       : null;
     return ok({ ...(encoded.value as object), logVar });
   }
 
-  decode(runId: string, points: Float32Array, count: number): Result<unknown> {
+  async decode(runId: string, points: Float32Array, count: number): Promise<Result<unknown>> {
     const found = this.find(
       runId,
       'That training run is no longer loaded; train the model again to decode.',
@@ -132,12 +160,16 @@ export class ModelQueries {
     if (points.length !== count * built.codeSize) {
       return fail('E_INVALID_MESSAGE', `Each latent point needs ${built.codeSize} values.`);
     }
-    return withScope(() => {
-      // One batch: predict's default of 32 a batch costs a slice and a dispatch round per 32 points.
+    let shape: number[] = [];
+    // One batch: predict's default of 32 a batch costs a slice and a dispatch round per 32 points.
+    // Read asynchronously (WebGPU in Node can read no other way); the values read are a copy.
+    const [images] = await readScoped(() => {
       const out = decoder.predict(tf.tensor2d(points, [count, built.codeSize]), {
         batchSize: count,
       }) as tf.Tensor;
-      return ok({ images: Float32Array.from(out.dataSync()), shape: out.shape.slice(1), count });
+      shape = out.shape.slice(1);
+      return [out];
     });
+    return ok({ images: images as Float32Array, shape, count });
   }
 }

@@ -3,7 +3,11 @@ import type { EventPayload } from '../../../shared/contract/events';
 import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { DataError, prepareData } from '../data/prepare';
 import { buildModel } from '../model';
+import type * as tf from '@tensorflow/tfjs';
 import { readCheckpoint, restoreCheckpoint, writeCheckpoint } from './checkpoint';
+import type { CheckpointExtra } from './checkpointState';
+import { gameOf } from './game';
+import { runGame } from './game/run';
 import type { LoadedModel } from './loadedModel';
 import { runTraining, type Emit, type RunControl } from './loop';
 import { inputMismatchMessage } from './messages';
@@ -72,6 +76,55 @@ export class RunController {
       });
     try {
       const data = await prepareData(message.data);
+      const dir = message.checkpointDir;
+      const base = {
+        runId,
+        graph: message.graph,
+        settings: message.settings,
+        data: message.data,
+        procedure: message.procedure,
+      };
+      // Checkpoints are best-effort: a read-only or full disk costs the ability to continue after
+      // a crash, not the run. The person hears it once per run, in words.
+      let checkpointWarned = false;
+      const saveWith = async (
+        epoch: number,
+        model: tf.LayersModel,
+        optimizer: tf.Optimizer,
+        extras: CheckpointExtra[] = [],
+      ) => {
+        if (!dir) return;
+        const saved = await writeCheckpoint(dir, base, epoch, model, optimizer, extras);
+        if (saved.ok) {
+          checkpointEpoch = epoch;
+        } else if (!checkpointWarned) {
+          checkpointWarned = true;
+          this.emit('train.warning', {
+            runId,
+            epoch,
+            kind: 'checkpoint',
+            message: saved.error.message,
+          });
+        }
+      };
+      // A design that plays a game (GAN, adversarial autoencoder) trains both players in turn.
+      const game = gameOf(message.graph);
+      if (game) {
+        const outcome = await runGame(
+          {
+            message,
+            game,
+            data,
+            backend: this.backend,
+            loaded: this.loaded,
+            control,
+            save: saveWith,
+            resumedFrom: (epoch) => (checkpointEpoch = epoch),
+          },
+          this.emit,
+        );
+        return end(outcome.status, outcome.message, outcome.epochsCompleted);
+      }
       const built = buildModel(message.graph, message.settings.seed);
       if (!built.ok) return end('failed', built.error.message);
       const { inputShape, inputSize } = built.value;
@@ -85,7 +138,6 @@ export class RunController {
       this.loaded.replace(runId, built.value);
       const model = built.value.model;
       const optimizer = makeOptimizer(message.settings);
-      const dir = message.checkpointDir;
       let startEpoch = 1;
       if (dir && message.resume) {
         const state = await readCheckpoint(dir);
@@ -96,31 +148,7 @@ export class RunController {
         startEpoch = state.epoch + 1;
         checkpointEpoch = state.epoch;
       }
-      const base = {
-        runId,
-        graph: message.graph,
-        settings: message.settings,
-        data: message.data,
-        procedure: message.procedure,
-      };
-      // Checkpoints are best-effort: a read-only or full disk costs the ability to continue after
-      // a crash, not the run. The person hears it once per run, in words.
-      let checkpointWarned = false;
-      const save = async (epoch: number) => {
-        if (!dir) return;
-        const saved = await writeCheckpoint(dir, base, epoch, model, optimizer);
-        if (saved.ok) {
-          checkpointEpoch = epoch;
-        } else if (!checkpointWarned) {
-          checkpointWarned = true;
-          this.emit('train.warning', {
-            runId,
-            epoch,
-            kind: 'checkpoint',
-            message: saved.error.message,
-          });
-        }
-      };
+      const save = (epoch: number) => saveWith(epoch, model, optimizer);
       const args = {
         runId,
         built: built.value,

@@ -12,3 +12,22 @@ export function withScope<T>(fn: () => T): T {
     tf.engine().endScope();
   }
 }
+
+/**
+ * Makes tensors in a scope, then reads their values asynchronously and disposes them. The WebGPU
+ * backend in Node can read no other way (tfjs-backend-webgpu's synchronous read draws through an
+ * OffscreenCanvas, which Node lacks); on wasm and cpu the read resolves at once.
+ */
+export async function readScoped(make: () => tf.Tensor[]): Promise<tf.TypedArray[]> {
+  const kept = tf.tidy(make);
+  try {
+    return await Promise.all(kept.map((t) => t.data()));
+  } finally {
+    tf.dispose(kept);
+  }
+}
+
+/** readScoped for callers that cannot wait (wasm and cpu only): the same tensors, read at once. */
+export function readScopedSync(make: () => tf.Tensor[]): tf.TypedArray[] {
+  return withScope(() => make().map((t) => t.dataSync()));
+}

@@ -10,17 +10,22 @@ export interface StepResult {
   gradientPeak: number;
 }
 
-/**
- * One optimizer step on a batch. Returns null, leaving the weights untouched, when the loss or the
- * gradients are not finite: the weights kept are then the last good ones.
- */
-export function trainStep(
+/** A step computed but not yet applied: the values to read, and the gradients kept for the update. */
+interface PendingStep {
+  /** The loss, then each term, then (when the gradients' memory is out of reach) their checks. */
+  read: tf.Tensor[];
+  names: string[];
+  grads: tf.NamedTensorMap;
+  /** The gradient peak read from memory, or null when it rides on `read` (see gradientChecks). */
+  peak: number | null;
+}
+
+function computeStep(
   built: BuiltModel,
-  optimizer: tf.Optimizer,
   variables: tf.Variable[],
   x: () => tf.Tensor,
   target: (x: tf.Tensor) => tf.Tensor,
-): StepResult | null {
+): PendingStep {
   return withScope(() => {
     const input = x();
     const y = target(input);
@@ -35,47 +40,124 @@ export function trainStep(
       return total as tf.Scalar;
     }, variables);
     const names = Object.keys(termTensors);
-    const read = tf.stack([value, ...names.map((n) => termTensors[n])]).dataSync();
-    const loss = read[0];
-    const gradientPeak = Number.isFinite(loss) ? peakOfGradients(grads) : NaN;
-    const finite = !Number.isNaN(gradientPeak);
-    const terms: Record<string, number> = {};
-    names.forEach((name, i) => {
-      terms[name] = read[1 + i];
-      termTensors[name].dispose();
-    });
-    if (!finite) return null;
-    optimizer.applyGradients(grads);
-    return { loss, terms, gradientPeak };
+    const peak = peakInMemory(grads);
+    // Read one by one, not stacked: on WebGPU (SwiftShader) a stack of a step's scalars read back
+    // stale values every other step; the reads of one step are issued together all the same.
+    const read = [value, ...names.map((n) => termTensors[n])];
+    if (peak === null) read.push(...gradientChecks(grads));
+    for (const t of read) tf.keep(t);
+    for (const g of Object.values(grads)) tf.keep(g);
+    return { read, names, grads, peak };
   });
 }
 
+/** Applies the update when everything read is finite; disposes what the step kept either way. */
+function finishStep(
+  pending: PendingStep,
+  values: ArrayLike<number>,
+  optimizer: tf.Optimizer,
+): StepResult | null {
+  const { names, grads } = pending;
+  try {
+    const loss = values[0];
+    const gradientPeak =
+      pending.peak ?? checkedPeak(values[1 + names.length], values[2 + names.length]);
+    if (!Number.isFinite(loss) || Number.isNaN(gradientPeak)) return null;
+    const terms: Record<string, number> = {};
+    names.forEach((name, i) => (terms[name] = values[1 + i]));
+    tf.tidy(() => optimizer.applyGradients(grads));
+    return { loss, terms, gradientPeak };
+  } finally {
+    tf.dispose([...pending.read, ...Object.values(grads)]);
+  }
+}
+
 /**
- * The largest absolute gradient value, or NaN when any is not a finite number. Where JavaScript
+ * One optimizer step on a batch. Returns null, leaving the weights untouched, when the loss or the
+ * gradients are not finite: the weights kept are then the last good ones. Reads its values
+ * asynchronously, so it runs on WebGPU in Node as on wasm.
+ */
+export async function trainStepAsync(
+  built: BuiltModel,
+  optimizer: tf.Optimizer,
+  variables: tf.Variable[],
+  x: () => tf.Tensor,
+  target: (x: tf.Tensor) => tf.Tensor,
+): Promise<StepResult | null> {
+  const pending = computeStep(built, variables, x, target);
+  let values: number[];
+  try {
+    values = (await Promise.all(pending.read.map((t) => t.data()))).map((v) => v[0]);
+  } catch (error) {
+    tf.dispose([...pending.read, ...Object.values(pending.grads)]);
+    throw error;
+  }
+  return finishStep(pending, values, optimizer);
+}
+
+/** trainStepAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
+export function trainStep(
+  built: BuiltModel,
+  optimizer: tf.Optimizer,
+  variables: tf.Variable[],
+  x: () => tf.Tensor,
+  target: (x: tf.Tensor) => tf.Tensor,
+): StepResult | null {
+  const pending = computeStep(built, variables, x, target);
+  return finishStep(
+    pending,
+    pending.read.map((t) => t.dataSync()[0]),
+    optimizer,
+  );
+}
+
+/**
+ * The largest absolute gradient value, or NaN when any is not a finite number, from the gradients'
+ * memory; null when some gradient's memory is out of JavaScript's reach (a GPU). Where JavaScript
  * reaches the backend's memory (wasm, cpu) one pass over it is far cheaper than a reduction kernel
  * per gradient; the peak rides on the pass the finiteness check makes anyway (the dead-run check
  * reads it).
  */
-function peakOfGradients(grads: tf.NamedTensorMap): number {
+function peakInMemory(grads: tf.NamedTensorMap): number | null {
   let peak = 0;
   for (const g of Object.values(grads)) {
     const values = float32Memory(g);
+    if (!values) return null;
     // Any NaN or infinity turns the product, and so the sum, into NaN.
     let acc = 0;
     let top = 0;
-    if (values) {
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        acc += v * 0;
-        if (v > top) top = v;
-        else if (-v > top) top = -v;
-      }
-    } else {
-      const read = tf.stack([g.sum().mul(0), g.abs().max()]).dataSync();
-      [acc, top] = [read[0], read[1]];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      acc += v * 0;
+      if (v > top) top = v;
+      else if (-v > top) top = -v;
     }
     if (acc !== 0) return NaN;
     if (top > peak) peak = top;
   }
   return peak;
+}
+
+/**
+ * [the sum of every gradient value, the largest absolute value], as two scalars: the sum is not
+ * finite when any value is not (a NaN or an infinity carries through a sum; a max may skip a NaN).
+ * Not `sum * 0` as peakInMemory does: on WebGPU (SwiftShader) that product came back non-zero.
+ */
+function gradientChecks(grads: tf.NamedTensorMap): [tf.Scalar, tf.Scalar] {
+  // One flat tensor, two reductions: on WebGPU (SwiftShader) a stack of per-gradient maxima read
+  // back a stale value now and then.
+  const flat = tf.concat(Object.values(grads).map((g) => g.reshape([-1])));
+  return [flat.sum(), flat.abs().max()];
+}
+
+/** The peak from gradientChecks' two values, or NaN when a gradient value was not finite. */
+const checkedPeak = (sum: number, top: number): number =>
+  Number.isFinite(sum) && Number.isFinite(top) ? top : NaN;
+
+/** The largest absolute gradient value, or NaN when any is not finite (reads synchronously off wasm and cpu). */
+export function peakOfGradients(grads: tf.NamedTensorMap): number {
+  const inMemory = peakInMemory(grads);
+  if (inMemory !== null) return inMemory;
+  const [sum, top] = withScope(() => gradientChecks(grads).map((t) => t.dataSync()[0]));
+  return checkedPeak(sum, top);
 }

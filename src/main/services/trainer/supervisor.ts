@@ -150,6 +150,12 @@ export class TrainerSupervisor {
       this.activeRun = null;
       return fail('E_TRAINER_CRASHED', trainerCrashedMessage(String((error as Error).message)));
     }
+    // Asked before the new run starts: the trainer holds the earlier run's model only until then.
+    const initialWeights = await this.initialWeightsFor(request.warmStart);
+    if (initialWeights && !initialWeights.ok) {
+      this.activeRun = null;
+      return initialWeights;
+    }
     this.latestRun = runId;
     this.lastEpoch = continueRun ? ((await this.checkpointEpoch(runId)) ?? 0) : 0;
     const { graph, settings, data, procedure } = request;
@@ -166,8 +172,23 @@ export class TrainerSupervisor {
       ...request,
       checkpointDir: checkpoint,
       resume: continueRun !== null,
+      ...(initialWeights ? { initialWeights: initialWeights.value } : {}),
     });
     return ok({ runId });
+  }
+
+  /** The earlier run's weights a warm start asks for; undefined when none is asked. */
+  private async initialWeightsFor(
+    warm: ParsedRequest<'train.start'>['warmStart'],
+  ): Promise<Result<{ weights: FlatWeights; layers: string[] }> | undefined> {
+    if (!warm) return undefined;
+    const weights = await this.getWeights(warm.runId);
+    if (!weights.ok)
+      return fail(
+        'E_NOT_FOUND',
+        `The trained weights to start from are gone (${weights.error.message}). Train the autoencoder again, then make the generator from it.`,
+      );
+    return ok({ weights: weights.value, layers: warm.layers });
   }
 
   /**

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EventPayload } from '../../../shared/contract/events';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
-import { withScope } from './scope';
+import { readScoped, readScopedSync } from './scope';
 
 /** How many validation samples the latent-space views get (codes, hover images, PCA). */
 export const VIEW_SAMPLES = 2000;
@@ -22,21 +22,48 @@ export function samplesEvent(runId: string, data: PreparedData): EventPayload<'t
 }
 
 /** The first Dense layer's weights, one row per unit, or null when the model has no Dense layer. */
+function featuresParts(built: BuiltModel, inputShape: number[]) {
+  const kernel = built.firstLayerKernel();
+  if (!kernel) return null;
+  const [inputSize, units] = kernel.shape;
+  if (inputSize !== inputShape.reduce((a, b) => a * b, 1)) {
+    kernel.dispose();
+    return null;
+  }
+  return { units, tensors: () => [kernel.transpose()], dispose: () => kernel.dispose() };
+}
+
+/** The first Dense layer's weights, read asynchronously (WebGPU in Node as wasm); null without one. */
+export async function featuresEventAsync(
+  runId: string,
+  epoch: number,
+  built: BuiltModel,
+  inputShape: number[],
+): Promise<EventPayload<'train.features'> | null> {
+  const parts = featuresParts(built, inputShape);
+  if (!parts) return null;
+  try {
+    const [weights] = await readScoped(parts.tensors);
+    return { runId, epoch, weights: Float32Array.from(weights), units: parts.units, inputShape };
+  } finally {
+    parts.dispose();
+  }
+}
+
+/** featuresEventAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
 export function featuresEvent(
   runId: string,
   epoch: number,
   built: BuiltModel,
   inputShape: number[],
 ): EventPayload<'train.features'> | null {
-  const kernel = built.firstLayerKernel();
-  if (!kernel) return null;
+  const parts = featuresParts(built, inputShape);
+  if (!parts) return null;
   try {
-    const [inputSize, units] = kernel.shape;
-    if (inputSize !== inputShape.reduce((a, b) => a * b, 1)) return null;
-    const weights = withScope(() => Float32Array.from(kernel.transpose().dataSync()));
-    return { runId, epoch, weights, units, inputShape };
+    const [weights] = readScopedSync(parts.tensors);
+    return { runId, epoch, weights: Float32Array.from(weights), units: parts.units, inputShape };
   } finally {
-    kernel.dispose();
+    parts.dispose();
   }
 }
 
@@ -60,30 +87,45 @@ export function logVarModel(built: BuiltModel): tf.LayersModel | null {
 }
 
 /** Code values of the view samples (inference mode), with their labels. */
-export function codesEvent(
+function codesParts(
   runId: string,
   epoch: number,
   built: BuiltModel,
   data: PreparedData,
   inputShape: number[],
-): EventPayload<'train.codes'> {
+) {
   const count = viewCount(data);
-  return withScope(() => {
+  const tensors = (): tf.Tensor[] => {
     const x = tf.tensor(data.validation.images.subarray(0, count * data.sampleSize), [
       count,
       ...inputShape,
     ]);
     const codes = built.encoder.predict(x, { batchSize: count }) as tf.Tensor;
-    const codeSize = codes.size / count;
     const logVar = logVarModel(built)?.predict(x, { batchSize: count }) as tf.Tensor | undefined;
-    return {
-      runId,
-      epoch,
-      codes: Float32Array.from(codes.dataSync()),
-      codeSize,
-      count,
-      labels: data.validation.labels.slice(0, count),
-      logVar: logVar && logVar.size === codes.size ? Float32Array.from(logVar.dataSync()) : null,
-    };
+    return logVar && logVar.size === codes.size ? [codes, logVar] : [codes];
+  };
+  const event = ([codes, logVar]: tf.TypedArray[]): EventPayload<'train.codes'> => ({
+    runId,
+    epoch,
+    codes: Float32Array.from(codes),
+    codeSize: codes.length / count,
+    count,
+    labels: data.validation.labels.slice(0, count),
+    logVar: logVar ? Float32Array.from(logVar) : null,
   });
+  return { tensors, event };
+}
+
+/** Code values of the view samples, read asynchronously (WebGPU in Node as wasm). */
+export async function codesEventAsync(
+  ...args: Parameters<typeof codesParts>
+): Promise<EventPayload<'train.codes'>> {
+  const parts = codesParts(...args);
+  return parts.event(await readScoped(parts.tensors));
+}
+
+/** codesEventAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
+export function codesEvent(...args: Parameters<typeof codesParts>): EventPayload<'train.codes'> {
+  const parts = codesParts(...args);
+  return parts.event(readScopedSync(parts.tensors));
 }

@@ -3,18 +3,29 @@ import type { FlatWeights } from './flatWeights';
 
 export type { FlatWeights };
 
+/** The model's weights as one flat array with their names and shapes; reads synchronously (wasm, cpu). */
 export function flattenWeights(model: tf.LayersModel): FlatWeights {
+  return flatOf(
+    model,
+    model.getWeights().map((t) => t.dataSync()),
+  );
+}
+
+/** flattenWeights, read asynchronously: the way that also works on WebGPU in Node. */
+export async function flattenWeightsAsync(model: tf.LayersModel): Promise<FlatWeights> {
+  return flatOf(model, await Promise.all(model.getWeights().map((t) => t.data())));
+}
+
+function flatOf(model: tf.LayersModel, values: tf.TypedArray[]): FlatWeights {
   const tensors = model.weights.map((w) => ({
     name: w.originalName,
     shape: [...w.shape] as number[],
   }));
-  const values = model.getWeights();
-  const total = values.reduce((n, t) => n + t.size, 0);
-  const data = new Float32Array(total);
+  const data = new Float32Array(values.reduce((n, v) => n + v.length, 0));
   let at = 0;
-  for (const t of values) {
-    data.set(t.dataSync(), at);
-    at += t.size;
+  for (const v of values) {
+    data.set(v, at);
+    at += v.length;
   }
   return { tensors, data };
 }

@@ -3,6 +3,7 @@ import type { EventName } from '../../../shared/contract/events';
 import type { Result } from '../../../shared/contract/result';
 import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { assertNever } from '../../../shared/util/assertNever';
+import { GenerativeQueries } from './generativeQueries';
 import { LoadedModel } from './loadedModel';
 import type { Emit } from './loop';
 import { ModelQueries } from './modelQueries';
@@ -17,12 +18,14 @@ export class TrainerWorker {
   private readonly runs: RunController;
   private readonly queries: ModelQueries;
   private readonly units: UnitQueries;
+  private readonly generative: GenerativeQueries;
 
   constructor(backend: BackendInfo, emit: Emit) {
     const loaded = new LoadedModel();
     this.runs = new RunController(backend, emit, loaded);
     this.queries = new ModelQueries(emit, loaded, () => this.runs.activeRunId);
     this.units = new UnitQueries(loaded, () => this.runs.activeRunId);
+    this.generative = new GenerativeQueries(loaded, () => this.runs.activeRunId);
   }
 
   async handle(message: ToTrainer): Promise<Result<unknown> | null> {
@@ -55,6 +58,10 @@ export class TrainerWorker {
         return this.units.advise(message);
       case 'runViews':
         return this.units.runViews(message);
+      case 'chainWalk':
+        return this.generative.chainWalk(message);
+      case 'winners':
+        return this.generative.winners(message);
       default:
         return assertNever(message, 'trainer message');
     }

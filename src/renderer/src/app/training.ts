@@ -1,8 +1,10 @@
+import { takeWarmStart } from '../actions/generator';
 import type { StudioClient } from '../../../shared/contract/client';
 import type { RunReport } from '../../../shared/contract/runReport';
 import type { Procedure } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { getPreset } from '../../../shared/presets';
+import { gameKindOf } from '../game/gameKind';
 import type { AppStore } from '../stores/appStore';
 import type { GraphStore } from '../stores/graphStore';
 import type { RunCodes } from '../stores/runCodes';
@@ -59,7 +61,14 @@ export async function startTraining(deps: TrainDeps): Promise<void> {
   const { settings, data } = run.getState();
   run.getState().begin(doc);
   const procedure = procedureFor(presetId, doc, deps.procedure?.());
-  const result = await client.invoke('train.start', { graph: doc, settings, data, procedure });
+  const warmStart = takeWarmStart(doc);
+  const result = await client.invoke('train.start', {
+    graph: doc,
+    settings,
+    data,
+    procedure,
+    ...(warmStart ? { warmStart } : {}),
+  });
   if (!result.ok) {
     run.getState().abandon();
     app.getState().showError(result.error.code, result.error.message);
@@ -112,6 +121,9 @@ export async function reattachRun(deps: TrainDeps): Promise<void> {
 /** Asks the trainer to send an ended run's views again (reconstructions, features, codes). */
 async function showRunViews({ client, app }: TrainDeps, report: RunReport): Promise<void> {
   if (report.status !== 'completed' && report.status !== 'stopped') return;
+  // A GAN encodes nothing, so there are no reconstructions to ask for: its samples and figures
+  // come back from its run record.
+  if (gameKindOf(report.graph) === 'gan') return;
   const epoch = report.snapshotEpoch ?? report.epochs.at(-1)?.epoch ?? 0;
   const result = await client.invoke('model.inspect', {
     runId: report.runId,
@@ -147,6 +159,9 @@ function keepEnded({ run, graph, history, codes }: TrainDeps, runId: string): vo
   if (!state.ended || state.runId !== runId || state.epochs.length === 0) return;
   const { presetId, title } = graph.getState();
   if (state.codes) codes?.getState().keep(runId, title, state.codes);
+  // A run shown again after a reload has no game figures of its own: its record keeps them.
+  const kept = history?.getState().runs.find((r) => r.runId === runId)?.game;
+  const game = state.game.epochs.length > 0 || state.game.generated ? state.game : kept;
   history?.getState().keep(
     {
       runId,
@@ -155,6 +170,7 @@ function keepEnded({ run, graph, history, codes }: TrainDeps, runId: string): vo
       epochs: state.epochs,
       codes: state.codes,
       ...(state.snapshots ? { snapshots: state.snapshots } : {}),
+      ...(game ? { game } : {}),
     },
     title,
   );
@@ -178,6 +194,8 @@ export function listenToHost(deps: TrainDeps): () => void {
     client.on('train.phase', (e) => run.getState().onTrainPhase(e)),
     client.on('train.comparison', (e) => run.getState().onTrainComparison(e)),
     client.on('train.warning', (e) => run.getState().onTrainWarning(e)),
+    client.on('train.game', (e) => run.getState().onTrainGame(e)),
+    client.on('train.generated', (e) => run.getState().onTrainGenerated(e)),
     client.on('train.ended', (e) => {
       const before = run.getState().runId;
       run.getState().onTrainEnded(e);

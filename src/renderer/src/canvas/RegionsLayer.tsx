@@ -1,13 +1,20 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useGraph } from '../stores/graphStore';
-import { regionsOf, tiedLinks } from './regions';
+import { regionsOf, tiedLinks, type RegionRole } from './regions';
 import './RegionsLayer.css';
 
-const TITLES = { encoder: 'Encoder', code: 'Code', decoder: 'Decoder' } as const;
+const TITLES: Record<RegionRole, string> = {
+  encoder: 'Encoder',
+  code: 'Code',
+  decoder: 'Decoder',
+  generator: 'Generator',
+  discriminator: 'Discriminator',
+};
 
 /**
- * Shades the encoder, the code and the decoder behind the nodes (roles from the analysis), and
+ * Shades the encoder, the code and the decoder (a game's generator and discriminator) behind the
+ * nodes (roles from the analysis), and
  * draws each tied layer's dashed link to the Dense whose weights it reuses.
  */
 export function RegionsLayer() {

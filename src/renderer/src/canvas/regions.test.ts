@@ -25,3 +25,21 @@ describe('the encoder, code and decoder shading', () => {
         expect(overlap(a, b), `${a.role} ${a.part} and ${b.role} ${b.part}`).toBe(false);
   });
 });
+
+describe("a game's players", () => {
+  it('shades the generator and the discriminator of a GAN apart', () => {
+    const doc = getPreset('gan-dense')!.graph;
+    const regions = regionsOf(doc, analyzeGraph(doc));
+    expect(regions.map((r) => r.role)).toEqual(['generator', 'discriminator']);
+    expect(overlap(regions[0], regions[1])).toBe(false);
+  });
+
+  it("shades an adversarial autoencoder's parts and its discriminator", () => {
+    const doc = getPreset('aae')!.graph;
+    const regions = regionsOf(doc, analyzeGraph(doc));
+    expect(regions.map((r) => r.role)).toEqual(['encoder', 'code', 'decoder', 'discriminator']);
+    for (const [i, a] of regions.entries())
+      for (const b of regions.slice(i + 1))
+        expect(overlap(a, b), `${a.role} and ${b.role}`).toBe(false);
+  });
+});

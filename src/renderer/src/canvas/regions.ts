@@ -4,7 +4,9 @@ import type { GraphDocument } from '../../../shared/graph/document';
 /** The size of a layer node on the canvas (canvas.css .layer-node), for drawing around it. */
 export const NODE_BOX = { width: 160, height: 98 };
 
-export type RegionRole = 'encoder' | 'code' | 'decoder';
+/** An autoencoder's parts, and a game's players (an AAE has both). */
+export const REGION_ROLES = ['encoder', 'code', 'decoder', 'generator', 'discriminator'] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
 
 export interface Region {
   role: RegionRole;
@@ -45,12 +47,13 @@ function clusters(nodes: readonly Placed[]): Placed[][] {
 }
 
 /**
- * The boxes around the encoder's, the code's and the decoder's nodes, for shading them: one box
- * per group of nodes that sit together, so the rows of a wrapped design do not overlap.
+ * The boxes around the encoder's, the code's and the decoder's nodes (a game's: the generator's
+ * and the discriminator's), for shading them: one box per group of nodes that sit together, so
+ * the rows of a wrapped design do not overlap.
  */
 export function regionsOf(doc: GraphDocument, analysis: GraphAnalysis): Region[] {
   const regions: Region[] = [];
-  for (const role of ['encoder', 'code', 'decoder'] as const) {
+  for (const role of REGION_ROLES) {
     const nodes = doc.nodes.filter((n) => analysis.nodes[n.id]?.role === role);
     clusters(nodes).forEach((group, part) => {
       const left = Math.min(...group.map((n) => n.position.x)) - PAD;

@@ -5,7 +5,9 @@ import type { GraphDocument } from '../../../shared/graph/document';
 import { useCanvasView } from '../canvas/useCanvasView';
 import { appStore } from '../stores/appStore';
 import { graphStore, useGraph } from '../stores/graphStore';
+import { makeGeneratorFromDecoder } from '../actions/generator';
 import { makeDenoising, makeSparse, makeVariational, mirrorEncoder } from './actions';
+import { GeneratorNote } from './GeneratorNote';
 import { editorUi } from './editorUi';
 import './EditorToolbar.css';
 
@@ -54,6 +56,12 @@ const ACTIONS: { id: string; label: string; hint: string; run: Action }[] = [
     label: 'Make variational',
     hint: 'Split the code into a mean and a spread and sample from them',
     run: makeVariational,
+  },
+  {
+    id: 'decoder-generator',
+    label: 'Use this decoder as a generator',
+    hint: 'Make a GAN whose generator is the trained decoder, to fine-tune adversarially',
+    run: makeGeneratorFromDecoder,
   },
 ];
 
@@ -146,6 +154,7 @@ export function EditorToolbar() {
           </ul>
         )}
       </div>
+      <GeneratorNote />
       <div className="tool-group">
         <button
           className="tool"

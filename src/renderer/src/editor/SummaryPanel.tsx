@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { summarize } from '../../../shared/compiler';
+import { summarize, type SummaryRow } from '../../../shared/compiler';
 import { useCompactWindow } from '../canvas/compactWindow';
 import { formatCount } from '../format/format';
 import { graphStore, useGraph } from '../stores/graphStore';
@@ -16,7 +16,24 @@ function useFoldOnSmallWindow() {
   }, [compact]);
 }
 
-/** The model as Keras' model.summary() prints it, with totals; live as the graph changes. */
+/** One table row per layer; a click selects its node. */
+function SummaryRows({ rows, selected }: { rows: SummaryRow[]; selected: string | null }) {
+  return rows.map((row) => (
+    <tr
+      key={row.nodeId}
+      className={row.nodeId === selected ? 'selected' : undefined}
+      onClick={() => graphStore.getState().select(row.nodeId)}
+    >
+      <td>
+        {row.name || row.nodeId} <span className="muted">({row.kind})</span>
+      </td>
+      <td className="mono">{row.outputShape}</td>
+      <td className="num">{formatCount(row.params)}</td>
+    </tr>
+  ));
+}
+
+/** The model as Keras' model.summary() prints it (a game: one group per player), with totals; live as the graph changes. */
 export function SummaryPanel() {
   const doc = useGraph((s) => s.doc);
   const analysis = useGraph((s) => s.analysis);
@@ -55,28 +72,30 @@ export function SummaryPanel() {
                 <th className="num">Param #</th>
               </tr>
             </thead>
-            <tbody>
-              {summary.rows.map((row) => (
-                <tr
-                  key={row.nodeId}
-                  className={row.nodeId === selected ? 'selected' : undefined}
-                  onClick={() => graphStore.getState().select(row.nodeId)}
-                >
-                  <td>
-                    {row.name || row.nodeId} <span className="muted">({row.kind})</span>
-                  </td>
-                  <td className="mono">{row.outputShape}</td>
-                  <td className="num">{formatCount(row.params)}</td>
-                </tr>
-              ))}
-              {summary.rows.length === 0 && (
-                <tr>
-                  <td colSpan={3} className="muted">
-                    Add layers to see the summary.
-                  </td>
-                </tr>
-              )}
-            </tbody>
+            {summary.groups ? (
+              summary.groups.map((group) => (
+                <tbody key={group.id} data-testid={`summary-group-${group.id}`}>
+                  <tr className="summary-group">
+                    <th colSpan={2} scope="rowgroup">
+                      {group.title}
+                    </th>
+                    <td className="num">{formatCount(group.totals.total)}</td>
+                  </tr>
+                  <SummaryRows rows={group.rows} selected={selected} />
+                </tbody>
+              ))
+            ) : (
+              <tbody>
+                <SummaryRows rows={summary.rows} selected={selected} />
+                {summary.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={3} className="muted">
+                      Add layers to see the summary.
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            )}
             <tfoot>
               <tr>
                 <td colSpan={2}>Total params</td>

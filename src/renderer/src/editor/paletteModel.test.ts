@@ -3,7 +3,7 @@ import { NODE_KINDS } from '../../../shared/graph/document';
 import { paletteGroups, rankKinds } from './paletteModel';
 
 describe('the palette', () => {
-  it('shows every kind of the catalogue in the seven groups when nothing is searched', () => {
+  it('shows every kind of the catalogue in the eight groups when nothing is searched', () => {
     const groups = paletteGroups('');
     expect(groups.map((g) => g.category)).toEqual([
       'Data',
@@ -12,6 +12,7 @@ describe('the palette', () => {
       'Regularize',
       'Convolution',
       'Variational',
+      'Adversarial',
       'Heads',
     ]);
     expect(groups.flatMap((g) => g.kinds).sort()).toEqual([...NODE_KINDS].sort());

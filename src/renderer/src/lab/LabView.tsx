@@ -5,9 +5,13 @@ import { useRun } from '../stores/runStore';
 import { RunStrip } from '../views/RunStrip';
 import { StaleMark } from '../views/StaleMark';
 import { useDesignMatch } from '../views/useDesignMatch';
+import { ArithmeticPanel } from './ArithmeticPanel';
+import { ChainWalk } from './ChainWalk';
 import { DrawPanel } from './DrawPanel';
 import { EigenPanel } from './EigenPanel';
 import { FindPanel } from './FindPanel';
+import { hasChainNoise, hasWinners } from './generativePanels';
+import { Winners } from './Winners';
 import './lab.css';
 
 /** The Lab tab: find digits by their code, draw into the model, and eigen-images beside features. */
@@ -46,8 +50,11 @@ export function LabView() {
           <DrawPanel runId={runId} codes={codes} />
           <FindPanel codes={codes} samples={samples} activation={activation} />
           <EigenPanel samples={samples} features={features} />
+          {hasWinners(design ?? current) && <Winners runId={runId} samples={samples} />}
+          {hasChainNoise(design ?? current) && <ChainWalk runId={runId} samples={samples} />}
         </div>
       )}
+      {runId !== null && <ArithmeticPanel runId={runId} />}
     </main>
   );
 }

@@ -29,6 +29,8 @@ export function runRecords(runs: readonly PastRun[], settings: TrainSettings): R
       ...(e.phase !== undefined ? { phase: e.phase } : {}),
     })),
     ...(r.snapshots && i >= firstWithSnapshots ? { snapshots: r.snapshots } : {}),
+    // A game's pictures weigh as much as the snapshots: older runs keep only their figures.
+    ...(r.game ? { game: i >= firstWithSnapshots ? r.game : { ...r.game, generated: null } } : {}),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { getPreset } from '../../../shared/presets';
 import { graphStore } from '../stores/graphStore';
+import { runHistory } from '../stores/runHistory';
 import { runStore } from '../stores/runStore';
 import { isTyping } from '../editor/shortcuts';
 import { projectDeps } from '../actions/project';
@@ -66,6 +67,11 @@ export function useProjectLifecycle(): void {
       title();
       schedule();
     });
+    // A run that ended joins the run records (its curves, pictures and game figures): the copy
+    // is written again, so a reload brings them back with the unsaved design.
+    const offHistory = runHistory.subscribe((s, prev) => {
+      if (s.runs !== prev.runs) schedule();
+    });
     const offProject = projectStore.subscribe((s, prev) => {
       if (s.saved !== prev.saved || s.name !== prev.name) title();
     });
@@ -104,6 +110,7 @@ export function useProjectLifecycle(): void {
       document.removeEventListener('visibilitychange', onVisibility);
       offGraph();
       offRun();
+      offHistory();
       offProject();
       window.removeEventListener('beforeunload', beforeUnload);
       window.removeEventListener('keydown', onKey);

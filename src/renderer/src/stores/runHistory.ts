@@ -1,5 +1,6 @@
 import { createStore, useStore } from 'zustand';
 import type { RunStatus } from '../../../shared/contract/events';
+import type { RunGame } from '../../../shared/project/gameRecord';
 import type { RunSnapshots } from '../../../shared/project/snapshots';
 import type { Codes, EpochRecord } from './runState';
 
@@ -16,6 +17,8 @@ export interface PastRun {
   codes: Codes | null;
   /** The newest epochs' reconstructions, for a training animation (absent in older projects). */
   snapshots?: RunSnapshots;
+  /** An adversarial game's figures (absent for other runs and in older projects). */
+  game?: RunGame;
   /** Whether the loss chart draws its curves. */
   visible: boolean;
 }

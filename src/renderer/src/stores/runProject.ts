@@ -30,6 +30,7 @@ export function loadProjectRuns(
         epochs: r.epochs.map((e, i) => ({ ...e, seconds: 0, x: i + 1 })),
         codes: null,
         ...(r.snapshots ? { snapshots: r.snapshots } : {}),
+        ...(r.game ? { game: r.game } : {}),
       },
       r.name,
     );
@@ -58,6 +59,7 @@ export function loadProjectRuns(
     epochs,
     totalEpochs: Math.max(epochs.length, settings.epochs),
     epochBase: epochs[0]?.epoch ?? 1,
+    ...(last?.game ? { game: last.game } : {}),
     ended: { status: 'completed', message: null, epochsCompleted: epochs.length },
   });
 }

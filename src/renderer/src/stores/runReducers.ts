@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../../shared/contract/events';
+import { keepGenerated } from '../../../shared/project/gameRecord';
 import { keepSnapshot } from '../../../shared/project/snapshots';
 import { MAX_BATCH_POINTS, type EpochRecord, type RunData } from './runState';
 
@@ -104,7 +105,34 @@ export function onTrainComparison(state: RunData, e: EventPayload<'train.compari
 
 export function onTrainWarning(state: RunData, e: EventPayload<'train.warning'>): RunData {
   if (!belongs(state, e.runId)) return state;
-  return { ...state, runId: e.runId, warnings: [...state.warnings, e.message] };
+  const warnings = [...state.warnings, e.message];
+  if (e.kind !== 'mode-collapse') return { ...state, runId: e.runId, warnings };
+  // The game view shows this one prominently, so it is kept apart with its epoch.
+  const collapse = { epoch: e.epoch, message: e.message };
+  return { ...state, runId: e.runId, warnings, game: { ...state.game, collapse } };
+}
+
+/** How the two players of a game stood after an epoch: one record per epoch, the same replaced. */
+export function onTrainGame(state: RunData, e: EventPayload<'train.game'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const { runId: _runId, ...record } = e;
+  const epochs = [...state.game.epochs.filter((r) => r.epoch !== e.epoch), record].sort(
+    (a, b) => a.epoch - b.epoch,
+  );
+  return {
+    ...state,
+    runId: e.runId,
+    epochBase: baseOf(state, e.epoch),
+    game: { ...state.game, epochs },
+  };
+}
+
+/** The generator's fixed-noise samples after an epoch, kept as grey frames for the slider. */
+export function onTrainGenerated(state: RunData, e: EventPayload<'train.generated'>): RunData {
+  if (!belongs(state, e.runId)) return state;
+  const generated = keepGenerated(state.game.generated, e);
+  if (generated === state.game.generated) return state;
+  return { ...state, runId: e.runId, game: { ...state.game, generated } };
 }
 
 export function onTrainEnded(state: RunData, e: EventPayload<'train.ended'>): RunData {
@@ -136,4 +164,6 @@ export type TrainEventName = Extract<
   | 'train.comparison'
   | 'train.ended'
   | 'train.warning'
+  | 'train.game'
+  | 'train.generated'
 >;

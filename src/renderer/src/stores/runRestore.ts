@@ -1,4 +1,5 @@
 import type { RunReport } from '../../../shared/contract/runReport';
+import { EMPTY_GAME, type RunGame } from '../../../shared/project/gameRecord';
 import * as reduce from './runReducers';
 import { RingBuffer } from './ringBuffer';
 import { initialRun, MAX_BATCH_POINTS, type RunData, type RunPhase } from './runState';
@@ -72,7 +73,19 @@ export function restoreRun(report: RunReport, current: RunData): RunData {
     features: same ? current.features : null,
     codes: same ? current.codes : null,
     samples: same ? current.samples : null,
+    game: same ? current.game : gameOfReport(report),
   };
+}
+
+/**
+ * A game's figures the report itself tells: only the mode-collapse warning (the host keeps no
+ * images); the rest comes from the run record or the next epoch's events.
+ */
+function gameOfReport(report: RunReport): RunGame {
+  const warning = report.warnings.filter((w) => w.kind === 'mode-collapse').at(-1);
+  return warning
+    ? { ...EMPTY_GAME, collapse: { epoch: warning.epoch, message: warning.message } }
+    : EMPTY_GAME;
 }
 
 /**
@@ -92,6 +105,8 @@ export function continueRun(state: RunData): RunData {
     progress: null,
     paused: false,
     warnings: [],
+    // Its curves go on; the warning is about the epochs before, so it waits to be sent again.
+    game: { ...state.game, collapse: null },
     epochs: state.epochs.filter((e) => e.x <= lastX),
     batchLosses: RingBuffer.from(
       state.batchLosses.toArray().filter((b) => b.x <= lastX),

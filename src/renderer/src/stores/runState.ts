@@ -1,6 +1,7 @@
 import type { EventPayload, RunStatus } from '../../../shared/contract/events';
 import type { DataSpec, TrainSettings } from '../../../shared/contract/training';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { EMPTY_GAME, type RunGame } from '../../../shared/project/gameRecord';
 import type { RunSnapshots } from '../../../shared/project/snapshots';
 import { RingBuffer } from './ringBuffer';
 
@@ -63,6 +64,8 @@ export interface RunData {
   epochBase: number | null;
   /** What the trainer noticed about the run's health (a stalled loss, dead units), with advice. */
   warnings: string[];
+  /** An adversarial game's figures (players per epoch, fixed-noise samples, mode collapse). */
+  game: RunGame;
 }
 
 /**
@@ -94,6 +97,7 @@ export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => 
   ended: null,
   epochBase: null,
   warnings: [],
+  game: EMPTY_GAME,
 });
 
 export const isActive = (phase: RunPhase): boolean =>

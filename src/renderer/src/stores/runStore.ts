@@ -44,6 +44,8 @@ export interface RunState extends RunData {
   onTrainComparison(e: EventPayload<'train.comparison'>): void;
   onTrainEnded(e: EventPayload<'train.ended'>): void;
   onTrainWarning(e: EventPayload<'train.warning'>): void;
+  onTrainGame(e: EventPayload<'train.game'>): void;
+  onTrainGenerated(e: EventPayload<'train.generated'>): void;
 }
 
 /** Makes a run store; the app uses one, tests make their own. */
@@ -87,6 +89,8 @@ export function createRunStore(settings: TrainSettings, data: DataSpec) {
       onTrainComparison: (e) => apply(reduce.onTrainComparison(get(), e)),
       onTrainEnded: (e) => apply(reduce.onTrainEnded(get(), e)),
       onTrainWarning: (e) => apply(reduce.onTrainWarning(get(), e)),
+      onTrainGame: (e) => apply(reduce.onTrainGame(get(), e)),
+      onTrainGenerated: (e) => apply(reduce.onTrainGenerated(get(), e)),
     };
   });
 }

@@ -4,12 +4,16 @@ import { useApp } from '../stores/appStore';
 import { DataSettings } from '../panels/DataSettings';
 import { RunControls } from '../panels/RunControls';
 import { TrainerSettings } from '../panels/TrainerSettings';
+import { GameBoard } from '../game/GameBoard';
+import { useGameKind } from '../game/useGameKind';
 import { ReconGrid } from '../recon/ReconGrid';
 import { useGraph } from '../stores/graphStore';
 
 /** The Train tab: every trainer and data setting, the run's controls, the big loss chart. */
 export function TrainView() {
   const title = useGraph((s) => s.title);
+  // A GAN reconstructs nothing: its game's views stand where the reconstructions would.
+  const game = useGameKind();
   return (
     <main className="view train-view">
       <aside className="view-side">
@@ -26,7 +30,8 @@ export function TrainView() {
         </section>
         <AdvisorCard />
         <LossChart height={340} withRuns />
-        <ReconGrid />
+        {game !== 'gan' && <ReconGrid />}
+        <GameBoard />
       </div>
     </main>
   );

@@ -6,6 +6,8 @@
  * channels-first, as torch wants them.
  */
 
+import { PY_TORCH_WINNERS } from '../../layers/winners';
+
 /** Names the helpers define at module level: no generated variable may shadow them. */
 export const RUNTIME_NAMES = [
   'EPSILON',
@@ -20,6 +22,8 @@ export const RUNTIME_NAMES = [
   'l1_term',
   'kl_sparsity_term',
   'contractive_term',
+  'keep_top_k',
+  'keep_lifetime',
   'kl_term',
   'Conv2d',
   'ConvTranspose2d',
@@ -120,6 +124,8 @@ def contractive_term(h, dense_weight, activation_name, weight):
     column_norms = torch.sum(dense_weight * dense_weight, dim=1)
     return weight * torch.mean(torch.sum(slope * column_norms, dim=-1))
 
+
+${PY_TORCH_WINNERS}
 
 def kl_term(mean, log_var, beta):
     """beta * KL(N(mean, exp(log_var)) || N(0, 1)), summed over the code, averaged over the batch."""

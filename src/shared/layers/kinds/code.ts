@@ -1,9 +1,20 @@
 import { pyKwargs, pyValue } from '../../export/python';
 import { defineKind } from '../defineKind';
 import { num, pick, str } from '../importHelpers';
-import { choice, number } from '../params';
+import { choice, integer, number } from '../params';
 import { PY_REGISTER, torchIdentity } from '../scriptHelpers';
+import { ok } from '../../contract/result';
 import { sameShape } from '../shapeRules';
+import {
+  PY_WINNERS_METHOD,
+  WINNER_RULES,
+  winnerRuleOf,
+  winnersAtInference,
+  winnersConfig,
+  winnersDetail,
+  winnersPythonArgs,
+  winnersTorch,
+} from '../winners';
 import { short } from '../words';
 import type { KerasLayerSpec } from '../../compiler/spec';
 
@@ -55,6 +66,25 @@ export const descriptor = defineKind({
       0,
       { min: 0, max: 100, step: 0.001 },
     ),
+    winners: choice(
+      'Winners take all',
+      "'top-k' keeps only the k largest code values of each sample and sets the rest to zero (in training and after); 'lifetime' keeps, for each code value, only its largest values over a training batch (after training the code passes whole).",
+      'none',
+      WINNER_RULES,
+    ),
+    k: integer(
+      'Winners (k)',
+      "For 'top-k': how many code values of each sample are kept.",
+      5,
+      1,
+      4096,
+    ),
+    lifetimeRate: number(
+      'Lifetime rate',
+      "For 'lifetime': the share of a training batch in which each code value may stay on.",
+      0.05,
+      { min: 0.001, max: 1, step: 0.01 },
+    ),
   },
   ports: ['in'],
   inferShape: sameShape,
@@ -66,6 +96,8 @@ export const descriptor = defineKind({
       sparsity_weight: params.sparsityWeight,
       target_rate: params.targetRate,
       contractive_weight: params.contractiveWeight,
+      // Only a code with winners writes them, so every earlier design's model JSON stays the same.
+      ...winnersConfig(params.winners, params.k, params.lifetimeRate),
     },
   }),
   kerasClass: {
@@ -93,11 +125,16 @@ class Code(layers.Layer):
     """Marks the code (the bottleneck) and adds its penalties to the loss:
     L1 sparsity (weight * batch mean of sum |h|), KL sparsity (weight * sum_j KL(rho || mean h_j))
     and the contractive penalty of the Dense layer before it (weight * batch mean of ||dh/dx||^2).
-    The Dense is a layer, or its name when loading (then linked by StudioModel)."""
+    The Dense is a layer, or its name when loading (then linked by StudioModel). With winners it
+    keeps only the largest values (winner-take-all: 'top-k' per sample, 'lifetime' per unit)."""
 
     def __init__(self, sparsity="none", sparsity_weight=0.001, target_rate=0.1,
-                 contractive_weight=0.0, dense=None, dense_activation="linear", **kwargs):
+                 contractive_weight=0.0, dense=None, dense_activation="linear",
+                 winners="none", k=5, lifetime_rate=0.05, **kwargs):
         super().__init__(**kwargs)
+        self.winners = winners
+        self.k = k
+        self.lifetime_rate = lifetime_rate
         self.sparsity = sparsity
         self.sparsity_weight = sparsity_weight
         self.target_rate = target_rate
@@ -112,7 +149,8 @@ class Code(layers.Layer):
     def compute_output_shape(self, input_shape):
         return tuple(input_shape)
 
-    def call(self, h):
+${PY_WINNERS_METHOD}
+    def call(self, h, training=None):
         flat = tf.reshape(h, (tf.shape(h)[0], -1))
         if self.sparsity == "l1":
             self.add_loss(self.sparsity_weight * tf.reduce_mean(tf.reduce_sum(tf.abs(flat), axis=-1)))
@@ -128,13 +166,14 @@ class Code(layers.Layer):
             column_norms = tf.reduce_sum(tf.square(self.dense.kernel), axis=0)
             per_sample = tf.reduce_sum(slope * column_norms, axis=-1)
             self.add_loss(self.contractive_weight * tf.reduce_mean(per_sample))
-        return h
+        return self.keep_winners(h, training)
 
     def get_config(self):
         config = super().get_config()
         config.update(sparsity=self.sparsity, sparsity_weight=self.sparsity_weight,
                       target_rate=self.target_rate, contractive_weight=self.contractive_weight,
-                      dense=self.linked_name, dense_activation=self.dense_activation)
+                      dense=self.linked_name, dense_activation=self.dense_activation,
+                      winners=self.winners, k=self.k, lifetime_rate=self.lifetime_rate)
         return config
 
     @classmethod
@@ -142,8 +181,10 @@ class Code(layers.Layer):
         return cls(**config)
 `,
     linked: true,
-    // At inference the code is what it receives; the penalties only shape training.
+    // At inference the code is what it receives (the penalties and lifetime winners only shape
+    // training), unless it keeps its top k: then the inference exports keep it too.
     inference: 'passFirst',
+    keepsAtInference: winnersAtInference,
     references: (layer, sourceOf) => {
       const dense = contractiveDense(layer, sourceOf);
       return dense ? [dense.name] : [];
@@ -156,6 +197,7 @@ class Code(layers.Layer):
         target_rate: c.sparsity === 'kl' ? c.target_rate : undefined,
         contractive_weight: (c.contractive_weight as number) > 0 ? c.contractive_weight : undefined,
       });
+      args.push(...winnersPythonArgs(c));
       const dense = contractiveDense(layer, sourceOf);
       if (dense)
         args.push(
@@ -182,9 +224,11 @@ class Code(layers.Layer):
           `terms["contractive"] = contractive_term(${h}, ${dense}.weight, ${act}, ${pyValue(c.contractive_weight)})`,
         );
       }
-      return torchIdentity(a, terms);
+      if (winnerRuleOf(c) === 'none') return torchIdentity(a, terms);
+      return ok({ value: winnersTorch(c, h), terms });
     },
-    onnx: { passFirst: true },
+    // Passes its input on unless it keeps its top k (ONNX TopK, then a mask).
+    onnx: { converter: 'winners' },
     fromKeras: ({ config: c }) => ({
       ok: true,
       kind: 'Code',
@@ -193,6 +237,9 @@ class Code(layers.Layer):
         sparsityWeight: num(pick(c, 'sparsity_weight') ?? 0.001),
         targetRate: num(pick(c, 'target_rate') ?? 0.1),
         contractiveWeight: num(pick(c, 'contractive_weight') ?? 0),
+        winners: winnerRuleOf(c),
+        k: num(pick(c, 'k') ?? 5),
+        lifetimeRate: num(pick(c, 'lifetime_rate') ?? 0.05),
       },
     }),
   },
@@ -202,6 +249,8 @@ class Code(layers.Layer):
       if (p.sparsity === 'l1') parts.push(`L1 ${short(p.sparsityWeight)}`);
       if (p.sparsity === 'kl') parts.push(`KL ρ ${short(p.targetRate)}`);
       if (p.contractiveWeight > 0) parts.push(`contractive ${short(p.contractiveWeight)}`);
+      const winners = winnersDetail(p.winners, p.k, p.lifetimeRate);
+      if (winners) parts.push(winners);
       return parts.length > 0 ? parts.join(' · ') : 'code';
     },
     colors: {

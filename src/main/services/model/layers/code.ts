@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { lifetimeKeep, type WinnerRule } from '../../../../shared/layers/winnerRule';
 import { activationSlope } from './activations';
 
 export interface CodeArgs {
@@ -8,13 +9,38 @@ export interface CodeArgs {
   sparsityWeight?: number;
   targetRate?: number;
   contractiveWeight?: number;
+  winners?: string;
+  k?: number;
+  lifetimeRate?: number;
 }
 
 const EPSILON = 1e-7;
 
+/** A 0/1 mask of `flat`'s k largest values along its last axis. */
+function topMask(flat: tf.Tensor2D, k: number): tf.Tensor2D {
+  const { indices } = tf.topk(flat, k);
+  return tf.sum(tf.oneHot(indices, flat.shape[1]), 1).asType('float32') as tf.Tensor2D;
+}
+
 /**
- * Marks the code and carries its penalties. It passes values through unchanged; the penalties are
- * computed from the tensors around it by the model's forward pass, reported as loss terms.
+ * flat × mask, whose gradient is dy × mask: tfjs has no gradient for TopK, and the mask is a
+ * choice, not a function to differentiate, so the winners alone receive the gradient.
+ */
+const keepMasked = (flat: tf.Tensor2D, mask: tf.Tensor2D): tf.Tensor2D =>
+  tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, save] = args as [tf.Tensor, tf.GradSaveFunc];
+    save([mask]);
+    return {
+      value: tf.mul(x, mask),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]),
+    };
+  })(flat) as tf.Tensor2D;
+
+/**
+ * Marks the code and carries its penalties. Without winners it passes values through unchanged;
+ * the penalties are computed from the tensors around it by the model's forward pass, reported as
+ * loss terms. With winners (winner-take-all) it keeps only the largest values and zeroes the rest:
+ * the mask holds no gradient, so the gradient reaches the winners only.
  */
 export class Code extends tf.layers.Layer {
   static className = 'Code';
@@ -22,6 +48,9 @@ export class Code extends tf.layers.Layer {
   readonly sparsityWeight: number;
   readonly targetRate: number;
   readonly contractiveWeight: number;
+  readonly winners: WinnerRule;
+  readonly k: number;
+  readonly lifetimeRate: number;
 
   constructor(args: CodeArgs) {
     super({ name: args.name, trainable: args.trainable });
@@ -29,10 +58,27 @@ export class Code extends tf.layers.Layer {
     this.sparsityWeight = args.sparsityWeight ?? 0.001;
     this.targetRate = args.targetRate ?? 0.1;
     this.contractiveWeight = args.contractiveWeight ?? 0;
+    this.winners = args.winners === 'top-k' || args.winners === 'lifetime' ? args.winners : 'none';
+    this.k = Math.max(1, Math.round(args.k ?? 5));
+    this.lifetimeRate = args.lifetimeRate ?? 0.05;
   }
 
-  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.clone(Array.isArray(inputs) ? inputs[0] : inputs);
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: tf.serialization.ConfigDict): tf.Tensor {
+    const h = Array.isArray(inputs) ? inputs[0] : inputs;
+    const training = kwargs?.training === true;
+    if (this.winners === 'none' || (this.winners === 'lifetime' && !training)) return tf.clone(h);
+    return tf.tidy(() => {
+      const flat = tf.reshape(h, [h.shape[0] ?? -1, -1]) as tf.Tensor2D;
+      const size = flat.shape[1];
+      const mask =
+        this.winners === 'top-k'
+          ? topMask(flat, Math.min(this.k, size))
+          : // Lifetime: per unit, its largest values over the batch (the batch is the last axis).
+            tf.transpose(
+              topMask(tf.transpose(flat), lifetimeKeep(this.lifetimeRate, flat.shape[0])),
+            );
+      return tf.reshape(keepMasked(flat, mask), h.shape);
+    });
   }
 
   /** L1: weight × batch mean of Σ|h|. KL: weight × Σ_j KL(target || batch-mean activation of j). */
@@ -74,6 +120,9 @@ export class Code extends tf.layers.Layer {
       sparsityWeight: this.sparsityWeight,
       targetRate: this.targetRate,
       contractiveWeight: this.contractiveWeight,
+      winners: this.winners,
+      k: this.k,
+      lifetimeRate: this.lifetimeRate,
     };
   }
 }

@@ -8,7 +8,13 @@ import { fastPathDecision, type FastPathDecision } from '../testedVersions';
 type NamedTensor = Awaited<ReturnType<tf.Optimizer['getWeights']>>[number];
 
 /** The part of a run's settings an optimizer needs. */
-export type FastOptimizerSettings = Pick<TrainSettings, 'optimizer' | 'learningRate' | 'momentum'>;
+export type FastOptimizerSettings = Pick<
+  TrainSettings,
+  'optimizer' | 'learningRate' | 'momentum'
+> & {
+  /** Adam's first-moment decay; 0.9 (tf.train.adam's default) unless a game's rules say (0.5). */
+  beta1?: number;
+};
 
 /** tf.train.adam's and tf.train.rmsprop's defaults, which the trainer relies on. */
 const ADAM_BETA1 = 0.9;
@@ -65,15 +71,15 @@ export class FusedOptimizer extends tf.Optimizer {
     if (!out || !x || !g || s.some((v) => !v))
       throw new Error('The fused optimizer needs float32 tensors on the wasm or cpu backend.');
     const [s0, s1] = s as Float32Array[];
-    const { learningRate, momentum } = this.settings;
+    const { learningRate, momentum, beta1 = ADAM_BETA1 } = this.settings;
     switch (this.settings.optimizer) {
       case 'adam':
         adamUpdate(out, x, s0, s1, g, {
           learningRate,
-          beta1: ADAM_BETA1,
+          beta1,
           beta2: ADAM_BETA2,
           epsilon: this.epsilon,
-          correction1: 1 - ADAM_BETA1 ** this.steps,
+          correction1: 1 - beta1 ** this.steps,
           correction2: 1 - ADAM_BETA2 ** this.steps,
         });
         break;
@@ -159,7 +165,7 @@ const copyOf = (t: tf.Tensor): tf.Tensor =>
 const stockOptimizer = (settings: FastOptimizerSettings): tf.Optimizer => {
   switch (settings.optimizer) {
     case 'adam':
-      return tf.train.adam(settings.learningRate);
+      return tf.train.adam(settings.learningRate, settings.beta1 ?? ADAM_BETA1);
     case 'sgd':
       return tf.train.momentum(settings.learningRate, settings.momentum);
     case 'rmsprop':

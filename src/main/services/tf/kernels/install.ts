@@ -9,6 +9,7 @@ import { makeFastSlice } from './slice';
 import { makeFastSum } from './sum';
 import { makeSharingIdentity } from './identity';
 import { makeFewOutputsConv2D } from './conv2dFewOutputs';
+import { makeFastTanh } from './tanh';
 import { fastPathDecision, type FastPathDecision } from '../testedVersions';
 
 /** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
@@ -26,7 +27,7 @@ const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
 
 /**
  * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Conv2D with one or
- * two output channels, Slice, Sum over leading axes, ResizeNearestNeighborGrad), the copying
+ * two output channels, Slice, Sum over leading axes, ResizeNearestNeighborGrad, Tanh), the copying
  * Identity, and MaxPoolGrad (wrong for windows of negative values), and adds the missing
  * Conv2DBackpropFilter. Call it after the wasm backend is ready: the stock kernels it wraps are
  * set up when the backend initializes. Calling it again does nothing. Refuses (returns false and
@@ -45,6 +46,7 @@ export const installFastKernels = (
   const sum = stockKernel('Sum');
   const identity = stockKernel('Identity');
   const conv2d = stockKernel('Conv2D');
+  const tanh = stockKernel('Tanh');
   if (
     !matMul ||
     !backpropInput ||
@@ -53,7 +55,8 @@ export const installFastKernels = (
     !slice ||
     !sum ||
     !identity ||
-    !conv2d
+    !conv2d ||
+    !tanh
   )
     throw new Error('The wasm backend is not registered.');
   replaced = new Map([
@@ -66,6 +69,7 @@ export const installFastKernels = (
     ['Sum', sum],
     ['Identity', identity],
     ['Conv2D', conv2d],
+    ['Tanh', tanh],
   ]);
   swap('BatchMatMul', makeFastBatchMatMul(matMul));
   swap('Conv2DBackpropInput', makeFastConv2DBackpropInput(backpropInput));
@@ -76,6 +80,7 @@ export const installFastKernels = (
   swap('Sum', makeFastSum(sum));
   swap('Identity', makeSharingIdentity(identity));
   swap('Conv2D', makeFewOutputsConv2D(conv2d));
+  swap('Tanh', makeFastTanh(tanh));
   return true;
 };
 

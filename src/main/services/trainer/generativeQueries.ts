@@ -1,0 +1,35 @@
+import { fail, ok, type Result } from '../../../shared/contract/result';
+import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
+import type { BuiltModel } from '../model';
+import { walkChain } from './chainWalk';
+import type { LoadedModel } from './loadedModel';
+import { countWinners } from './winnerCounts';
+
+type Message<T extends ToTrainer['type']> = Extract<ToTrainer, { type: T }>;
+
+/** The generative views' questions about the loaded model: the chain's walk, the code's winners. */
+export class GenerativeQueries {
+  constructor(
+    private readonly loaded: LoadedModel,
+    /** The run training now, or null: the loaded model's weights move while it trains. */
+    private readonly activeRunId: () => string | null,
+  ) {}
+
+  private find(runId: string): Result<BuiltModel> {
+    const built = this.loaded.of(runId);
+    if (!built) return fail('E_NOT_FOUND', 'That model is no longer loaded; train it again.');
+    if (this.activeRunId() === runId)
+      return fail('E_BUSY', 'Wait until training ends to walk or count with the model.');
+    return ok(built);
+  }
+
+  chainWalk(m: Message<'chainWalk'>): Result<unknown> {
+    const found = this.find(m.runId);
+    return found.ok ? walkChain(found.value, m) : found;
+  }
+
+  winners(m: Message<'winners'>): Result<unknown> {
+    const found = this.find(m.runId);
+    return found.ok ? countWinners(found.value, m.images, m.count) : found;
+  }
+}

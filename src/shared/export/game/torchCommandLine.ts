@@ -1,0 +1,57 @@
+/** The command line of a game's PyTorch script: train, generate, load the app's weights. */
+import { pyString } from '../../escape/python';
+
+export function gameCommandLine(weightsFile: string | undefined): string[] {
+  const weights = weightsFile
+    ? `os.path.join(os.path.dirname(os.path.abspath(__file__)), ${pyString(weightsFile)})`
+    : 'None';
+  return [
+    `# The app's trained weights, written beside this script${weightsFile ? '' : ' (none were exported)'}.`,
+    `WEIGHTS_FILE = ${weights}`,
+    '',
+    '',
+    'def load_trained(models, path):',
+    '    """Every network takes its weights from the same .npz (the app names layers uniquely)."""',
+    '    path = path or WEIGHTS_FILE',
+    '    if path is None or not os.path.exists(path):',
+    '        say("No trained weights found: the networks keep their fresh weights.")',
+    '        return',
+    '    for model in models.values():',
+    '        load_weights(model, path)',
+    '',
+    '',
+    'def main():',
+    '    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])',
+    '    parser.add_argument("data", nargs="?", help="an .npy file of real samples, values in [0, 1]")',
+    '    parser.add_argument("--weights", help="an .npz file of the app\'s trained weights")',
+    '    parser.add_argument("--epochs", type=int, help="epochs to train (the project\'s by default)")',
+    '    parser.add_argument("--max-steps", type=int, help="stop after this many batches")',
+    '    parser.add_argument("--generate", nargs=2, metavar=("N", "OUT"),',
+    '                        help="write N generated samples (and their noise) to OUT.npz: of the trained "',
+    '                             "weights alone, or after training when data or --max-steps is given")',
+    '    parser.add_argument("--save", help="save each trained network\'s state_dict as SAVE-<name>.pt")',
+    '    args = parser.parse_args()',
+    '    global EPOCHS',
+    '    if args.epochs is not None:',
+    '        EPOCHS = args.epochs',
+    '    torch.manual_seed(SEED)',
+    '    trains = not args.generate or args.data is not None or args.max_steps is not None',
+    '    if trains:',
+    '        models = train(args)',
+    '        for name, model in models.items():',
+    '            total, trainable = count_params(model)',
+    '            say("%s: %d parameters (%d trainable)" % (name, total, trainable))',
+    '            if args.save:',
+    '                torch.save(model.state_dict(), "%s-%s.pt" % (args.save, name))',
+    '    else:',
+    '        models = trained_models(args.weights)',
+    '    if args.generate:',
+    '        samples, noise = generate(models, int(args.generate[0]))',
+    '        np.savez(args.generate[1], samples=samples.numpy(), noise=noise.numpy())',
+    '        say("Wrote %d samples of shape %s to %s." % (len(samples), tuple(samples.shape[1:]), args.generate[1]))',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+  ];
+}
