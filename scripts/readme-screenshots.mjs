@@ -2,7 +2,9 @@
 // Takes the README's pictures from real runs in browser mode (run `npm run build` first):
 //   node scripts/readme-screenshots.mjs
 // The default autoencoder trains 10 epochs on the embedded digits; the Train view (loss curves and
-// reconstructions) becomes docs/screenshot.png and the Inspect view docs/inspect.png.
+// reconstructions) becomes docs/screenshot.png and the Inspect view docs/inspect.png. Then the
+// dense GAN preset trains its default run; its Train view (fixed-noise samples, D(real) against
+// D(fake) and both losses) becomes docs/gan.png.
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serve } from '../e2e/browserMode.mjs';
 
@@ -28,6 +30,22 @@ try {
   await page.waitForSelector('[data-testid="scatter-legend"]');
   await page.screenshot({ path: `${docs}inspect.png` });
   console.log(`wrote ${docs}screenshot.png and ${docs}inspect.png`);
+
+  await page.getByTestId('project-new').click();
+  const discard = page.getByRole('button', { name: /discard|don.t save/i });
+  if (await discard.isVisible().catch(() => false)) await discard.click();
+  await page.getByTestId('start-gan-dense').click();
+  await page.getByTestId('start-gallery').waitFor({ state: 'detached' });
+  await page.getByTestId('tab-train').click();
+  await page.getByTestId('train-start').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="run-status"]')?.textContent?.includes('Completed'),
+    undefined,
+    { timeout: 1_800_000 },
+  );
+  await page.getByTestId('game-sample-grid').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${docs}gan.png` });
+  console.log(`wrote ${docs}gan.png`);
 } finally {
   await browser.close();
   served.stop();

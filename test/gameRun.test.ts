@@ -196,16 +196,16 @@ describe('a game run (small dense GAN, 400 digits)', () => {
 });
 
 describe('the mode-collapse watch', () => {
-  it('warns once when a collapsed generator makes the same picture from all the fixed noise', () => {
+  it('warns once when a collapsed generator makes the same picture from all the fixed noise', async () => {
     const built = buildGame(preset.graph, smallGan(), 3);
     if (!built.ok || built.value.kind !== 'gan') throw new Error('no GAN');
     const session = gameSession(built.value, settings);
     const z = fixedNoise(built.value.game.prior, GENERATED_COUNT, 1);
-    const healthy = generatedView(session, z)!;
+    const healthy = (await generatedView(session, z))!;
     // Collapse: the last layer's kernel at zero makes every sample sigmoid(bias), whatever z is.
     const out = built.value.generator.model.getLayer('g_out');
     out.setWeights([tf.zerosLike(out.getWeights()[0]), tf.randomUniform([784], -2, 2)]);
-    const collapsed = generatedView(session, z)!;
+    const collapsed = (await generatedView(session, z))!;
     expect(hasIdenticalPair(collapsed.samples, GENERATED_COUNT, 784)).toBe(true);
     const watch = new DiversityWatch(null, null);
     expect(watch.observe(healthy.distance)).toEqual({ diversity: 1, collapsed: false });

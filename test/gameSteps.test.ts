@@ -40,7 +40,7 @@ const noise = (size: number) =>
 const weightsOf = (net: Net) => net.model.getWeights().map((w) => Array.from(w.dataSync()));
 
 describe('one step of each player (real tfjs, 64 digits)', () => {
-  it("moves the discriminator's loss down on fixed fakes", () => {
+  it("moves the discriminator's loss down on fixed fakes", async () => {
     const { generator, discriminator, game } = gan();
     const real = realBatch();
     const fakes = tf.tidy(() => forwardNet(generator, noise(8), false));
@@ -54,7 +54,7 @@ describe('one step of each player (real tfjs, 64 digits)', () => {
           ).dataSync()[0],
       );
     const before = lossNow();
-    const step = discriminatorStep(
+    const step = await discriminatorStep(
       discriminator,
       playerOptimizer(0.0002, 0.5),
       real,
@@ -67,7 +67,7 @@ describe('one step of each player (real tfjs, 64 digits)', () => {
   });
 
   for (const generatorLossKind of ['non-saturating', 'minimax'] as const) {
-    it(`moves the generator's ${generatorLossKind} loss down against a fixed discriminator, leaving it as it was`, () => {
+    it(`moves the generator's ${generatorLossKind} loss down against a fixed discriminator, leaving it as it was`, async () => {
       const { generator, discriminator, game } = gan({ generatorLoss: generatorLossKind });
       const z = noise(8);
       const lossNow = () =>
@@ -80,7 +80,7 @@ describe('one step of each player (real tfjs, 64 digits)', () => {
         );
       const dBefore = weightsOf(discriminator);
       const before = lossNow();
-      const step = generatorStep(
+      const step = await generatorStep(
         generator.variables,
         () => forwardNet(generator, z, true),
         discriminator,
@@ -93,12 +93,12 @@ describe('one step of each player (real tfjs, 64 digits)', () => {
     });
   }
 
-  it('refuses a step whose loss is not a number and leaves every weight as it was', () => {
+  it('refuses a step whose loss is not a number and leaves every weight as it was', async () => {
     const { generator, discriminator, game } = gan();
     const real = tf.tidy(() => realBatch().mul(tf.scalar(NaN)));
     const fakes = tf.tidy(() => forwardNet(generator, noise(8), false));
     const before = weightsOf(discriminator);
-    const step = discriminatorStep(
+    const step = await discriminatorStep(
       discriminator,
       playerOptimizer(0.0002, 0.5),
       real,

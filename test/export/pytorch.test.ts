@@ -11,7 +11,7 @@ import {
   type ExportGame,
 } from '../../src/main/services/export/gameExport';
 import { buildModel, type BuiltModel } from '../../src/main/services/model';
-import { flattenWeights } from '../../src/main/services/trainer/weights';
+import { flattenWeights } from '../syncWeights';
 import { compileGraph } from '../../src/shared/compiler';
 import { kerasWeightsArrays } from '../../src/shared/export/keras';
 import { exportPytorchScript, pytorchWeightArrays } from '../../src/shared/export/pytorch';

@@ -9,7 +9,7 @@ import { loadBalancedDigits } from '../../src/main/services/data/mnist';
 import { encodeNpy, encodeNpz } from '../../src/main/services/export/npz';
 import { onnxModels } from '../../src/main/services/export/onnx';
 import { buildModel } from '../../src/main/services/model';
-import { flattenWeights } from '../../src/main/services/trainer/weights';
+import { flattenWeights } from '../syncWeights';
 import { exportKerasScript } from '../../src/shared/export/keras';
 import { exportPytorchScript, pytorchWeightArrays } from '../../src/shared/export/pytorch';
 import type { GraphDocument } from '../../src/shared/graph/document';
@@ -34,6 +34,14 @@ const topK = (k: number): GraphDocument =>
     dense('dec', 784, 'sigmoid', 'decoder'),
     output(),
   ]);
+
+const lifetimeDesign: GraphDocument = graphOf([
+  input(),
+  dense('enc', 48, 'relu', 'encoder'),
+  { id: 'code', kind: 'Code', name: 'code', params: { winners: 'lifetime', lifetimeRate: 0.05 } },
+  dense('dec', 784, 'sigmoid', 'decoder'),
+  output(),
+]);
 
 /** Every weight moved off its start (biases start at zero, which would hide a misplaced one). */
 function perturb(model: tf.LayersModel): void {
@@ -75,7 +83,7 @@ describe('winner-take-all exports', () => {
     if (!script.ok) throw new Error(script.error.message);
     expect(script.value).toContain('winners="top-k", k=6');
     expect(script.value).toContain('def keep_winners(self, h, training):');
-    const lifetime = exportKerasScript(getPreset('wta')!.graph, settings());
+    const lifetime = exportKerasScript(lifetimeDesign, settings());
     if (!lifetime.ok) throw new Error(lifetime.error.message);
     expect(lifetime.value).toContain('winners="lifetime", lifetime_rate=0.05');
   });

@@ -5,7 +5,7 @@ import { animateGif } from '../../src/main/services/report/animation';
 import { latentWalkGif, trainingGif } from '../../src/main/services/report/walk';
 import { buildModel } from '../../src/main/services/model';
 import { namedWeights } from '../../src/main/services/trainer/flatWeights';
-import { flattenWeights } from '../../src/main/services/trainer/weights';
+import { flattenWeights } from '../syncWeights';
 import { getPreset } from '../../src/shared/presets';
 import { readGif } from './gifReader';
 

@@ -10,7 +10,7 @@ import { initBackend } from '../../src/main/services/tf/backend';
 import { buildModel, type BuiltModel } from '../../src/main/services/model';
 import { makeReport } from '../../src/main/services/report/collect';
 import { namedWeights } from '../../src/main/services/trainer/flatWeights';
-import { flattenWeights } from '../../src/main/services/trainer/weights';
+import { flattenWeights } from '../syncWeights';
 import { getPreset } from '../../src/shared/presets';
 import type { RunRecord } from '../../src/shared/project/schema';
 import { chromiumArgs, chromiumPath } from '../../e2e/browserMode.mjs';

@@ -4,7 +4,7 @@ import { dataSpecSchema } from '../../../shared/contract/training';
 import { PRESETS } from '../../../shared/presets';
 import { prepareData } from '../data/prepare';
 import { initBackend } from '../tf/backend';
-import { evaluate } from '../trainer/evaluate';
+import { evaluateAsync } from '../trainer/evaluate';
 import { runTraining } from '../trainer/loop';
 import { buildGame } from '../trainer/game';
 import { runGame } from '../trainer/game/run';
@@ -95,7 +95,7 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
       const built = buildModel(preset.graph, preset.settings.seed);
       if (!built.ok) throw new Error(built.error.message);
       const data = await smallData;
-      const before = evaluate(built.value, data, built.value.inputShape).loss;
+      const before = (await evaluateAsync(built.value, data, built.value.inputShape)).loss;
       const progress: number[] = [];
       const outcome = await runTraining(
         {
@@ -112,7 +112,7 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('preset %s', (_id, preset)
         },
         { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
       );
-      const after = evaluate(built.value, data, built.value.inputShape).loss;
+      const after = (await evaluateAsync(built.value, data, built.value.inputShape)).loss;
       built.value.dispose();
       expect(outcome.status).toBe('completed');
       expect(progress.length).toBeGreaterThan(1);

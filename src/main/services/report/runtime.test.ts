@@ -5,7 +5,7 @@ import { getPreset } from '../../../shared/presets';
 import { decoderPlan, encoderPlan } from '../../../shared/report/plan';
 import { createForward } from '../../../shared/report/runtime';
 import { buildModel } from '../model';
-import { flattenWeights } from '../trainer/weights';
+import { flattenWeights } from '../../../../test/syncWeights';
 import { namedWeights } from '../trainer/flatWeights';
 
 const forward = createForward();

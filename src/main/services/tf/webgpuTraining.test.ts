@@ -44,4 +44,17 @@ onSwiftShader(title, () => {
       );
     }
   });
+
+  it('plays one epoch of the dense GAN through the adversarial procedure, checkpoint extras included', () => {
+    if (!report.ok) throw new Error(report.reason);
+    expect(report.games.map((g) => [g.preset, g.status, g.message])).toEqual([
+      ['gan-dense', 'completed', null],
+    ]);
+    const [gan] = report.games;
+    expect(gan.trainLosses).toHaveLength(1);
+    expect(gan.trainLosses.every(Number.isFinite)).toBe(true);
+    expect(gan.events).toEqual(
+      expect.arrayContaining(['train.epoch', 'train.game', 'train.generated']),
+    );
+  });
 });

@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EventName } from '../../../shared/contract/events';
-import { DEFAULT_TRAIN_SETTINGS } from '../../../shared/contract/training';
+import { DEFAULT_TRAIN_SETTINGS, dataSpecSchema } from '../../../shared/contract/training';
 import { getPreset } from '../../../shared/presets';
 import { takeRows, type PreparedData } from '../data/dataset';
 import { loadMnist, MNIST_SHAPE } from '../data/mnist';
 import { buildModel } from '../model';
-import { runTraining } from '../trainer/loop';
+import { gameOf } from '../trainer/game';
+import { runGame } from '../trainer/game/run';
+import { LoadedModel } from '../trainer/loadedModel';
+import { runTraining, type Emit, type RunOutcome } from '../trainer/loop';
 import { useWebGpu } from './webgpu';
 
 /** One preset trained briefly through the app's training loop on WebGPU. */
@@ -27,6 +30,8 @@ export type WebGpuTrainingReport =
       /** Whether a synchronous read (dataSync) fails on this backend, as it does in Node. */
       syncReadFails: boolean;
       runs: WebGpuRun[];
+      /** Each game preset trained one epoch through the adversarial procedure. */
+      games: WebGpuRun[];
     }
   | { ok: false; reason: string };
 
@@ -53,7 +58,10 @@ async function fewDigits(): Promise<PreparedData> {
  * app uses, on the WebGPU backend of any adapter (software ones included: the test on SwiftShader).
  * tfjs-backend-webgpu cannot read synchronously in Node, so any dataSync on that path fails the run.
  */
-export async function trainOnWebGpu(presetIds: string[]): Promise<WebGpuTrainingReport> {
+export async function trainOnWebGpu(
+  presetIds: string[],
+  gameIds: string[] = [],
+): Promise<WebGpuTrainingReport> {
   const backend = await useWebGpu(true);
   if (!backend) return { ok: false, reason: 'WebGPU found no adapter, not even a software one.' };
   const data = await fewDigits();
@@ -99,6 +107,43 @@ export async function trainOnWebGpu(presetIds: string[]): Promise<WebGpuTraining
     }
     runs.push(run);
   }
+  const games: WebGpuRun[] = [];
+  for (const id of gameIds) {
+    const graph = getPreset(id)?.graph;
+    const game = graph ? gameOf(graph) : null;
+    if (!graph || !game) return { ok: false, reason: `The game preset ${id} is missing.` };
+    games.push(
+      await recordRun(id, async (emit) => {
+        const settings = { ...DEFAULT_TRAIN_SETTINGS, epochs: 1, batchSize: 32, seed: 7 };
+        const extrasSaved: number[] = [];
+        const outcome = await runGame(
+          {
+            message: {
+              type: 'start',
+              runId: id,
+              graph,
+              settings,
+              data: dataSpecSchema.parse({}),
+              procedure: null,
+              checkpointDir: null,
+              resume: false,
+            },
+            game,
+            data,
+            backend,
+            loaded: new LoadedModel(),
+            control: { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
+            // The checkpoint's extras (the discriminator's weights, the optimizers' state) are read
+            // before save is called: a run that completes read them on WebGPU.
+            save: async (epoch) => void extrasSaved.push(epoch),
+            resumedFrom: () => undefined,
+          },
+          emit,
+        );
+        return extrasSaved.length > 0 ? outcome : { ...outcome, message: 'nothing was saved' };
+      }),
+    );
+  }
   let syncReadFails = false;
   try {
     // Large enough to be computed on the GPU (small ones are handed to the CPU, which can read).
@@ -106,5 +151,41 @@ export async function trainOnWebGpu(presetIds: string[]): Promise<WebGpuTraining
   } catch {
     syncReadFails = true;
   }
-  return { ok: true, backend: backend.name, adapter: backend.adapter ?? null, syncReadFails, runs };
+  return {
+    ok: true,
+    backend: backend.name,
+    adapter: backend.adapter ?? null,
+    syncReadFails,
+    runs,
+    games,
+  };
+}
+
+/** Runs `train`, recording its events and losses as a WebGpuRun; a throw is a status too. */
+async function recordRun(
+  preset: string,
+  train: (emit: Emit) => Promise<RunOutcome>,
+): Promise<WebGpuRun> {
+  const run: WebGpuRun = {
+    preset,
+    status: '',
+    message: null,
+    trainLosses: [],
+    valLosses: [],
+    events: [],
+  };
+  try {
+    const outcome = await train((name, payload) => {
+      if (!run.events.includes(name)) run.events.push(name);
+      if (name === 'train.epoch') {
+        const e = payload as { trainLoss: number; valLoss: number | null };
+        run.trainLosses.push(e.trainLoss);
+        run.valLosses.push(e.valLoss);
+      }
+    });
+    [run.status, run.message] = [outcome.status, outcome.message];
+  } catch (error) {
+    [run.status, run.message] = ['threw', String(error)];
+  }
+  return run;
 }

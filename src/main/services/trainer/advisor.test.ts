@@ -48,7 +48,7 @@ async function trainAndAdvise(
     expect(outcome.status).toBe('completed');
     const n = Math.min(MEASURED, prepared.validation.count);
     const images = prepared.validation.images.slice(0, n * prepared.sampleSize);
-    const measurements = measureForAdvice(built.value, images, n);
+    const measurements = await measureForAdvice(built.value, images, n);
     return advise({ graph, settings, epochs, measurements });
   } finally {
     built.value.dispose();

@@ -5,7 +5,7 @@ import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { descriptorOfClass, isNoiseClass } from '../../../shared/layers/registry';
 import { seededRandom } from '../../../shared/util/random';
 import type { BuiltModel } from '../model';
-import { withScope } from './scope';
+import { readScoped } from './scope';
 
 type ChainWalkMessage = Extract<ToTrainer, { type: 'chainWalk' }>;
 
@@ -14,8 +14,8 @@ const corrupts = (className: string) => isNoiseClass(className) && className !==
 
 /**
  * Runs `fn` with Math.random drawn from a seed: tfjs seeds each random op it is not given a seed
- * for from Math.random, so the noise layers' own corruption repeats for a seed. Nothing else runs
- * in the trainer while a query answers (it is synchronous), and the real generator comes back.
+ * for from Math.random, so the noise layers' own corruption repeats for a seed. `fn` is synchronous,
+ * so nothing else runs in the trainer meanwhile, and the real generator comes back.
  */
 function withSeededMath<T>(seed: number, fn: () => T): T {
   const real = Math.random;
@@ -49,9 +49,13 @@ function corruptAndRebuild(built: BuiltModel, x: tf.Tensor): tf.Tensor {
 /**
  * The walk of a denoising autoencoder's chain (Bengio et al.'s generative stochastic networks):
  * x0 is uniform noise or a sample, and x(t+1) = reconstruct(corrupt(x(t))). The same seed gives
- * the same frames.
+ * the same frames. Every step runs first, the frames are read after (asynchronously: WebGPU in
+ * Node), so the seeded generator never spans a wait.
  */
-export function walkChain(built: BuiltModel, m: ChainWalkMessage): Result<ChainWalkReply> {
+export async function walkChain(
+  built: BuiltModel,
+  m: ChainWalkMessage,
+): Promise<Result<ChainWalkReply>> {
   if (built.task !== 'reconstruct')
     return fail('E_UNSUPPORTED', 'The chain walks a model that rebuilds its input.');
   const noise = built.spec.config.layers.filter((l) => corrupts(l.class_name));
@@ -75,16 +79,18 @@ export function walkChain(built: BuiltModel, m: ChainWalkMessage): Result<ChainW
   }
   const frames = new Float32Array((m.steps + 1) * size);
   frames.set(x0, 0);
-  withSeededMath(m.seed, () =>
-    withScope(() => {
+  const steps = await readScoped(() =>
+    withSeededMath(m.seed, () => {
+      const made: tf.Tensor[] = [];
       let x: tf.Tensor = tf.tensor(x0, [1, ...built.inputShape]);
       for (let t = 1; t <= m.steps; t++) {
-        const next = corruptAndRebuild(built, x);
-        frames.set(next.dataSync(), t * size);
-        x = next;
+        x = corruptAndRebuild(built, x);
+        made.push(x);
       }
+      return made;
     }),
   );
+  steps.forEach((values, i) => frames.set(values, (i + 1) * size));
   const corruption = noise
     .map(
       (l) => `${descriptorOfClass(l.class_name)?.title ?? l.class_name} '${built.labelOf(l.name)}'`,

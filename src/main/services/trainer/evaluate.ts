@@ -3,7 +3,7 @@ import type { EventPayload } from '../../../shared/contract/events';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
 import { EpochBatches, identityOrder } from './batches';
-import { readScoped, readScopedSync } from './scope';
+import { readScoped } from './scope';
 
 const EVAL_BATCH = 500;
 export const SNAPSHOT_COUNT = 16;
@@ -68,17 +68,6 @@ export async function evaluateAsync(
   }
 }
 
-/** evaluateAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
-export function evaluate(built: BuiltModel, data: PreparedData, inputShape: number[]): Evaluation {
-  const v = validationBatches(built, data, inputShape);
-  try {
-    for (const range of v.ranges) v.add(range, readScopedSync(v.tensors(range)));
-    return v.result();
-  } finally {
-    v.dispose();
-  }
-}
-
 /** Reconstructions of a fixed validation sample, with the corrupted input when the graph adds noise. */
 function snapshotParts(
   runId: string,
@@ -125,12 +114,4 @@ export async function snapshotAsync(
 ): Promise<EventPayload<'train.snapshot'>> {
   const parts = snapshotParts(...args);
   return parts.event(await readScoped(parts.tensors));
-}
-
-/** snapshotAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
-export function snapshot(
-  ...args: Parameters<typeof snapshotParts>
-): EventPayload<'train.snapshot'> {
-  const parts = snapshotParts(...args);
-  return parts.event(readScopedSync(parts.tensors));
 }

@@ -23,12 +23,12 @@ export class GenerativeQueries {
     return ok(built);
   }
 
-  chainWalk(m: Message<'chainWalk'>): Result<unknown> {
+  async chainWalk(m: Message<'chainWalk'>): Promise<Result<unknown>> {
     const found = this.find(m.runId);
     return found.ok ? walkChain(found.value, m) : found;
   }
 
-  winners(m: Message<'winners'>): Result<unknown> {
+  async winners(m: Message<'winners'>): Promise<Result<unknown>> {
     const found = this.find(m.runId);
     return found.ok ? countWinners(found.value, m.images, m.count) : found;
   }

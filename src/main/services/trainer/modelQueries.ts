@@ -10,7 +10,7 @@ import type { Emit } from './loop';
 import { inputMismatchMessage } from './messages';
 import { readScoped } from './scope';
 import { codesEventAsync, featuresEventAsync, logVarModel, samplesEvent } from './views';
-import { flattenWeights, restoreWeights } from './weights';
+import { flattenWeightsAsync, restoreWeights } from './weights';
 import { buildGame, gameOf, type GameModels } from './game';
 import { ganHasNoEncoderMessage } from './game/messages';
 
@@ -67,12 +67,12 @@ export class ModelQueries {
     return ok({});
   }
 
-  getWeights(runId: string): Result<unknown> {
+  async getWeights(runId: string): Promise<Result<unknown>> {
     const found = this.find(runId, 'That run is no longer loaded.');
     if (!found.ok) return found;
     if (this.activeRunId() === runId)
       return fail('E_BUSY', 'Wait until training ends to save its weights.');
-    return ok(flattenWeights(found.value.model));
+    return ok(await flattenWeightsAsync(found.value.model));
   }
 
   /** Builds the graph's model and puts saved weights in it: an opened project's trained model. */

@@ -26,8 +26,3 @@ export async function readScoped(make: () => tf.Tensor[]): Promise<tf.TypedArray
     tf.dispose(kept);
   }
 }
-
-/** readScoped for callers that cannot wait (wasm and cpu only): the same tensors, read at once. */
-export function readScopedSync(make: () => tf.Tensor[]): tf.TypedArray[] {
-  return withScope(() => make().map((t) => t.dataSync()));
-}

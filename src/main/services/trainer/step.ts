@@ -10,65 +10,53 @@ export interface StepResult {
   gradientPeak: number;
 }
 
-/** A step computed but not yet applied: the values to read, and the gradients kept for the update. */
-interface PendingStep {
-  /** The loss, then each term, then (when the gradients' memory is out of reach) their checks. */
+/**
+ * An update computed but not yet applied: the scalars to read (the values the caller wants, then,
+ * when the gradients' memory is out of reach, their checks), and the gradients kept for the update.
+ */
+export interface PendingUpdate {
   read: tf.Tensor[];
-  names: string[];
+  /** How many of `read` are the caller's values (the rest are gradientChecks'). */
+  values: number;
   grads: tf.NamedTensorMap;
   /** The gradient peak read from memory, or null when it rides on `read` (see gradientChecks). */
   peak: number | null;
 }
 
-function computeStep(
-  built: BuiltModel,
-  variables: tf.Variable[],
-  x: () => tf.Tensor,
-  target: (x: tf.Tensor) => tf.Tensor,
-): PendingStep {
-  return withScope(() => {
-    const input = x();
-    const y = target(input);
-    const termTensors: Record<string, tf.Scalar> = {};
-    const { value, grads } = tf.variableGrads(() => {
-      const { output, terms } = built.forward(input, true);
-      let total = built.lossOf(output, y);
-      for (const [name, term] of Object.entries(terms)) {
-        termTensors[name] = tf.keep(term);
-        total = total.add(term);
-      }
-      return total as tf.Scalar;
-    }, variables);
-    const names = Object.keys(termTensors);
-    const peak = peakInMemory(grads);
-    // Read one by one, not stacked: on WebGPU (SwiftShader) a stack of a step's scalars read back
-    // stale values every other step; the reads of one step are issued together all the same.
-    const read = [value, ...names.map((n) => termTensors[n])];
-    if (peak === null) read.push(...gradientChecks(grads));
-    for (const t of read) tf.keep(t);
-    for (const g of Object.values(grads)) tf.keep(g);
-    return { read, names, grads, peak };
-  });
+/**
+ * Call inside a scope, right after tf.variableGrads: keeps `values` (scalars, the first one the
+ * loss) and the gradients past the scope's end, with what the finiteness check needs to read.
+ */
+export function keepForUpdate(values: tf.Tensor[], grads: tf.NamedTensorMap): PendingUpdate {
+  const peak = peakInMemory(grads);
+  // Read one by one, not stacked: on WebGPU (SwiftShader) a stack of a step's scalars read back
+  // stale values every other step; the reads of one step are issued together all the same.
+  const read = [...values];
+  if (peak === null) read.push(...gradientChecks(grads));
+  for (const t of read) tf.keep(t);
+  for (const g of Object.values(grads)) tf.keep(g);
+  return { read, values: values.length, grads, peak };
 }
 
-/** Applies the update when everything read is finite; disposes what the step kept either way. */
-function finishStep(
-  pending: PendingStep,
-  values: ArrayLike<number>,
+/**
+ * Reads a pending update's values asynchronously (the way WebGPU in Node can read), then applies
+ * the gradients when the first value (the loss) and every gradient are finite. Returns the values
+ * and the gradient peak, or null with the weights untouched. Disposes what was kept either way.
+ */
+export async function applyIfFinite(
+  pending: PendingUpdate,
   optimizer: tf.Optimizer,
-): StepResult | null {
-  const { names, grads } = pending;
+): Promise<{ values: number[]; gradientPeak: number } | null> {
+  const { read, grads } = pending;
   try {
-    const loss = values[0];
-    const gradientPeak =
-      pending.peak ?? checkedPeak(values[1 + names.length], values[2 + names.length]);
-    if (!Number.isFinite(loss) || Number.isNaN(gradientPeak)) return null;
-    const terms: Record<string, number> = {};
-    names.forEach((name, i) => (terms[name] = values[1 + i]));
+    const all = (await Promise.all(read.map((t) => t.data()))).map((v) => v[0]);
+    const values = all.slice(0, pending.values);
+    const gradientPeak = pending.peak ?? checkedPeak(all[pending.values], all[pending.values + 1]);
+    if (!Number.isFinite(values[0]) || Number.isNaN(gradientPeak)) return null;
     tf.tidy(() => optimizer.applyGradients(grads));
-    return { loss, terms, gradientPeak };
+    return { values, gradientPeak };
   } finally {
-    tf.dispose([...pending.read, ...Object.values(grads)]);
+    tf.dispose([...read, ...Object.values(grads)]);
   }
 }
 
@@ -84,31 +72,27 @@ export async function trainStepAsync(
   x: () => tf.Tensor,
   target: (x: tf.Tensor) => tf.Tensor,
 ): Promise<StepResult | null> {
-  const pending = computeStep(built, variables, x, target);
-  let values: number[];
-  try {
-    values = (await Promise.all(pending.read.map((t) => t.data()))).map((v) => v[0]);
-  } catch (error) {
-    tf.dispose([...pending.read, ...Object.values(pending.grads)]);
-    throw error;
-  }
-  return finishStep(pending, values, optimizer);
-}
-
-/** trainStepAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
-export function trainStep(
-  built: BuiltModel,
-  optimizer: tf.Optimizer,
-  variables: tf.Variable[],
-  x: () => tf.Tensor,
-  target: (x: tf.Tensor) => tf.Tensor,
-): StepResult | null {
-  const pending = computeStep(built, variables, x, target);
-  return finishStep(
-    pending,
-    pending.read.map((t) => t.dataSync()[0]),
-    optimizer,
-  );
+  const { pending, names } = withScope(() => {
+    const input = x();
+    const y = target(input);
+    const termTensors: Record<string, tf.Scalar> = {};
+    const { value, grads } = tf.variableGrads(() => {
+      const { output, terms } = built.forward(input, true);
+      let total = built.lossOf(output, y);
+      for (const [name, term] of Object.entries(terms)) {
+        termTensors[name] = tf.keep(term);
+        total = total.add(term);
+      }
+      return total as tf.Scalar;
+    }, variables);
+    const names = Object.keys(termTensors);
+    return { pending: keepForUpdate([value, ...names.map((n) => termTensors[n])], grads), names };
+  });
+  const done = await applyIfFinite(pending, optimizer);
+  if (!done) return null;
+  const terms: Record<string, number> = {};
+  names.forEach((name, i) => (terms[name] = done.values[1 + i]));
+  return { loss: done.values[0], terms, gradientPeak: done.gradientPeak };
 }
 
 /**
@@ -153,11 +137,3 @@ function gradientChecks(grads: tf.NamedTensorMap): [tf.Scalar, tf.Scalar] {
 /** The peak from gradientChecks' two values, or NaN when a gradient value was not finite. */
 const checkedPeak = (sum: number, top: number): number =>
   Number.isFinite(sum) && Number.isFinite(top) ? top : NaN;
-
-/** The largest absolute gradient value, or NaN when any is not finite (reads synchronously off wasm and cpu). */
-export function peakOfGradients(grads: tf.NamedTensorMap): number {
-  const inMemory = peakInMemory(grads);
-  if (inMemory !== null) return inMemory;
-  const [sum, top] = withScope(() => gradientChecks(grads).map((t) => t.dataSync()[0]));
-  return checkedPeak(sum, top);
-}

@@ -43,13 +43,16 @@ function unitMask(out: tf.Tensor, unit: number): tf.Tensor {
   return tf.tensor1d(mask);
 }
 
-/** Each sample's value of one unit: [count, ..., units] -> [count], averaged over positions. */
-export function unitValues(layerOut: tf.Tensor, unit: number): Float32Array {
+/**
+ * Each sample's value of one unit: [count, ..., units] -> [count], averaged over positions. Call
+ * inside a scope; the caller reads it.
+ */
+export function unitValues(layerOut: tf.Tensor, unit: number): tf.Tensor1D {
   const count = layerOut.shape[0] ?? 1;
   const units = layerOut.shape[layerOut.shape.length - 1] ?? 1;
   const flat = tf.reshape(layerOut, [count, -1, units]);
   const column = tf.slice(flat, [0, 0, unit], [count, -1, 1]);
-  return Float32Array.from(tf.mean(column, [1, 2]).dataSync());
+  return tf.mean(column, [1, 2]) as tf.Tensor1D;
 }
 
 /** Indices of the `k` largest values, largest first. */

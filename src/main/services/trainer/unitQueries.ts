@@ -5,9 +5,9 @@ import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { buildModel, type BuiltModel } from '../model';
 import { measureForAdvice } from './adviseMeasure';
 import type { LoadedModel } from './loadedModel';
-import { withScope } from './scope';
+import { readScoped } from './scope';
 import { UNIT_CLASSES, passWithUnit, topIndices, unitValues } from './unitForward';
-import { pictureShape, unitWeightPictures } from './unitWeights';
+import { pictureShape, unitWeightPictures, unitWeightPlans } from './unitWeights';
 import { restoreWeights } from './weights';
 
 type Message<T extends ToTrainer['type']> = Extract<ToTrainer, { type: T }>;
@@ -51,13 +51,18 @@ export class UnitQueries {
           label: built.labelOf(l.name),
           kind: l.class_name,
           units: shape[shape.length - 1] ?? 1,
-          weightImage: unitWeightPictures(built, l.name, 0).length > 0,
+          weightImage: unitWeightPlans(built, l.name).length > 0,
         };
       });
     return ok({ layers });
   }
 
-  unit(m: Message<'unit'>): Result<unknown> {
+  /**
+   * One unit: its weight pictures, its value on each sample, the samples it likes most, and their
+   * reconstructions with and without it. Computed first, read after, asynchronously (WebGPU in
+   * Node as wasm); the top samples' rows are cut from the read values.
+   */
+  async unit(m: Message<'unit'>): Promise<Result<unknown>> {
     const found = this.find(m.runId);
     if (!found.ok) return found;
     const built = found.value;
@@ -67,43 +72,60 @@ export class UnitQueries {
       return fail('E_UNSUPPORTED', 'The unit inspector looks at models that rebuild their input.');
     if (!built.spec.config.layers.some((l) => l.name === m.layer))
       return fail('E_NOT_FOUND', `The model has no layer '${m.layer}'.`);
-    return withScope(() => {
+    let units = 0;
+    const read = await readScoped(() => {
       const x = tf.tensor(m.images, [m.count, ...built.inputShape]);
       const plain = passWithUnit(built, x, m.layer, null);
-      const units = plain.layerOut.shape[plain.layerOut.shape.length - 1] ?? 1;
-      if (m.unit >= units)
-        return fail('E_INVALID_MESSAGE', `Layer '${built.labelOf(m.layer)}' has ${units} units.`);
+      units = plain.layerOut.shape[plain.layerOut.shape.length - 1] ?? 1;
+      if (m.unit >= units) return [];
       const off = passWithUnit(built, x, m.layer, m.unit);
-      const activations = unitValues(plain.layerOut, m.unit);
-      const top = topIndices(activations, Math.min(m.top, m.count));
-      const rows = tf.tensor1d(top, 'int32');
-      const pick = (t: tf.Tensor) => Float32Array.from(tf.gather(t, rows).dataSync());
-      const imageShape = pictureShape(built.inputShape) ?? built.inputShape;
-      return ok({
-        layer: m.layer,
-        unit: m.unit,
-        weights: unitWeightPictures(built, m.layer, m.unit),
-        activations,
-        top,
-        reconstructions: pick(plain.output),
-        ablated: pick(off.output),
-        imageShape,
-        lossBefore: built.lossOf(plain.output, x).dataSync()[0],
-        lossAfter: built.lossOf(off.output, x).dataSync()[0],
-      });
+      const flat = (t: tf.Tensor) => tf.reshape(t, [m.count, -1]);
+      return [
+        unitValues(plain.layerOut, m.unit),
+        flat(plain.output),
+        flat(off.output),
+        built.lossOf(plain.output, x),
+        built.lossOf(off.output, x),
+      ];
+    });
+    if (m.unit >= units)
+      return fail('E_INVALID_MESSAGE', `Layer '${built.labelOf(m.layer)}' has ${units} units.`);
+    const [values, plainOut, offOut, lossBefore, lossAfter] = read;
+    const activations = Float32Array.from(values);
+    const top = topIndices(activations, Math.min(m.top, m.count));
+    const rowSize = plainOut.length / m.count;
+    const pick = (all: tf.TypedArray) => {
+      const rows = new Float32Array(top.length * rowSize);
+      top.forEach((r, i) => rows.set(all.subarray(r * rowSize, (r + 1) * rowSize), i * rowSize));
+      return rows;
+    };
+    return ok({
+      layer: m.layer,
+      unit: m.unit,
+      weights: await unitWeightPictures(built, m.layer, m.unit),
+      activations,
+      top,
+      reconstructions: pick(plainOut),
+      ablated: pick(offOut),
+      imageShape: pictureShape(built.inputShape) ?? built.inputShape,
+      lossBefore: lossBefore[0],
+      lossAfter: lossAfter[0],
     });
   }
 
-  advise(m: Message<'advise'>): Result<unknown> {
+  async advise(m: Message<'advise'>): Promise<Result<unknown>> {
     const found = this.find(m.runId);
     if (!found.ok) return found;
     const checked = this.checkImages(found.value, m.images, m.count);
     if (!checked.ok) return checked;
-    return ok(measureForAdvice(found.value, m.images, m.count));
+    return ok(await measureForAdvice(found.value, m.images, m.count));
   }
 
-  /** A saved run's reconstructions, first-layer features and codes, from a model built just for it. */
-  runViews(m: Message<'runViews'>): Result<unknown> {
+  /**
+   * A saved run's reconstructions, first-layer features and codes, from a model built just for it,
+   * read asynchronously (WebGPU in Node as wasm).
+   */
+  async runViews(m: Message<'runViews'>): Promise<Result<unknown>> {
     const built = buildModel(m.graph);
     if (!built.ok) return built;
     const model = built.value;
@@ -112,23 +134,24 @@ export class UnitQueries {
       if (problem) return fail('E_PROJECT', problem);
       const checked = this.checkImages(model, m.images, m.count);
       if (!checked.ok) return checked;
-      return withScope(() => {
+      let featureUnits = 0;
+      const [recon, codes, features] = await readScoped(() => {
         const x = tf.tensor(m.images, [m.count, ...model.inputShape]);
-        const recon = model.model.predict(x, { batchSize: m.count }) as tf.Tensor;
-        const codes = model.encoder.predict(x, { batchSize: m.count }) as tf.Tensor;
+        const reconstructed = model.model.predict(x, { batchSize: m.count }) as tf.Tensor;
+        const coded = model.encoder.predict(x, { batchSize: m.count }) as tf.Tensor;
         const kernel = model.firstLayerKernel();
         const fits = kernel !== null && kernel.shape[0] === model.inputSize;
-        const features = fits ? Float32Array.from(kernel.transpose().dataSync()) : null;
-        kernel?.dispose();
-        return ok({
-          reconstructions: Float32Array.from(recon.dataSync()),
-          imageShape: pictureShape(model.inputShape) ?? model.inputShape,
-          features,
-          featureUnits: fits ? kernel.shape[1] : 0,
-          codes: Float32Array.from(codes.dataSync()),
-          codeSize: codes.size / m.count,
-          count: m.count,
-        });
+        featureUnits = fits ? kernel.shape[1] : 0;
+        return fits ? [reconstructed, coded, kernel.transpose()] : [reconstructed, coded];
+      });
+      return ok({
+        reconstructions: Float32Array.from(recon),
+        imageShape: pictureShape(model.inputShape) ?? model.inputShape,
+        features: features ? Float32Array.from(features) : null,
+        featureUnits,
+        codes: Float32Array.from(codes),
+        codeSize: codes.length / m.count,
+        count: m.count,
       });
     } finally {
       model.dispose();

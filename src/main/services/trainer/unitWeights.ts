@@ -1,6 +1,7 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { UnitReply } from '../../../shared/contract/labQueries';
 import type { BuiltModel } from '../model';
+import { readScoped } from './scope';
 
 type WeightPicture = UnitReply['weights'][number];
 
@@ -22,17 +23,25 @@ const sourcesOf = (built: BuiltModel, name: string): string[] =>
 const kernelOf = (built: BuiltModel, name: string): tf.Tensor | null =>
   built.model.getLayer(name).getWeights()[0] ?? null;
 
+/** Where one of a unit's weight pictures comes from: a kernel, and how to cut the unit's values out. */
+export interface WeightPicturePlan {
+  direction: WeightPicture['direction'];
+  shape: number[];
+  /** The layer's kernel: the model's own weight, never to be disposed. */
+  kernel: tf.Tensor;
+  /** How many values one unit's picture has. */
+  size: number;
+  /** The unit's values from the kernel's (row-major) values. */
+  cut: (kernel: tf.TypedArray, unit: number) => Float32Array<ArrayBuffer>;
+}
+
 /**
- * A unit's weights as pictures, where that makes sense: the weights into it from the pixels (a
- * first Dense or Conv2D), and the weights from it to the pixels (when a Dense after it gives the
- * output's values). The caller disposes nothing: the values are copied out.
+ * Which of a layer's units' weights make pictures, without reading any weight: the weights into
+ * a unit from the pixels (a first Dense or Conv2D), and the weights from it to the pixels (when a
+ * Dense after it gives the output's values).
  */
-export function unitWeightPictures(
-  built: BuiltModel,
-  layerName: string,
-  unit: number,
-): WeightPicture[] {
-  const pictures: WeightPicture[] = [];
+export function unitWeightPlans(built: BuiltModel, layerName: string): WeightPicturePlan[] {
+  const plans: WeightPicturePlan[] = [];
   const entries = built.spec.config.layers;
   const entry = entries.find((l) => l.name === layerName);
   const fromInput = sourcesOf(built, layerName).some(
@@ -40,15 +49,19 @@ export function unitWeightPictures(
       entries.find((l) => l.name === s)?.class_name === 'InputLayer' || isFlattenOfInput(built, s),
   );
   const shape = pictureShape(built.inputShape);
+  const size = built.inputSize;
   if (entry && fromInput && shape) {
     const kernel = kernelOf(built, layerName);
-    if (entry.class_name === 'Dense' && kernel?.rank === 2 && kernel.shape[0] === built.inputSize) {
-      const values = column(kernel.dataSync(), kernel.shape[1] ?? 1, unit, built.inputSize);
-      pictures.push({ direction: 'in', values, shape });
+    if (entry.class_name === 'Dense' && kernel?.rank === 2 && kernel.shape[0] === size) {
+      const columns = kernel.shape[1] ?? 1;
+      const cut = (k: tf.TypedArray, unit: number) => column(k, columns, unit, size);
+      plans.push({ direction: 'in', shape, kernel, size, cut });
     } else if (entry.class_name === 'Conv2D' && kernel?.rank === 4) {
       const [kh, kw, cin, cout] = kernel.shape;
-      const values = column(kernel.dataSync(), cout, unit, kh * kw * cin);
-      pictures.push({ direction: 'in', values, shape: cin === 1 ? [kh, kw] : [kh, kw, cin] });
+      const rows = kh * kw * cin;
+      const cut = (k: tf.TypedArray, unit: number) => column(k, cout, unit, rows);
+      const picture = cin === 1 ? [kh, kw] : [kh, kw, cin];
+      plans.push({ direction: 'in', shape: picture, kernel, size: rows, cut });
     }
   }
   // Through a Code node, a unit of the layer feeding it is the same value.
@@ -61,12 +74,32 @@ export function unitWeightPictures(
   for (const c of consumers) {
     if (c.class_name !== 'Dense' || !shape) continue;
     const kernel = kernelOf(built, c.name);
-    if (kernel?.rank !== 2 || kernel.shape[1] !== built.inputSize) continue;
-    const values = kernel.dataSync().slice(unit * built.inputSize, (unit + 1) * built.inputSize);
-    pictures.push({ direction: 'out', values: Float32Array.from(values), shape });
+    if (kernel?.rank !== 2 || kernel.shape[1] !== size) continue;
+    const cut = (k: tf.TypedArray, unit: number) =>
+      Float32Array.from(k.slice(unit * size, (unit + 1) * size));
+    plans.push({ direction: 'out', shape, kernel, size, cut });
     break;
   }
-  return pictures;
+  return plans;
+}
+
+/**
+ * A unit's weights as pictures (see unitWeightPlans), read asynchronously (WebGPU in Node as
+ * wasm). The caller disposes nothing: the values are copied out.
+ */
+export async function unitWeightPictures(
+  built: BuiltModel,
+  layerName: string,
+  unit: number,
+): Promise<WeightPicture[]> {
+  const plans = unitWeightPlans(built, layerName);
+  // Clones share the kernels' memory; reading them leaves the model's own weights alone.
+  const kernels = await readScoped(() => plans.map((p) => tf.clone(p.kernel)));
+  return plans.map((p, i) => ({
+    direction: p.direction,
+    values: p.cut(kernels[i], unit),
+    shape: p.shape,
+  }));
 }
 
 function isFlattenOfInput(built: BuiltModel, name: string): boolean {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EventPayload } from '../../../shared/contract/events';
 import type { PreparedData } from '../data/dataset';
 import type { BuiltModel } from '../model';
-import { readScoped, readScopedSync } from './scope';
+import { readScoped } from './scope';
 
 /** How many validation samples the latent-space views get (codes, hover images, PCA). */
 export const VIEW_SAMPLES = 2000;
@@ -44,23 +44,6 @@ export async function featuresEventAsync(
   if (!parts) return null;
   try {
     const [weights] = await readScoped(parts.tensors);
-    return { runId, epoch, weights: Float32Array.from(weights), units: parts.units, inputShape };
-  } finally {
-    parts.dispose();
-  }
-}
-
-/** featuresEventAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
-export function featuresEvent(
-  runId: string,
-  epoch: number,
-  built: BuiltModel,
-  inputShape: number[],
-): EventPayload<'train.features'> | null {
-  const parts = featuresParts(built, inputShape);
-  if (!parts) return null;
-  try {
-    const [weights] = readScopedSync(parts.tensors);
     return { runId, epoch, weights: Float32Array.from(weights), units: parts.units, inputShape };
   } finally {
     parts.dispose();
@@ -122,10 +105,4 @@ export async function codesEventAsync(
 ): Promise<EventPayload<'train.codes'>> {
   const parts = codesParts(...args);
   return parts.event(await readScoped(parts.tensors));
-}
-
-/** codesEventAsync for callers that cannot wait: reads synchronously (wasm and cpu only). */
-export function codesEvent(...args: Parameters<typeof codesParts>): EventPayload<'train.codes'> {
-  const parts = codesParts(...args);
-  return parts.event(readScopedSync(parts.tensors));
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { flattenWeights } from './weights';
+import { flattenWeights } from '../../../../test/syncWeights';
 import { warmStart } from './warmStart';
 
 /** A little decoder: code -> dec_a (4) -> dec_b (out), seeded differently each time. */

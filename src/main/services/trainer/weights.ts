@@ -3,20 +3,16 @@ import type { FlatWeights } from './flatWeights';
 
 export type { FlatWeights };
 
-/** The model's weights as one flat array with their names and shapes; reads synchronously (wasm, cpu). */
-export function flattenWeights(model: tf.LayersModel): FlatWeights {
-  return flatOf(
-    model,
-    model.getWeights().map((t) => t.dataSync()),
-  );
-}
-
-/** flattenWeights, read asynchronously: the way that also works on WebGPU in Node. */
+/**
+ * The model's weights as one flat array with their names and shapes, read asynchronously: the
+ * way that also works on WebGPU in Node.
+ */
 export async function flattenWeightsAsync(model: tf.LayersModel): Promise<FlatWeights> {
-  return flatOf(model, await Promise.all(model.getWeights().map((t) => t.data())));
+  return flatWeightsOf(model, await Promise.all(model.getWeights().map((t) => t.data())));
 }
 
-function flatOf(model: tf.LayersModel, values: tf.TypedArray[]): FlatWeights {
+/** Flat weights from the values of the model's weights, read by the caller, in weight order. */
+export function flatWeightsOf(model: tf.LayersModel, values: tf.TypedArray[]): FlatWeights {
   const tensors = model.weights.map((w) => ({
     name: w.originalName,
     shape: [...w.shape] as number[],

@@ -16,10 +16,30 @@ export interface CodeArgs {
 
 const EPSILON = 1e-7;
 
-/** A 0/1 mask of `flat`'s k largest values along its last axis. */
+/**
+ * A float 0/1 mask of `flat`'s k largest values along its last axis: the same set as tf.topk's
+ * indices (ties at the k-th value go to the lower index, as tf.topk, TF's top_k and ONNX TopK
+ * order them), so each row has exactly k ones. With relu codes a row with fewer than k positive
+ * values has its k-th value at 0: every positive value wins and the lowest-indexed zeros fill the
+ * rest, so that row keeps fewer than k non-zero values.
+ *
+ * Only topk's values are used, and every step is a float op along the last axis: the one-hot sum
+ * over the k axis that this replaced reduces an int32 tensor over a middle axis, which
+ * tfjs-backend-webgpu 4.22 transposes with a shader that does not compile for int32; WebGPU then
+ * drops the whole command buffer, topk's work included, and the code reads back as zeros.
+ */
 function topMask(flat: tf.Tensor2D, k: number): tf.Tensor2D {
-  const { indices } = tf.topk(flat, k);
-  return tf.sum(tf.oneHot(indices, flat.shape[1]), 1).asType('float32') as tf.Tensor2D;
+  const values = tf.topk(flat, k).values;
+  const kth = tf.slice(values, [0, k - 1], [-1, 1]);
+  const ones = tf.onesLike(flat);
+  const zeros = tf.zerosLike(flat);
+  const above = tf.greater(flat, kth);
+  const tied = tf.equal(flat, kth);
+  // How many of the tied values still fit, and each tied value's place among them by index.
+  const room = tf.sub(k, tf.sum(tf.where(above, ones, zeros), 1, true));
+  const tieRank = tf.cumsum(tf.where(tied, ones, zeros), 1);
+  const winners = tf.logicalOr(above, tf.logicalAnd(tied, tf.lessEqual(tieRank, room)));
+  return tf.where(winners, ones, zeros);
 }
 
 /**

@@ -62,6 +62,25 @@ describe('winner-take-all code', () => {
     expect(Array.from(inference.dataSync())).toEqual(Array.from(original));
   });
 
+  it('breaks ties at the k-th value by the lower index, as top_k and ONNX TopK do, and keeps k', () => {
+    const layer = new Code({ winners: 'top-k', k: 3 });
+    const h = tf.tensor2d([
+      [0.5, 0.2, 0.5, 0.9, 0.5, 0],
+      [0, 0.4, 0, 0, 0, 0],
+      [0.7, 0.7, 0.7, 0.7, 0.1, 0.7],
+    ]);
+    const kept = layer.apply(h, { training: false }) as tf.Tensor2D;
+    expect(Array.from(kept.dataSync())).toEqual(
+      [
+        [0.5, 0, 0.5, 0.9, 0, 0],
+        [0, 0.4, 0, 0, 0, 0],
+        [0.7, 0.7, 0.7, 0, 0, 0],
+      ]
+        .flat()
+        .map(Math.fround),
+    );
+  });
+
   it('lets the gradient through the winners only', () => {
     const layer = new Code({ winners: 'top-k', k: 3 });
     const h = tf.tensor2d([
@@ -74,15 +93,15 @@ describe('winner-take-all code', () => {
     expect(Array.from(grad.dataSync())).toEqual([0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 0, 1]);
   });
 
-  it('trains the wta preset a step without losing its sparsity rule', async () => {
+  it('builds the wta preset with its top-25 rule', () => {
     const preset = getPreset('wta')!;
     const code = preset.graph.nodes.find((n) => n.kind === 'Code')!;
-    expect(code.params).toMatchObject({ winners: 'lifetime', lifetimeRate: 0.05 });
+    expect(code.params).toMatchObject({ winners: 'top-k', k: 25 });
     const built = buildModel(preset.graph);
     if (!built.ok) throw new Error(built.error.message);
     const layer = built.value.model.layers.find((l) => l instanceof Code) as Code;
-    expect(layer.winners).toBe('lifetime');
-    expect(layer.lifetimeRate).toBe(0.05);
+    expect(layer.winners).toBe('top-k');
+    expect(layer.k).toBe(25);
     built.value.dispose();
   });
 });

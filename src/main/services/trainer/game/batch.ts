@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { trainStep } from '../step';
-import { withScope } from '../scope';
+import { trainStepAsync } from '../step';
 import { forwardNet, runLayers } from './net';
 import { priorNoise } from './noise';
 import type { GameSession } from './session';
@@ -28,13 +27,13 @@ export interface GameFailure {
  * One batch of a game: `discriminatorSteps` updates of the discriminator (the batch's real
  * samples, or prior samples for an AAE, against freshly generated ones), then one update of the
  * generator; an AAE first takes a reconstruction step. Stops at the first non-finite loss, with
- * every weight as it was before that step.
+ * every weight as it was before that step. Reads asynchronously (WebGPU in Node as wasm).
  */
-export function gameBatch(
+export async function gameBatch(
   session: GameSession,
   x: tf.Tensor,
   random: () => number,
-): GameBatch | GameFailure {
+): Promise<GameBatch | GameFailure> {
   const { models, aae } = session;
   const { rules, prior } = models.game;
   const n = x.shape[0];
@@ -44,7 +43,7 @@ export function gameBatch(
   let terms: Record<string, number> = {};
   let loss = 0;
   if (aae) {
-    const step = trainStep(
+    const step = await trainStepAsync(
       aae.built,
       session.state.main.optimizer,
       aae.variables,
@@ -64,23 +63,27 @@ export function gameBatch(
   let dReal = 0;
   let dFake = 0;
   for (let k = 0; k < rules.discriminatorSteps; k++) {
-    const step = withScope(() =>
-      discriminatorStep(d, session.discriminatorOptimizer, aae ? noise() : x, fake(), rules),
-    );
+    // Real first, then fakes: the order the seeded noise is drawn in.
+    const real = aae ? noise() : x;
+    const fakes = tf.tidy(fake);
+    let step;
+    try {
+      step = await discriminatorStep(d, session.discriminatorOptimizer, real, fakes, rules);
+    } finally {
+      tf.dispose(real === x ? [fakes] : [real, fakes]);
+    }
     if (!step) return { player: 'discriminator', learningRate: rules.discriminatorLearningRate };
     dSum += step.loss;
     dReal += step.dReal;
     dFake += step.dFake;
   }
-  const g = withScope(() =>
-    generatorStep(
-      generator ? generator.variables : aae!.encoderVariables,
-      fake,
-      d,
-      session.generatorOptimizer,
-      rules,
-      generator ? 1 : rules.adversarialWeight,
-    ),
+  const g = await generatorStep(
+    generator ? generator.variables : aae!.encoderVariables,
+    fake,
+    d,
+    session.generatorOptimizer,
+    rules,
+    generator ? 1 : rules.adversarialWeight,
   );
   if (!g)
     return { player: aae ? 'encoder' : 'generator', learningRate: rules.generatorLearningRate };

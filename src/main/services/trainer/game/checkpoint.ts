@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CheckpointExtra, CheckpointState } from '../checkpointState';
 import { readCheckpointExtras, restoreCheckpoint } from '../checkpoint';
-import { flattenWeights, restoreWeights } from '../weights';
+import { flattenWeightsAsync, restoreWeights } from '../weights';
 import { noCheckpointGameMessage } from './messages';
 import type { Net } from './net';
 
@@ -25,7 +25,7 @@ const REFERENCE = 'diversity-reference';
 
 /** The extras a game's checkpoint keeps after the main model's optimizer. */
 export async function gameExtras(state: GameState): Promise<CheckpointExtra[]> {
-  const d = flattenWeights(state.discriminator.model);
+  const d = await flattenWeightsAsync(state.discriminator.model);
   let at = 0;
   const dTensors = d.tensors.map((t) => {
     const n = t.shape.reduce((a, b) => a * b, 1);
@@ -36,15 +36,19 @@ export async function gameExtras(state: GameState): Promise<CheckpointExtra[]> {
   const extras: CheckpointExtra[] = [{ part: DISCRIMINATOR, tensors: dTensors }];
   for (const [part, optimizer] of Object.entries(state.optimizers)) {
     const named = await optimizer.getWeights();
-    extras.push({
-      part,
-      tensors: named.map((n) => ({
-        name: n.name,
-        shape: [...n.tensor.shape],
-        data: n.tensor.dataSync() as Float32Array,
-      })),
-    });
-    tf.dispose(named.filter((n) => !(n.tensor instanceof tf.Variable)).map((n) => n.tensor));
+    try {
+      const values = await Promise.all(named.map((n) => n.tensor.data()));
+      extras.push({
+        part,
+        tensors: named.map((n, i) => ({
+          name: n.name,
+          shape: [...n.tensor.shape],
+          data: values[i] as Float32Array,
+        })),
+      });
+    } finally {
+      tf.dispose(named.filter((n) => !(n.tensor instanceof tf.Variable)).map((n) => n.tensor));
+    }
   }
   if (state.reference !== null)
     extras.push({

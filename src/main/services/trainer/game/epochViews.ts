@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../../data/dataset';
-import { withScope } from '../scope';
+import { readScoped } from '../scope';
 import { meanPairwiseDistance } from './diversity';
 import { generate } from './generatorModel';
 import { generatorLoss } from './losses';
@@ -21,35 +21,35 @@ export interface GeneratedView {
 
 /**
  * Decodes the run's fixed noise: the GAN's generator on z, the AAE's decoder on prior samples
- * (null when the autoencoder has no separable decoder).
+ * (null when the autoencoder has no separable decoder). Reads asynchronously (WebGPU in Node).
  */
-export function generatedView(session: GameSession, z: Float32Array): GeneratedView | null {
+export async function generatedView(
+  session: GameSession,
+  z: Float32Array,
+): Promise<GeneratedView | null> {
   const { models } = session;
   const { prior, rules } = models.game;
   const count = z.length / prior.size;
   let samples: Float32Array<ArrayBuffer>;
-  if (models.kind === 'gan') samples = generate(models.generator, z, count, prior.size);
+  if (models.kind === 'gan') samples = await generate(models.generator, z, count, prior.size);
   else {
     const decoder = models.built.decoder;
     if (!decoder) return null;
-    samples = withScope(() =>
-      Float32Array.from(
-        (
-          decoder.predict(tf.tensor2d(z, [count, prior.size]), { batchSize: count }) as tf.Tensor
-        ).dataSync(),
-      ),
-    );
+    const [decoded] = await readScoped(() => [
+      decoder.predict(tf.tensor2d(z, [count, prior.size]), { batchSize: count }) as tf.Tensor,
+    ]);
+    samples = Float32Array.from(decoded);
   }
   const size = samples.length / count;
   // For an AAE the discriminator judges codes, so "its loss on the samples" is on the prior's z.
-  const loss = withScope(() => {
+  const [loss] = await readScoped(() => {
     const judged =
       models.kind === 'gan'
         ? tf.tensor(samples, [count, size])
         : tf.tensor2d(z, [count, prior.size]);
-    return generatorLoss(forwardNet(models.discriminator, judged, false), rules).dataSync()[0];
+    return [generatorLoss(forwardNet(models.discriminator, judged, false), rules)];
   });
-  return { samples, distance: meanPairwiseDistance(samples, count, size), loss };
+  return { samples, distance: meanPairwiseDistance(samples, count, size), loss: loss[0] };
 }
 
 /** The mean pairwise distance of the first real validation samples: the spread to compare with. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GameSpec } from '../../../../shared/compiler/game';
 import { modelFacts, type BuiltModel } from '../../model';
-import { withScope } from '../scope';
+import { readScoped } from '../scope';
 import { bce } from './losses';
 import { disposeNet, forwardNet, type Net } from './net';
 
@@ -33,14 +33,16 @@ export function generatorModel(game: Extract<GameSpec, { kind: 'gan' }>, g: Net)
 export const sampleShapeOf = (g: Net): number[] =>
   (g.model.outputs[0].shape.slice(1) as number[]).map((n) => n ?? 1);
 
-/** Makes samples from noise in inference mode (BatchNorm on its moving statistics). */
-export function generate(
+/**
+ * Makes samples from noise in inference mode (BatchNorm on its moving statistics), read
+ * asynchronously (WebGPU in Node as wasm).
+ */
+export async function generate(
   g: Net,
   z: Float32Array,
   count: number,
   size: number,
-): Float32Array<ArrayBuffer> {
-  return withScope(() =>
-    Float32Array.from(forwardNet(g, tf.tensor2d(z, [count, size]), false).dataSync()),
-  );
+): Promise<Float32Array<ArrayBuffer>> {
+  const [samples] = await readScoped(() => [forwardNet(g, tf.tensor2d(z, [count, size]), false)]);
+  return Float32Array.from(samples);
 }

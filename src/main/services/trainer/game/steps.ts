@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { GameRules } from '../../../../shared/compiler/game';
 import { createFastOptimizer } from '../../tf/fused/fastOptimizer';
 import { withScope } from '../scope';
-import { peakOfGradients } from '../step';
+import { applyIfFinite, keepForUpdate } from '../step';
 import { discriminatorLoss, generatorLoss } from './losses';
 import { forwardNet, type Net } from './net';
 
@@ -13,34 +13,19 @@ export interface DiscriminatorStep {
   dFake: number;
 }
 
-/** Reads a scalar loss and a few means at once; null when the loss or a gradient is not finite. */
-function finishStep(
-  optimizer: tf.Optimizer,
-  value: tf.Scalar,
-  grads: tf.NamedTensorMap,
-  extra: tf.Scalar[],
-): number[] | null {
-  const read = Array.from(tf.stack([value, ...extra]).dataSync());
-  // Kept out of variableGrads' scope to be read here; a kept tensor outlives every scope.
-  tf.dispose(extra);
-  if (!Number.isFinite(read[0]) || Number.isNaN(peakOfGradients(grads))) return null;
-  optimizer.applyGradients(grads);
-  return read;
-}
-
 /**
  * One update of the discriminator: real samples towards realLabel, the given (fixed, already
  * generated) fakes towards fakeLabel, in training mode. Returns null, leaving every weight as it
- * was, when the loss or a gradient is not finite.
+ * was, when the loss or a gradient is not finite. Reads asynchronously (WebGPU in Node as wasm).
  */
-export function discriminatorStep(
+export async function discriminatorStep(
   d: Net,
   optimizer: tf.Optimizer,
   real: tf.Tensor,
   fake: tf.Tensor,
   rules: GameRules,
-): DiscriminatorStep | null {
-  return withScope(() => {
+): Promise<DiscriminatorStep | null> {
+  const pending = withScope(() => {
     let means: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
       const onReal = forwardNet(d, real, true);
@@ -48,9 +33,12 @@ export function discriminatorStep(
       means = [tf.keep(tf.mean(onReal) as tf.Scalar), tf.keep(tf.mean(onFake) as tf.Scalar)];
       return discriminatorLoss(onReal, onFake, rules);
     }, d.variables);
-    const read = finishStep(optimizer, value, grads, means);
-    return read ? { loss: read[0], dReal: read[1], dFake: read[2] } : null;
+    return keepForUpdate([value, ...means], grads);
   });
+  const done = await applyIfFinite(pending, optimizer);
+  if (!done) return null;
+  const [loss, dReal, dFake] = done.values;
+  return { loss, dReal, dFake };
 }
 
 /**
@@ -58,15 +46,15 @@ export function discriminatorStep(
  * as it stands: `produce` makes the samples inside the gradient, only `variables` move, and the
  * loss is scaled by `weight`. Returns the unscaled adversarial loss, or null when not finite.
  */
-export function generatorStep(
+export async function generatorStep(
   variables: tf.Variable[],
   produce: () => tf.Tensor,
   d: Net,
   optimizer: tf.Optimizer,
   rules: GameRules,
   weight = 1,
-): { loss: number; dFake: number } | null {
-  return withScope(() => {
+): Promise<{ loss: number; dFake: number } | null> {
+  const pending = withScope(() => {
     let parts: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
       const onFake = forwardNet(d, produce(), true);
@@ -74,9 +62,10 @@ export function generatorStep(
       parts = [tf.keep(loss), tf.keep(tf.mean(onFake) as tf.Scalar)];
       return (weight === 1 ? loss : tf.mul(loss, weight)) as tf.Scalar;
     }, variables);
-    const read = finishStep(optimizer, value, grads, parts);
-    return read ? { loss: read[1], dFake: read[2] } : null;
+    return keepForUpdate([value, ...parts], grads);
   });
+  const done = await applyIfFinite(pending, optimizer);
+  return done ? { loss: done.values[1], dFake: done.values[2] } : null;
 }
 
 /**

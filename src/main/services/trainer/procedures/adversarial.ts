@@ -96,8 +96,12 @@ export async function runAdversarial(
       const start = batch * settings.batchSize;
       const end = Math.min(start + settings.batchSize, data.train.count);
       const x = batches.slice(start, end);
-      const step = gameBatch(session, x, noise);
-      x.dispose();
+      let step;
+      try {
+        step = await gameBatch(session, x, noise);
+      } finally {
+        x.dispose();
+      }
       if (isFailure(step)) {
         batches.dispose();
         epoch--;
@@ -131,7 +135,7 @@ export async function runAdversarial(
     }
     batches.dispose();
     const seconds = (performance.now() - epochStart) / 1000;
-    const problem = emitGameEpoch(
+    const problem = await emitGameEpoch(
       {
         runId,
         epoch,

@@ -1,13 +1,13 @@
 import type { TrainSettings } from '../../../../shared/contract/training';
 import type { PreparedData } from '../../data/dataset';
-import { evaluate, snapshot } from '../evaluate';
+import { evaluateAsync, snapshotAsync } from '../evaluate';
 import type { DiversityWatch } from '../game/diversity';
 import { generatedView } from '../game/epochViews';
 import { modeCollapseMessage } from '../game/messages';
 import type { GameSession } from '../game/session';
 import type { Emit } from '../loop';
 import { nonFiniteValidationMessage } from '../messages';
-import { codesEvent, featuresEvent } from '../views';
+import { codesEventAsync, featuresEventAsync } from '../views';
 
 /** An epoch's sums over its batches, each weighted by the batch's size. */
 export interface EpochSums {
@@ -37,13 +37,13 @@ export interface GameEpoch {
  * The events after a game's epoch: train.epoch (the generator's loss, or an AAE's reconstruction
  * loss, with both players' losses as terms), train.game, train.generated, a mode-collapse warning,
  * and for an AAE the autoencoder's own views. Returns a message when the run must end (an AAE's
- * validation loss is not a number).
+ * validation loss is not a number). Reads asynchronously (WebGPU in Node as wasm).
  */
-export function emitGameEpoch(e: GameEpoch, emit: Emit): string | null {
+export async function emitGameEpoch(e: GameEpoch, emit: Emit): Promise<string | null> {
   const { runId, epoch, session, data, sums } = e;
   const n = data.train.count;
   const { models } = session;
-  const view = generatedView(session, e.z);
+  const view = await generatedView(session, e.z);
   const { diversity, collapsed } = view
     ? e.watch.observe(view.distance)
     : { diversity: null, collapsed: false };
@@ -56,7 +56,9 @@ export function emitGameEpoch(e: GameEpoch, emit: Emit): string | null {
   // fixed noise against the discriminator as it stands (inference mode). An AAE validates its
   // reconstructions as any autoencoder.
   const validation =
-    models.kind === 'aae' ? evaluate(models.built, data, e.inputShape).loss : (view?.loss ?? null);
+    models.kind === 'aae'
+      ? (await evaluateAsync(models.built, data, e.inputShape)).loss
+      : (view?.loss ?? null);
   const valFinite = validation !== null && Number.isFinite(validation);
   emit('train.epoch', {
     runId,
@@ -100,10 +102,10 @@ export function emitGameEpoch(e: GameEpoch, emit: Emit): string | null {
     });
   if (models.kind === 'aae') {
     const { built } = models;
-    emit('train.snapshot', snapshot(runId, epoch, built, data, e.inputShape));
-    const features = featuresEvent(runId, epoch, built, e.inputShape);
+    emit('train.snapshot', await snapshotAsync(runId, epoch, built, data, e.inputShape));
+    const features = await featuresEventAsync(runId, epoch, built, e.inputShape);
     if (features) emit('train.features', features);
-    emit('train.codes', codesEvent(runId, epoch, built, data, e.inputShape));
+    emit('train.codes', await codesEventAsync(runId, epoch, built, data, e.inputShape));
   }
   if (validation !== null && !valFinite)
     return nonFiniteValidationMessage(epoch, validation, e.settings);

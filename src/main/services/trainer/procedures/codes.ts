@@ -1,28 +1,32 @@
 import * as tf from '@tensorflow/tfjs';
 import { sizeOf, type PreparedData, type SampleSet } from '../../data/dataset';
-import { withScope } from '../scope';
+import { readScoped } from '../scope';
 
 const BATCH = 500;
 
-/** Runs every sample through the layers in inference mode (no noise, no dropout), in batches. */
-function encodeSet(
+/**
+ * Runs every sample through the layers in inference mode (no noise, no dropout), in batches, read
+ * asynchronously (WebGPU in Node as wasm).
+ */
+async function encodeSet(
   set: SampleSet,
   layers: tf.layers.Layer[],
   inputShape: number[],
   outputSize: number,
-): SampleSet {
+): Promise<SampleSet> {
   const inputSize = sizeOf(inputShape);
   const images = new Float32Array(set.count * outputSize);
   for (let start = 0; start < set.count; start += BATCH) {
     const end = Math.min(start + BATCH, set.count);
-    withScope(() => {
+    const [codes] = await readScoped(() => {
       let x = tf.tensor(set.images.subarray(start * inputSize, end * inputSize), [
         end - start,
         ...inputShape,
       ]);
       for (const layer of layers) x = layer.apply(x, { training: false }) as tf.Tensor;
-      images.set(x.dataSync(), start * outputSize);
+      return [x];
     });
+    images.set(codes, start * outputSize);
   }
   return { images, labels: set.labels, count: set.count };
 }
@@ -31,11 +35,11 @@ function encodeSet(
  * The codes of the already trained encoder layers, as a data set of their own: what the next
  * greedy phase learns to reconstruct.
  */
-export function encodeData(
+export async function encodeData(
   data: PreparedData,
   layers: tf.layers.Layer[],
   inputShape: number[],
-): PreparedData {
+): Promise<PreparedData> {
   const last = layers.at(-1)!.getOutputAt(0) as tf.SymbolicTensor;
   const codeShape = last.shape.slice(1) as number[];
   const size = sizeOf(codeShape);
@@ -44,7 +48,7 @@ export function encodeData(
     name: `${data.name} (codes)`,
     sampleShape: codeShape,
     sampleSize: size,
-    train: encodeSet(data.train, layers, inputShape, size),
-    validation: encodeSet(data.validation, layers, inputShape, size),
+    train: await encodeSet(data.train, layers, inputShape, size),
+    validation: await encodeSet(data.validation, layers, inputShape, size),
   };
 }

@@ -7,7 +7,7 @@ import type { PreparedData } from '../../data/dataset';
 import { prepareData } from '../../data/prepare';
 import { buildModel, type BuiltModel } from '../../model';
 import { initBackend } from '../../tf/backend';
-import { evaluate } from '../evaluate';
+import { evaluateAsync } from '../evaluate';
 import { FINE_TUNE_LABEL, PROCEDURE_MESSAGES, runProcedure } from '.';
 import { planGreedy } from './greedyPlan';
 import { phaseModel } from './phaseModel';
@@ -51,17 +51,18 @@ const argsOf = (built: BuiltModel) => ({
 describe('greedy layer-wise training', () => {
   it('stacks pairs trained one at a time into a model that reconstructs better than each phase started', async () => {
     const built = build();
-    const untrained = evaluate(built, data, [784]).loss;
+    const untrained = (await evaluateAsync(built, data, [784])).loss;
     const plan = planGreedy(built, procedure(3, 0));
     if (!plan.ok) throw new Error(plan.message);
     // The outer pair alone, untrained, reconstructs the same images: its loss is comparable.
-    const outerStart = evaluate(phaseModel(built, plan.phases[0], built.loss, 1), data, [784]).loss;
+    const outerModel = phaseModel(built, plan.phases[0], built.loss, 1);
+    const outerStart = (await evaluateAsync(outerModel, data, [784])).loss;
     const events = recorder();
 
     const outcome = await runProcedure(procedure(3, 0), argsOf(built), events.emit, control());
 
     expect(outcome).toMatchObject({ status: 'completed', epochsCompleted: 6 });
-    const stacked = evaluate(built, data, [784]).loss;
+    const stacked = (await evaluateAsync(built, data, [784])).loss;
     expect(stacked).toBeLessThan(untrained);
     expect(stacked).toBeLessThan(outerStart);
     expect(outcome.message).toContain(stacked.toFixed(4));

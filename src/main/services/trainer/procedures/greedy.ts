@@ -1,7 +1,7 @@
 import type { GreedyProcedure } from '../../../../shared/contract/training';
 import { FINE_TUNE_LABEL, procedurePhases } from '../../../../shared/presets';
 import type { PreparedData } from '../../data/dataset';
-import { evaluate, snapshot } from '../evaluate';
+import { evaluateAsync, snapshotAsync } from '../evaluate';
 import type { Emit, RunControl, RunOutcome } from '../loop';
 import { encodeData } from './codes';
 import { planGreedy } from './greedyPlan';
@@ -39,7 +39,7 @@ export async function runGreedy(
       const encoder = previous.layers
         .slice(0, previous.encoderCount)
         .map((name) => built.model.getLayer(name));
-      data = encodeData(data, encoder, inputShape);
+      data = await encodeData(data, encoder, inputShape);
       inputShape = phase.inputShape;
     }
     const model = phaseModel(built, phase, k === 0 ? built.loss : 'mse', k + 1);
@@ -53,8 +53,11 @@ export async function runGreedy(
     if (ended) return ended;
   }
 
-  const stacked = evaluate(built, args.data, args.inputShape);
-  emit('train.snapshot', snapshot(args.runId, runner.epochs, built, args.data, args.inputShape));
+  const stacked = await evaluateAsync(built, args.data, args.inputShape);
+  emit(
+    'train.snapshot',
+    await snapshotAsync(args.runId, runner.epochs, built, args.data, args.inputShape),
+  );
   if (fineTune) {
     const ended = await runner.run({
       built,

@@ -3,7 +3,7 @@ import type { ReuseEncoderProcedure, TrainSettings } from '../../../../shared/co
 import { withHeadsTrainable } from '../../../../shared/compiler';
 import { getPreset, procedurePhases, REUSE_LABELS } from '../../../../shared/presets';
 import { buildModel, type BuiltModel } from '../../model';
-import { evaluate } from '../evaluate';
+import { evaluateAsync } from '../evaluate';
 import type { Emit, RunControl, RunOutcome } from '../loop';
 import { labelledSubset } from './labelled';
 import { comparisonSummary, PROCEDURE_MESSAGES as M } from './messages';
@@ -91,7 +91,7 @@ export async function runReuseEncoder(
   zeroHead(built);
   const onPretrained = await runner.run({ ...few, built });
   if (onPretrained) return onPretrained;
-  const pretrainedAccuracy = evaluate(built, data, inputShape).accuracy ?? 0;
+  const pretrainedAccuracy = (await evaluateAsync(built, data, inputShape)).accuracy ?? 0;
 
   const fresh = buildModel(withHeadsTrainable(args.graph), settings.seed);
   if (!fresh.ok) return runner.end('failed', fresh.error.message);
@@ -99,7 +99,7 @@ export async function runReuseEncoder(
     zeroHead(scratch);
     const ended = await runner.run({ ...few, built: scratch });
     if (ended) return ended;
-    const scratchAccuracy = evaluate(scratch, data, inputShape).accuracy ?? 0;
+    const scratchAccuracy = (await evaluateAsync(scratch, data, inputShape)).accuracy ?? 0;
     const count = labelled.train.count;
     emit('train.comparison', {
       runId: args.runId,
