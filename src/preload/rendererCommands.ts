@@ -34,6 +34,9 @@ export const RENDERER_COMMANDS = [
   'model.unit',
   'model.advise',
   'run.views',
+  // The lab's generative panels: the denoising chain's walk, the winner-take-all units.
+  'model.chainWalk',
+  'model.winners',
 ] as const satisfies readonly CommandName[];
 
 export type RendererCommand = (typeof RENDERER_COMMANDS)[number];

@@ -14,7 +14,10 @@ describe('graphs the validation accepts', () => {
     const sample = fc
       .sample(anyGraph, { numRuns: 600, seed: 7 })
       .map((doc) => ({ doc, analysis: analyzeGraph(doc) }))
-      .filter(({ analysis }) => analysis.valid && analysis.totals.total < 2_000_000)
+      // A game is several networks, built and counted one by one in gameNetworks.test.ts.
+      .filter(
+        ({ analysis }) => analysis.valid && !analysis.game && analysis.totals.total < 2_000_000,
+      )
       .slice(0, 40);
     expect(sample.length).toBe(40);
     for (const { doc, analysis } of sample) {
