@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../../../shared/contract/commands';
+import { gpuInterfacePresent } from './vulkanLoader';
 
 /** What Dawn says about the adapter it found; the fields of GPUAdapterInfo the app reads. */
 export interface AdapterFacts {
@@ -119,6 +120,8 @@ export async function useWebGpu(allowSoftware = false): Promise<BackendInfo | nu
   // tfjs-backend-webgpu 4.22 reads synchronously only by drawing through an OffscreenCanvas, which
   // Node lacks: the training loop and the decode read with `await data()` (trainer/scope.ts) so
   // that they run here; webgpuTraining.test.ts trains through the loop on SwiftShader to keep it so.
+  // Without a Vulkan loader (Linux) Dawn can find no GPU; the software tests bring their own.
+  if (!allowSoftware && !gpuInterfacePresent()) return null;
   try {
     const probe = await registerWebGpu();
     if (!probe.ok) return null;
