@@ -36,7 +36,8 @@ export interface HeadlessRun {
 
 /**
  * Trains a design headlessly through the same host and trainer process the app uses, printing a
- * progress bar, then writes loss.svg and reconstructions.png into the output folder.
+ * progress bar, then writes loss.svg and reconstructions.png (a game: samples.png, its generator's
+ * fixed-noise samples) into the output folder.
  */
 export async function trainHeadless(run: HeadlessRun): Promise<number> {
   const host = createStudioHost({
@@ -78,6 +79,14 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
     );
   });
   client.on('train.snapshot', (s) => (snapshot = s));
+  let generated: EventPayload<'train.generated'> | null = null;
+  client.on('train.generated', (g) => (generated = g));
+  client.on('train.game', (g) =>
+    console.log(
+      `  game: D(real) ${g.dReal.toFixed(3)}  D(fake) ${g.dFake.toFixed(3)}  discriminator ${g.discriminatorLoss.toFixed(4)}  generator ${g.generatorLoss.toFixed(4)}`,
+    ),
+  );
+  client.on('train.warning', (w) => console.log(`  warning: ${w.message}`));
   const ended = new Promise<EventPayload<'train.ended'>>((done) => client.on('train.ended', done));
   client.on('train.phase', (p) => console.log(`Phase ${p.index} of ${p.count}: ${p.label}`));
   client.on('train.comparison', (c) =>
@@ -138,20 +147,38 @@ export async function trainHeadless(run: HeadlessRun): Promise<number> {
     );
     await writeFileAtomic(join(outDir, 'loss.svg'), svg);
   }
+  const written = epochs.length > 0 ? ['loss.svg'] : [];
   const snap = snapshot as EventPayload<'train.snapshot'> | null;
   if (snap) {
-    const [h, w] =
-      snap.sampleShape.length >= 2
-        ? snap.sampleShape
-        : [Math.sqrt(snap.sampleShape[0]), Math.sqrt(snap.sampleShape[0])];
+    const [h, w] = imageSide(snap.sampleShape);
     const rows = [snap.originals, ...(snap.noisy ? [snap.noisy] : []), snap.reconstructions];
     await writeFileAtomic(
       join(outDir, 'reconstructions.png'),
       imageRowsPng(rows, snap.count, h, w),
     );
+    written.push('reconstructions.png');
   }
-  console.log(`\nWrote loss.svg and reconstructions.png to ${outDir}`);
+  // A game's generator: its last fixed-noise samples, ten to a row.
+  const gen = generated as EventPayload<'train.generated'> | null;
+  if (gen && gen.count > 0) {
+    const [h, w] = imageSide(gen.sampleShape);
+    const perRow = Math.min(10, gen.count);
+    const size = gen.samples.length / gen.count;
+    const rows: Float32Array[] = [];
+    for (let r = 0; r + perRow <= gen.count; r += perRow)
+      rows.push(gen.samples.subarray(r * size, (r + perRow) * size));
+    await writeFileAtomic(join(outDir, 'samples.png'), imageRowsPng(rows, perRow, h, w));
+    written.push('samples.png');
+  }
+  if (written.length > 0) console.log(`\nWrote ${written.join(', ')} to ${outDir}`);
   return end.status === 'completed' ? 0 : 1;
+}
+
+/** Height and width of one picture: its first two sizes, or a square for flat samples. */
+function imageSide(shape: number[]): [number, number] {
+  if (shape.length >= 2) return [shape[0], shape[1]];
+  const side = Math.sqrt(shape[0]);
+  return [side, side];
 }
 
 /** Opens the saved project (its weights name their run) and trains that run more epochs. */
