@@ -208,14 +208,28 @@ describe('the mode-collapse watch', () => {
     const collapsed = (await generatedView(session, z))!;
     expect(hasIdenticalPair(collapsed.samples, GENERATED_COUNT, 784)).toBe(true);
     const watch = new DiversityWatch(null, null);
-    expect(watch.observe(healthy.distance)).toEqual({ diversity: 1, collapsed: false });
+    expect(watch.observe(healthy.distance)).toMatchObject({ diversity: 1, collapsed: false });
     expect(watch.observe(healthy.distance * 0.6).collapsed).toBe(false);
-    expect(watch.observe(collapsed.distance)).toEqual({ diversity: 0, collapsed: true });
+    expect(watch.observe(collapsed.distance)).toMatchObject({ diversity: 0, collapsed: true });
     expect(watch.observe(collapsed.distance).collapsed).toBe(false);
   });
 
-  it('also warns when the samples were alike from epoch 1, judged against the real samples', () => {
+  it('also warns when the samples were alike from epoch 1 and stay so, judged against the real samples', () => {
     const watch = new DiversityWatch(null, 10);
-    expect(watch.observe(0.5)).toEqual({ diversity: 1, collapsed: true });
+    // An untrained generator's first samples are alike (grey blurs): no warning for that alone.
+    expect(watch.observe(0.5)).toEqual({ diversity: 1, collapsed: false, shareOfReal: null });
+    expect(watch.observe(0.5).collapsed).toBe(false);
+    expect(watch.observe(0.5)).toEqual({ diversity: 1, collapsed: true, shareOfReal: 0.05 });
+  });
+
+  it('does not warn when samples alike at epoch 1 spread out as the generator learns (a DCGAN start)', () => {
+    const watch = new DiversityWatch(null, 10);
+    for (const distance of [0.5, 2, 4, 6, 6.5])
+      expect(watch.observe(distance).collapsed).toBe(false);
+  });
+
+  it('counts the epochs of a continued run from its checkpoint', () => {
+    const watch = new DiversityWatch(0.5, 10, 3);
+    expect(watch.observe(0.5).collapsed).toBe(true);
   });
 });

@@ -16,9 +16,14 @@ export const modeCollapseMessage = (
   epoch: number,
   diversity: number | null,
   kind: GameKind,
+  shareOfReal: number | null = null,
 ): string =>
   `After epoch ${epoch} the samples made from the fixed noise hardly differ from one another` +
-  (diversity === null ? '' : ` (their spread is ${Math.round(diversity * 100)}% of epoch 1's)`) +
+  (shareOfReal !== null
+    ? ` (their spread is ${Math.round(shareOfReal * 100)}% of the real samples' and has not grown since epoch 1)`
+    : diversity === null
+      ? ''
+      : ` (their spread is ${Math.round(diversity * 100)}% of epoch 1's)`) +
   `: the ${kind === 'gan' ? 'generator' : 'decoder'} makes nearly the same picture whatever the noise ` +
   '(mode collapse). Try a lower generator learning rate, one-sided label smoothing (real label ' +
   '0.9), more discriminator steps per generator step, or start again with another seed.';

@@ -62,7 +62,7 @@ export async function runAdversarial(
   const aae = session.models.kind === 'aae';
   if (aae) emit('train.samples', samplesEvent(runId, data));
   const z = fixedNoise(session.models.game.prior, GENERATED_COUNT, settings.seed);
-  const watch = new DiversityWatch(session.state.reference, realDistance(data));
+  const watch = new DiversityWatch(session.state.reference, realDistance(data), args.startEpoch);
 
   const started = performance.now();
   const samplesToDo = (settings.epochs - args.startEpoch + 1) * data.train.count;

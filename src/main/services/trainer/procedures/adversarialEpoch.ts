@@ -44,9 +44,9 @@ export async function emitGameEpoch(e: GameEpoch, emit: Emit): Promise<string | 
   const n = data.train.count;
   const { models } = session;
   const view = await generatedView(session, e.z);
-  const { diversity, collapsed } = view
+  const { diversity, collapsed, shareOfReal } = view
     ? e.watch.observe(view.distance)
-    : { diversity: null, collapsed: false };
+    : { diversity: null, collapsed: false, shareOfReal: null };
   const terms: Record<string, number> = {
     ...Object.fromEntries(Object.entries(sums.terms).map(([k, v]) => [k, v / n])),
     discriminator: sums.discriminator / n,
@@ -98,7 +98,7 @@ export async function emitGameEpoch(e: GameEpoch, emit: Emit): Promise<string | 
       runId,
       epoch,
       kind: 'mode-collapse',
-      message: modeCollapseMessage(epoch, diversity, models.kind),
+      message: modeCollapseMessage(epoch, diversity, models.kind, shareOfReal),
     });
   if (models.kind === 'aae') {
     const { built } = models;
