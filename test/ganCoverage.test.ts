@@ -77,6 +77,7 @@ describe('the dense GAN preset after its default run', () => {
     });
     expect(perDigit.filter((n) => n > 0).length).toBeGreaterThanOrEqual(6);
     expect(hasIdenticalPair(samples.samples, 100, 784)).toBe(false);
+    expect(run.warnings.map((w) => w.kind)).not.toContain('mode-collapse');
     // The Lab's latent grid decodes points of the prior with the generator.
     const decoded = await run.client.invoke('model.decode', {
       runId: run.runId,
@@ -112,6 +113,8 @@ describe('the adversarial autoencoder preset after its default run', () => {
     });
     const perDigit = run.generated ? digitsOf(run.generated.samples, run.generated.count) : null;
     console.log('AAE prior match', { stats, perDigit, game: run.game, seconds: run.seconds });
+    // Its decoded prior samples start alike and spread out: that is learning, not a collapse.
+    expect(run.warnings.map((w) => w.kind)).not.toContain('mode-collapse');
     for (const { mean, deviation } of stats) {
       expect(Math.abs(mean)).toBeLessThan(0.2);
       expect(Math.abs(deviation - 1)).toBeLessThan(0.2);
