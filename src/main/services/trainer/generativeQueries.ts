@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../../shared/contract/result';
+import type { Result } from '../../../shared/contract/result';
 import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import type { BuiltModel } from '../model';
 import { walkChain } from './chainWalk';
@@ -16,11 +16,11 @@ export class GenerativeQueries {
   ) {}
 
   private find(runId: string): Result<BuiltModel> {
-    const built = this.loaded.of(runId);
-    if (!built) return fail('E_NOT_FOUND', 'That model is no longer loaded; train it again.');
-    if (this.activeRunId() === runId)
-      return fail('E_BUSY', 'Wait until training ends to walk or count with the model.');
-    return ok(built);
+    return this.loaded.idle(
+      runId,
+      this.activeRunId(),
+      'Wait until training ends to walk or count with the model.',
+    );
   }
 
   async chainWalk(m: Message<'chainWalk'>): Promise<Result<unknown>> {

@@ -1,3 +1,4 @@
+import { fail, ok, type Result } from '../../../shared/contract/result';
 import type { BuiltModel } from '../model';
 import type { GameModels } from './game/build';
 import { disposeNet } from './game/net';
@@ -21,6 +22,17 @@ export class LoadedModel {
   /** The model of that run, or null when another run's model (or none) is loaded. */
   of(runId: string): BuiltModel | null {
     return this.latest?.runId === runId ? this.latest.built : null;
+  }
+
+  /**
+   * That run's model for a query that must not race its training: refused in words when it is
+   * no longer loaded, or while `activeRunId` (the run training now) is that run and its weights move.
+   */
+  idle(runId: string, activeRunId: string | null, busyWords: string): Result<BuiltModel> {
+    const built = this.of(runId);
+    if (!built) return fail('E_NOT_FOUND', 'That model is no longer loaded; train it again.');
+    if (activeRunId === runId) return fail('E_BUSY', busyWords);
+    return ok(built);
   }
 
   /** The game that run played, or null (an ordinary design, or another run loaded). */

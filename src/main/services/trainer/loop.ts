@@ -11,6 +11,7 @@ import { RunHealth } from './health';
 import { divergedMessage, nonFiniteValidationMessage } from './messages';
 import { applyThreadsSetting } from '../tf/threads';
 import { makeOptimizer } from './optimizer';
+import { ProgressReporter, yieldToEvents } from './progress';
 import { trainStepAsync } from './step';
 import { codesEventAsync, featuresEventAsync, samplesEvent } from './views';
 
@@ -50,9 +51,6 @@ export interface RunArgs {
   onDiverged?: (epoch: number, optimizer: tf.Optimizer) => Promise<void>;
 }
 
-const PROGRESS_INTERVAL_MS = 100;
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * The training loop: an optimizer over the compiled model's loss plus its extra terms, rather than
  * model.fit, so that each term is reported on its own and a run pauses or stops at a batch boundary.
@@ -84,10 +82,12 @@ export async function runTraining(
   const views = args.snapshots !== false;
   if (views) emit('train.samples', samplesEvent(runId, data));
 
-  const started = performance.now();
-  const samplesToDo = (settings.epochs - firstEpoch + 1) * data.train.count;
-  let samplesDone = 0;
-  let lastProgress = 0;
+  const progress = new ProgressReporter(
+    emit,
+    runId,
+    batchesPerEpoch,
+    (settings.epochs - firstEpoch + 1) * data.train.count,
+  );
   let best = Infinity;
   let sinceBest = 0;
   let lowestBatchLoss = Infinity;
@@ -132,21 +132,7 @@ export async function runTraining(
         gradientPeak = Math.max(gradientPeak, step.gradientPeak);
         for (const [k, v] of Object.entries(step.terms))
           termSums[k] = (termSums[k] ?? 0) + v * (end - start);
-        samplesDone += end - start;
-        const now = performance.now();
-        if (now - lastProgress >= PROGRESS_INTERVAL_MS || batch === batchesPerEpoch - 1) {
-          lastProgress = now;
-          const perSecond = samplesDone / ((now - started) / 1000);
-          emit('train.progress', {
-            runId,
-            epoch,
-            batch: batch + 1,
-            batchesPerEpoch,
-            loss: step.loss,
-            samplesPerSecond: perSecond,
-            etaSeconds: (samplesToDo - samplesDone) / Math.max(perSecond, 1e-9),
-          });
-        }
+        progress.batchDone(epoch, batch, end - start, step.loss);
         await yieldToEvents();
       }
       batches.dispose();

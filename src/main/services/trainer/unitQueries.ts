@@ -25,11 +25,11 @@ export class UnitQueries {
   ) {}
 
   private find(runId: string): Result<BuiltModel> {
-    const built = this.loaded.of(runId);
-    if (!built) return fail('E_NOT_FOUND', 'That model is no longer loaded; train it again.');
-    if (this.activeRunId() === runId)
-      return fail('E_BUSY', 'Wait until training ends to look inside the model.');
-    return ok(built);
+    return this.loaded.idle(
+      runId,
+      this.activeRunId(),
+      'Wait until training ends to look inside the model.',
+    );
   }
 
   private checkImages(built: BuiltModel, images: Float32Array, count: number): Result<null> {

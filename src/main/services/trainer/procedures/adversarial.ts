@@ -15,6 +15,7 @@ import type { Emit, RunControl, RunOutcome } from '../loop';
 import { samplesEvent } from '../views';
 import { GENERATED_COUNT } from '../game/epochViews';
 import { emitGameEpoch, type EpochSums } from './adversarialEpoch';
+import { ProgressReporter, yieldToEvents } from '../progress';
 
 export interface AdversarialArgs {
   runId: string;
@@ -30,9 +31,6 @@ export interface AdversarialArgs {
   onEpochEnd: (epoch: number) => Promise<void>;
   onDiverged: (epoch: number) => Promise<void>;
 }
-
-const PROGRESS_INTERVAL_MS = 100;
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The adversarial procedure (GAN, DCGAN, adversarial autoencoder): per batch the discriminator's
@@ -64,10 +62,12 @@ export async function runAdversarial(
   const z = fixedNoise(session.models.game.prior, GENERATED_COUNT, settings.seed);
   const watch = new DiversityWatch(session.state.reference, realDistance(data), args.startEpoch);
 
-  const started = performance.now();
-  const samplesToDo = (settings.epochs - args.startEpoch + 1) * data.train.count;
-  let samplesDone = 0;
-  let lastProgress = 0;
+  const progress = new ProgressReporter(
+    emit,
+    runId,
+    batchesPerEpoch,
+    (settings.epochs - args.startEpoch + 1) * data.train.count,
+  );
   let epoch = args.startEpoch - 1;
   const ended = (status: RunStatus, message: string | null = null): RunOutcome => ({
     status,
@@ -116,21 +116,7 @@ export async function runAdversarial(
       sums.dReal += step.dReal * n;
       sums.dFake += step.dFake * n;
       for (const [k, v] of Object.entries(step.terms)) sums.terms[k] = (sums.terms[k] ?? 0) + v * n;
-      samplesDone += n;
-      const now = performance.now();
-      if (now - lastProgress >= PROGRESS_INTERVAL_MS || batch === batchesPerEpoch - 1) {
-        lastProgress = now;
-        const perSecond = samplesDone / ((now - started) / 1000);
-        emit('train.progress', {
-          runId,
-          epoch,
-          batch: batch + 1,
-          batchesPerEpoch,
-          loss: step.loss,
-          samplesPerSecond: perSecond,
-          etaSeconds: (samplesToDo - samplesDone) / Math.max(perSecond, 1e-9),
-        });
-      }
+      progress.batchDone(epoch, batch, n, step.loss);
       await yieldToEvents();
     }
     batches.dispose();
