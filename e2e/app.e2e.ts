@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
 import { browserModeOnly, expect, screenshot, studioSession, test } from './harness';
+import { existsSync } from 'node:fs';
+
+const OPENBLAS = [
+  '/usr/lib/x86_64-linux-gnu/libopenblas.so.0',
+  '/usr/lib/aarch64-linux-gnu/libopenblas.so.0',
+];
 
 const studio = studioSession();
 let page: Page;
@@ -51,6 +57,12 @@ test.describe('the first slice', () => {
     });
     expect(inked).toBeGreaterThan(10);
     expect(await page.getByTestId('backend').innerText()).toMatch(/wasm|cpu|tensorflow/i);
+    // Where OpenBLAS is installed (.ci/run installs it and builds the native addon) the badge names
+    // the library the products run on.
+    if (OPENBLAS.some((file) => existsSync(file)))
+      await expect(page.getByTestId('backend-blas')).toHaveText('OpenBLAS');
+    // The whole badge fits in the top bar at 1440 px (it once ran off the window's edge).
+    await expect(page.getByTestId('backend')).toBeInViewport({ ratio: 1 });
     await screenshot(page, 'trained-one-epoch');
   });
 

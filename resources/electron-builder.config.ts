@@ -14,6 +14,9 @@ const config: Configuration = {
   // The window icon (src/main/electron/window.ts) is read from resources/ at run time.
   files: ['out/**', 'resources/icon.png', 'package.json'],
   asar: true,
+  // The native BLAS addon (scripts/build-native.mjs), beside the asar archive: a .node file loads
+  // from disk. native/blas.ts looks for it in resources/native/.
+  extraResources: [{ from: 'native/build', to: 'native', filter: ['studio_blas.node'] }],
   afterPack,
   // Rendered from icon.svg by render-icons.mjs; electron-builder makes the .icns and .ico.
   icon: 'resources/icon.png',

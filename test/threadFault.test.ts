@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioHost } from '../src/main/services/host';
-import { DEFAULT_PRESET_ID, getPreset } from '../src/shared/presets';
+import { getPreset } from '../src/shared/presets';
 import { memoryStudio, nextEvent, requireBuiltTrainer } from './helpers';
 
-const preset = getPreset(DEFAULT_PRESET_ID)!;
+/**
+ * A model with convolutions: those run on the wasm pool's threads. (A dense model's products run on
+ * the machine's BLAS where there is one, and its runs keep the wasm pool to the calling thread.)
+ */
+const preset = getPreset('conv-upsampling')!;
 const dir = mkdtempSync(join(tmpdir(), 'studio-thread-fault-'));
 /** While this file exists, a wasm pool thread handed work fails (see tf/pthreadScript.ts). */
 const faultFile = join(dir, 'fail-threads');

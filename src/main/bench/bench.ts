@@ -6,6 +6,8 @@ import { fusedBinaryCrossEntropy } from '../services/tf/fused/losses';
 import { DIGIT_SIZE, loadDigits } from './digits';
 import { convAutoencoder, denseAutoencoder } from './models';
 import { binaryCrossEntropy, trainEpoch } from './trainEpoch';
+import { applyThreadsSetting } from '../services/tf/threads';
+import { hasConvolutions } from '../services/tf/convolutional';
 
 /** One measured epoch. gflops counts 6 x parameters x samples (forward and backward), as for dense nets. */
 export interface BenchFigure {
@@ -43,6 +45,7 @@ const bench = async (
   const digits = await loadDigits(samples);
   const count = digits.length / DIGIT_SIZE;
   const model = build();
+  await applyThreadsSetting(0, hasConvolutions(model));
   const data = tf.tensor(digits, [count, ...sampleShape]);
   const optimizer = options.unfused
     ? tf.train.adam(1e-3)

@@ -4,6 +4,7 @@ import { createFastOptimizer } from '../services/tf/fused/fastOptimizer';
 import { fusedBinaryCrossEntropy } from '../services/tf/fused/losses';
 import { DIGIT_SIZE, loadDigits } from './digits';
 import { startKernelTimer } from './kernelTimer';
+import { applyThreadsSetting } from '../services/tf/threads';
 import { convAutoencoder, denseAutoencoder } from './models';
 
 /** Where the time of one dense training batch goes, in milliseconds per batch. */
@@ -40,6 +41,8 @@ export const profileBatches = async (
   batchSize = 256,
 ): Promise<BatchProfile> => {
   await initBackend('wasm');
+  // The pools as a run of this model sets them (threads.ts).
+  await applyThreadsSetting(0, which === 'conv');
   const model = which === 'dense' ? denseAutoencoder() : convAutoencoder();
   const sampleShape = which === 'dense' ? [DIGIT_SIZE] : [28, 28, 1];
   const data = tf.tensor(await loadDigits(batches * batchSize), [

@@ -57,12 +57,16 @@ async function benchPreset(presetId: string, epochs: number, threads = 0): Promi
     threads,
   };
   let ranThreads = 1;
+  let products = 'XNNPACK';
   await runTraining(
     { runId: 'bench', built: built.value, settings, data, inputShape, backend, snapshots: false },
     (name, payload) => {
       if (name === 'train.epoch') seen.push(payload as EventPayload<'train.epoch'>);
-      if (name === 'train.started')
-        ranThreads = (payload as EventPayload<'train.started'>).backend.threads ?? 1;
+      if (name === 'train.started') {
+        const ran = (payload as EventPayload<'train.started'>).backend;
+        ranThreads = ran.threads ?? 1;
+        products = ran.blas ?? products;
+      }
     },
     { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
   );
@@ -76,7 +80,7 @@ async function benchPreset(presetId: string, epochs: number, threads = 0): Promi
   const samples = data.train.count;
   console.log(
     `app training loop, preset ${presetId} (${params.toLocaleString('en-US')} params), ${samples} digits, ` +
-      `batch 256, backend ${backend.name}, ${ranThreads} thread(s): ${fmt(seconds, 3)} s/epoch (median of ${times.length}; best ${fmt(times[0], 3)}), ` +
+      `batch 256, backend ${backend.name} (products on ${products}), ${ranThreads} thread(s): ${fmt(seconds, 3)} s/epoch (median of ${times.length}; best ${fmt(times[0], 3)}), ` +
       `${fmt(samples / seconds, 0)} samples/s, ${fmt((6 * params * samples) / seconds / 1e9)} GFLOP/s ` +
       `(6 x params x samples; first epoch ${fmt(seen[0]?.seconds ?? NaN, 3)} s)`,
   );
@@ -104,7 +108,7 @@ async function benchKernels(): Promise<void> {
 }
 
 /** The figures `bench <part>` can print alone, to measure one change without the whole run. */
-export const BENCH_PARTS = ['decode', 'torch'] as const;
+export const BENCH_PARTS = ['decode', 'torch', 'dense', 'conv', 'profile'] as const;
 
 /** `npm run bench`: prints speed figures, one line each; `part` prints only that figure. */
 export async function runBench(trainerEntry: string, part?: string): Promise<number> {
@@ -114,6 +118,21 @@ export async function runBench(trainerEntry: string, part?: string): Promise<num
   }
   if (part === 'decode') {
     for (const line of await benchDecode(trainerEntry)) console.log(line);
+    return 0;
+  }
+  if (part === 'dense' || part === 'conv') {
+    await benchPreset(
+      part === 'dense' ? DEFAULT_PRESET_ID : 'conv-upsampling',
+      part === 'dense' ? 6 : 4,
+    );
+    return 0;
+  }
+  if (part === 'profile') {
+    for (const which of ['dense', 'conv'] as const) {
+      const p = await profileBatches(which, which === 'dense' ? 30 : 8);
+      const top = p.kernels.slice(0, 10).map(([k, ms]) => `${k} ${fmt(ms)}`);
+      console.log(`where a ${which} batch goes (ms): total ${fmt(p.total)}; ${top.join(', ')}`);
+    }
     return 0;
   }
   if (part === 'torch') {

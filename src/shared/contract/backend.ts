@@ -12,5 +12,7 @@ export const backendInfoSchema = z.object({
   threads: z.number().int().min(1).max(1024).optional(),
   /** The graphics adapter's name as its driver gives it (WebGPU), so a person knows which GPU. */
   adapter: z.string().max(200).optional(),
+  /** The machine's optimized BLAS that multiplies matrices on the processor ("OpenBLAS"), if any. */
+  blas: z.string().max(60).optional(),
 });
 export type BackendInfo = z.infer<typeof backendInfoSchema>;

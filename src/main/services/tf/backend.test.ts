@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GPU_HINT, initBackend } from './backend';
 import { createFastOptimizer, FusedOptimizer } from './fused/fastOptimizer';
 import { fastKernelsInstalled } from './kernels/install';
+import { blasName } from './native/blas';
 import { decideFastPaths, type InstalledTfjs } from './testedVersions';
 
 const untested: InstalledTfjs = {
@@ -20,6 +21,9 @@ describe('initBackend', () => {
       isGpu: false,
       hint: GPU_HINT,
       threads: expect.any(Number),
+      // Products on the machine's BLAS where the native addon found one (native/blas.test.ts
+      // checks that it does wherever OpenBLAS is installed, as on CI).
+      ...(blasName() ? { blas: blasName() } : {}),
     });
     expect(tf.getBackend()).toBe('wasm');
     expect(fastKernelsInstalled()).toBe(true);

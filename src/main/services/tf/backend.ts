@@ -4,8 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../../../shared/contract/commands';
 import { installFastKernels, uninstallFastKernels } from './kernels/install';
 import { fastPathDecision, type FastPathDecision } from './testedVersions';
-import { prepareThreadedWasm, threadsFor, wasmThreads } from './threads';
+import { blasThreadsFor, prepareThreadedWasm, threadsFor, wasmThreads } from './threads';
 import { useWebGpu } from './webgpu';
+import { blasName, setBlasThreads } from './native/blas';
 
 /** Which backend a caller asks for; 'auto' takes the fastest that loads. */
 export type BackendPreference = 'auto' | 'wasm' | 'cpu';
@@ -65,7 +66,16 @@ const useNative = async (name: string, backend: string): Promise<boolean> =>
 /** The backend's info, with a notice when the fast paths were refused on it. */
 const inProcess = (name: 'wasm' | 'cpu', decide: DecideFastPaths): BackendInfo => {
   const decision = decide(name);
-  const info: BackendInfo = { name, isGpu: false, hint: GPU_HINT, threads: wasmThreads() };
+  // Products run on the machine's BLAS only on wasm with the fast kernels (kernels/install.ts).
+  const blas = name === 'wasm' && decision.ok ? blasName() : null;
+  const blasThreads = blas ? blasThreadsFor(Number(process.env.STUDIO_THREADS ?? 0) || 0) : 0;
+  const info: BackendInfo = {
+    name,
+    isGpu: false,
+    hint: GPU_HINT,
+    threads: blas && setBlasThreads(blasThreads) ? blasThreads : wasmThreads(),
+    ...(blas ? { blas } : {}),
+  };
   return decision.ok ? info : { ...info, notice: decision.reason };
 };
 

@@ -9,28 +9,34 @@ import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
 import { initBackend } from './backend';
 import { fastKernelsInstalled } from './kernels/install';
 import { applyThreadsSetting, MAX_WASM_THREADS, threadsFor, wasmThreads } from './threads';
+import { blasName } from './native/blas';
 
 /** The first model's starting weights: both runs start from them (layer initializers are unseeded). */
 let initial: tf.Tensor[] | null = null;
+let initialConv: tf.Tensor[] | null = null;
 
 /** Trains the default preset for two epochs on 300 digits; returns the epoch losses and the run's backend. */
-async function train(threads: number) {
+async function train(threads: number, presetId = DEFAULT_PRESET_ID) {
   const backend = await initBackend('wasm');
-  const preset = getPreset(DEFAULT_PRESET_ID)!;
+  const preset = getPreset(presetId)!;
   const data = await prepareData(dataSpecSchema.parse({ limit: 300, validationShare: 0.2 }));
   const built = buildModel(preset.graph);
   if (!built.ok) throw new Error(built.error.message);
-  if (initial) built.value.model.setWeights(initial);
+  if (presetId !== DEFAULT_PRESET_ID) {
+    if (!initialConv) initialConv = built.value.model.getWeights().map((w) => w.clone());
+    built.value.model.setWeights(initialConv);
+  } else if (initial) built.value.model.setWeights(initial);
   else initial = built.value.model.getWeights().map((w) => w.clone());
   const epochs: EventPayload<'train.epoch'>[] = [];
   let started: EventPayload<'train.started'> | null = null;
   await runTraining(
     {
-      runId: `threads-${threads}`,
+      runId: `threads-${presetId}-${threads}`,
       built: built.value,
       settings: { ...preset.settings, epochs: 2, batchSize: 64, seed: 7, threads },
       data,
-      inputShape: [784],
+      inputShape: (preset.graph.nodes.find((n) => n.kind === 'Input')?.params.shape as
+        number[] | undefined) ?? [784],
       backend,
       snapshots: false,
     },
@@ -74,4 +80,24 @@ describe('the wasm thread pool in Node', () => {
       expect(Math.abs(other.valLoss! - e.valLoss!) / e.valLoss!).toBeLessThan(1e-5);
     }
   });
+
+  it('trains a convolutional model the same on 2 threads as on 1 (the wasm pool then has them too)', async () => {
+    const one = await train(1, 'conv-upsampling');
+    const two = await train(2, 'conv-upsampling');
+    expect(two.started?.backend.threads).toBe(2);
+    expect(wasmThreads()).toBe(2);
+    for (const [i, e] of one.epochs.entries())
+      expect(Math.abs(two.epochs[i].trainLoss - e.trainLoss) / e.trainLoss).toBeLessThan(1e-5);
+  });
+
+  (blasName() ? it : it.skip)(
+    `keeps the wasm pool to one thread for a model without convolutions when products run on the BLAS${blasName() ? '' : ' (skipped: no native BLAS here)'}`,
+    async () => {
+      await initBackend('wasm');
+      expect(await applyThreadsSetting(2, false)).toBe(2);
+      expect(wasmThreads()).toBe(1);
+      expect(await applyThreadsSetting(2, true)).toBe(2);
+      expect(wasmThreads()).toBe(2);
+    },
+  );
 });

@@ -10,6 +10,7 @@ import { evaluateAsync, snapshotAsync } from './evaluate';
 import { RunHealth } from './health';
 import { divergedMessage, nonFiniteValidationMessage } from './messages';
 import { applyThreadsSetting } from '../tf/threads';
+import { hasConvolutions } from '../tf/convolutional';
 import { makeOptimizer } from './optimizer';
 import { ProgressReporter, yieldToEvents } from './progress';
 import { trainStepAsync } from './step';
@@ -70,7 +71,7 @@ export async function runTraining(
   // A resumed run replays the shuffles of the epochs it already trained, so its order matches.
   for (let e = 1; e < firstEpoch; e++) shuffleInPlace(order, random);
 
-  const threads = await applyThreadsSetting(settings.threads);
+  const threads = await applyThreadsSetting(settings.threads, hasConvolutions(built.model));
   emit('train.started', {
     runId,
     epochs: settings.epochs,

@@ -22,6 +22,9 @@ export function BackendBadge() {
   const how = backend.isGpu
     ? ''
     : `\n\nNo GPU: ${backend.hint ?? 'a machine with an NVIDIA GPU and @tensorflow/tfjs-node-gpu trains much faster.'}`;
+  const blas = backend.blas
+    ? ` Matrix products run on ${backend.blas}, this machine's optimized math library, on ${backend.threads ?? 1} ${backend.threads === 1 ? 'thread' : 'threads'}.`
+    : '';
   return (
     <span
       className={`backend-badge ${backend.isGpu ? 'gpu' : 'cpu'}`}
@@ -29,17 +32,23 @@ export function BackendBadge() {
       data-backend={backend.name}
       data-adapter={backend.adapter}
       data-threads={backend.threads}
-      title={`Training runs on ${DESCRIPTIONS[backend.name]}${backend.adapter ? ` (${backend.adapter})` : ''}.${how}`}
+      data-blas={backend.blas}
+      title={`Training runs on ${DESCRIPTIONS[backend.name]}${backend.adapter ? ` (${backend.adapter})` : ''}.${blas}${how}`}
     >
       <span className="dot" />
       <strong>{backend.name}</strong>
       {backend.adapter && <span className="badge-adapter">{backend.adapter}</span>}
-      {backend.threads && (
-        <span className="badge-hint" data-testid="backend-threads">
-          {backend.threads} {backend.threads === 1 ? 'thread' : 'threads'}
-        </span>
-      )}
-      {!backend.isGpu && <span className="badge-hint">no GPU</span>}
+      {/* One short line: the library, the threads, and "no GPU" only where nothing else says CPU. */}
+      <span className="badge-hint">
+        {backend.blas && <span data-testid="backend-blas">{backend.blas}</span>}
+        {backend.blas && backend.threads && ' · '}
+        {backend.threads && (
+          <span data-testid="backend-threads">
+            {backend.threads} {backend.threads === 1 ? 'thread' : 'threads'}
+          </span>
+        )}
+        {!backend.isGpu && !backend.blas && (backend.threads ? ' · no GPU' : 'no GPU')}
+      </span>
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { float32Memory, newFloat32 } from './memory';
+import { nativeLoops } from '../native/blas';
 
 /** Keras' epsilon: predictions are clipped to [EPSILON, 1 - EPSILON] before the logarithms. */
 export const EPSILON = 1e-7;
@@ -37,6 +38,9 @@ const FACTORS_PER_LOG = 32;
 export const bceKernel: tf.KernelFunc = ({ inputs, backend }) => {
   const { pred, target } = inputs as { pred: tf.TensorInfo; target: tf.TensorInfo };
   const [p, t] = views(backend, pred, target);
+  // The same loop in the native addon where it is built (vectorizable, no typed-array checks).
+  const loops = nativeLoops();
+  if (loops) return scalarOut(backend, loops.bceSum(p, t) / p.length);
   let sum = 0;
   let product = 1;
   let factors = 0;
@@ -66,6 +70,11 @@ export const bceGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const out = newFloat32(backend, pred.shape);
   const [d, p, t, g] = [...views(backend, dy, pred, target), out.values];
   const scale = -d[0] / p.length;
+  const loops = nativeLoops();
+  if (loops && wrt === 'pred') {
+    loops.bceGrad(scale, p, t, g);
+    return out.info;
+  }
   for (let i = 0; i < p.length; i++) {
     const pi = p[i];
     const pc = pi < LO ? LO : pi > HI ? HI : pi;

@@ -4,6 +4,8 @@
  * channel-major copy first (so rows read in order) measured slower for 8 and more channels.
  */
 
+import { nativeLoops } from '../native/blas';
+
 /** An NHWC source (x or dy) in the wasm heap. */
 export interface Nhwc {
   values: Float32Array;
@@ -32,6 +34,16 @@ export interface TapMap {
  * position, or zero outside the source.
  */
 export const writeTaps = (a: Float32Array, src: Nhwc, m: TapMap): void => {
+  // The same loop in the native addon where it is built (about four times faster here).
+  const loops = nativeLoops();
+  if (!loops) return writeTapsInJs(a, src, m);
+  const { values, channels, batch, height, width } = src;
+  const shape = [batch, height, width, channels, m.kH, m.kW, m.outH, m.outW, ...m.stride];
+  loops.writeTaps(a, values, Int32Array.from([...shape, m.dir, ...m.offset]));
+};
+
+/** writeTaps in JavaScript, where the native addon is not built (and to check it against). */
+export const writeTapsInJs = (a: Float32Array, src: Nhwc, m: TapMap): void => {
   const { values, channels, batch, height, width } = src;
   const [sh, sw] = m.stride;
   let to = 0;

@@ -10,6 +10,9 @@ import { makeFastSum } from './sum';
 import { makeSharingIdentity } from './identity';
 import { makeFewOutputsConv2D } from './conv2dFewOutputs';
 import { makeFastTanh } from './tanh';
+import { makeNativeBatchMatMul, makeNativeFusedMatMul } from './nativeMatMul';
+import { blasAddon, nativeLoops } from '../native/blas';
+import { makeRowAdd } from './addRows';
 import { fastPathDecision, type FastPathDecision } from '../testedVersions';
 
 /** The stock kernels replaced, kept so they can be put back (benchmarks compare both). */
@@ -29,7 +32,8 @@ const swap = (name: string, kernelFunc: tf.KernelFunc | null): void => {
  * Replaces the slow wasm kernels (transposed BatchMatMul, Conv2DBackpropInput, Conv2D with one or
  * two output channels, Slice, Sum over leading axes, ResizeNearestNeighborGrad, Tanh), the copying
  * Identity, and MaxPoolGrad (wrong for windows of negative values), and adds the missing
- * Conv2DBackpropFilter. Call it after the wasm backend is ready: the stock kernels it wraps are
+ * Conv2DBackpropFilter. Where the machine has an optimized BLAS (native/blas.ts), BatchMatMul and
+ * _FusedMatMul multiply on it. Call it after the wasm backend is ready: the stock kernels it wraps are
  * set up when the backend initializes. Calling it again does nothing. Refuses (returns false and
  * leaves the stock kernels) on a tfjs release the kernels were not tested with.
  */
@@ -47,7 +51,11 @@ export const installFastKernels = (
   const identity = stockKernel('Identity');
   const conv2d = stockKernel('Conv2D');
   const tanh = stockKernel('Tanh');
+  const fusedMatMul = stockKernel('_FusedMatMul');
+  const add = stockKernel('Add');
   if (
+    !fusedMatMul ||
+    !add ||
     !matMul ||
     !backpropInput ||
     !stockMaxPoolGrad ||
@@ -70,8 +78,16 @@ export const installFastKernels = (
     ['Identity', identity],
     ['Conv2D', conv2d],
     ['Tanh', tanh],
+    ['_FusedMatMul', fusedMatMul],
+    ['Add', add],
   ]);
-  swap('BatchMatMul', makeFastBatchMatMul(matMul));
+  // Products on the machine's optimized BLAS where the addon found one (native/blas.ts).
+  const blas = blasAddon();
+  const xnnpackMatMul = makeFastBatchMatMul(matMul);
+  swap('BatchMatMul', blas ? makeNativeBatchMatMul(blas, xnnpackMatMul) : xnnpackMatMul);
+  if (blas) swap('_FusedMatMul', makeNativeFusedMatMul(blas, fusedMatMul));
+  const loops = nativeLoops();
+  if (loops) swap('Add', makeRowAdd(loops, add));
   swap('Conv2DBackpropInput', makeFastConv2DBackpropInput(backpropInput));
   swap('Conv2DBackpropFilter', fastConv2DBackpropFilter);
   swap('MaxPoolGrad', maxPoolGrad);

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { callStock, heapView, release, type Info, type StockKernel } from './wasmAccess';
+import { nativeLoops } from '../native/blas';
 
 /** Below this magnitude tanh comes from its series: 2 sigmoid(2x) - 1 would lose relative precision. */
 const SMALL = 0.0625;
@@ -17,6 +18,13 @@ export const makeFastTanh =
     const backend = args.backend as BackendWasm;
     const { x } = args.inputs as { x: Info };
     if (x.dtype !== 'float32') return stock({ inputs: { x }, backend, attrs: args.attrs });
+    // The native addon's vectorized loop: about 1 ms for the decode's 400 x 800 values.
+    const loops = nativeLoops();
+    if (loops) {
+      const out = backend.makeOutput(x.shape, 'float32');
+      loops.tanh(heapView(backend, x), heapView(backend, out));
+      return out;
+    }
     const twice = backend.makeOutput(x.shape, 'float32');
     const src = heapView(backend, x);
     const doubled = heapView(backend, twice);

@@ -4,6 +4,7 @@ import type { TrainSettings } from '../../../../shared/contract/training';
 import { seededRandom, shuffleInPlace } from '../../../../shared/util/random';
 import type { PreparedData } from '../../data/dataset';
 import { applyThreadsSetting } from '../../tf/threads';
+import { hasConvolutions } from '../../tf/convolutional';
 import { EpochBatches, identityOrder } from '../batches';
 import { gameBatch, isFailure } from '../game/batch';
 import { DiversityWatch } from '../game/diversity';
@@ -48,7 +49,15 @@ export async function runAdversarial(
   const order = identityOrder(data.train.count);
   const shuffles = seededRandom(settings.seed);
   for (let e = 1; e < args.startEpoch; e++) shuffleInPlace(order, shuffles);
-  const threads = await applyThreadsSetting(settings.threads);
+  const models = session.models;
+  const threads = await applyThreadsSetting(
+    settings.threads,
+    hasConvolutions(
+      models.discriminator.model,
+      models.built.model,
+      models.kind === 'gan' ? models.generator.model : null,
+    ),
+  );
   emit('train.started', {
     runId,
     epochs: settings.epochs,
