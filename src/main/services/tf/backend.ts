@@ -4,7 +4,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../../../shared/contract/commands';
 import { installFastKernels, uninstallFastKernels } from './kernels/install';
 import { fastPathDecision, type FastPathDecision } from './testedVersions';
-import { blasThreadsFor, prepareThreadedWasm, threadsFor, wasmThreads } from './threads';
+import {
+  blasThreadsFor,
+  prepareThreadedWasm,
+  setWasmThreads,
+  threadsFor,
+  wasmThreads,
+} from './threads';
 import { useWebGpu } from './webgpu';
 import { blasName, setBlasThreads } from './native/blas';
 
@@ -98,7 +104,13 @@ export const initBackend = async (
     if (await useNative('@tensorflow/tfjs-node', 'tensorflow'))
       return { name: 'tensorflow', isGpu: false, hint: GPU_HINT };
   }
-  if (preferred !== 'cpu' && (await useWasm(decide, threads))) return inProcess('wasm', decide);
+  if (preferred !== 'cpu' && (await useWasm(decide, threads))) {
+    // With products on the BLAS, the wasm pool waits on the calling thread until a run of a
+    // convolutional model asks for its threads (threads.ts): queries of a dense model then decode
+    // without two pools spinning on the same cores.
+    if (decide('wasm').ok && blasName() !== null) await setWasmThreads(1);
+    return inProcess('wasm', decide);
+  }
   await tf.setBackend('cpu');
   await tf.ready();
   return inProcess('cpu', decide);
