@@ -63,6 +63,8 @@ test.describe('the first slice', () => {
       await expect(page.getByTestId('backend-blas')).toHaveText('OpenBLAS');
     // The whole badge fits in the top bar at 1440 px (it once ran off the window's edge).
     await expect(page.getByTestId('backend')).toBeInViewport({ ratio: 1 });
+    // So do the run buttons in the Train panel (they wrap instead of running off its edge).
+    await expect(page.getByTestId('train-stop')).toBeInViewport({ ratio: 1 });
     await screenshot(page, 'trained-one-epoch');
   });
 
