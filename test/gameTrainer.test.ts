@@ -39,12 +39,15 @@ describe('a GAN run through the trainer process', () => {
     if (!started.ok) throw new Error(started.error.message);
     const { runId } = started.value;
     await first;
+    // The trainer says when it sits paused: after the batch under way has finished and reported.
+    const paused = nextEvent(client, 'train.paused', (e) => e.runId === runId);
     expect((await client.invoke('train.pause', { runId })).ok).toBe(true);
-    // The batch under way when the pause arrives still reports; a busy machine can take a while.
-    await new Promise((r) => setTimeout(r, 1500));
+    const at = await paused;
+    expect(at.epoch).toBeGreaterThanOrEqual(1);
     let during = 0;
     const off = client.on('train.progress', () => during++);
-    await new Promise((r) => setTimeout(r, 800));
+    // A paused run reports nothing, however long it is watched.
+    await new Promise((r) => setTimeout(r, 600));
     off();
     expect(during).toBe(0);
     const more = nextEvent(client, 'train.progress');

@@ -74,10 +74,14 @@ describe('run control', () => {
     if (!started.ok) throw new Error(started.error.message);
     const { runId } = started.value;
     await first;
+    // The trainer says when it sits paused: after the batch under way has finished and reported.
+    const paused = nextEvent(client, 'train.paused', (e) => e.runId === runId);
     expect((await client.invoke('train.pause', { runId })).ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    const at = await paused;
+    expect(at.epoch).toBeGreaterThanOrEqual(1);
     let during = 0;
     const off = client.on('train.progress', () => during++);
+    // A paused run reports nothing, however long it is watched.
     await new Promise((r) => setTimeout(r, 600));
     off();
     expect(during).toBe(0);

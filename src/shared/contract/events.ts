@@ -46,6 +46,16 @@ export const events = {
     samplesPerSecond: finite,
     etaSeconds: finite,
   }),
+  /**
+   * The run sits paused at a batch boundary: sent once per pause, after the batch under way when
+   * the pause was asked for has finished and reported.
+   */
+  'train.paused': z.object({
+    runId,
+    epoch: z.number().int(),
+    /** The batch (from 0) the run goes on with when resumed. */
+    batch: z.number().int(),
+  }),
   'train.epoch': z.object({
     runId,
     epoch: z.number().int(),

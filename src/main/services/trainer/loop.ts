@@ -23,6 +23,22 @@ export interface RunControl {
   readonly stopRequested: boolean;
   /** Resolves at once unless the run is paused; then when it is resumed or stopped. */
   waitWhilePaused(): Promise<void>;
+  /** Whether a pause is asked for (absent: never paused, as for benchmarks). */
+  readonly paused?: boolean;
+}
+
+/**
+ * A batch boundary: where a paused run says it has paused ('train.paused', once per pause, after
+ * the batch under way finished) and waits until it is resumed or stopped.
+ */
+export async function batchBoundary(
+  control: RunControl,
+  emit: Emit,
+  at: { runId: string; epoch: number; batch: number },
+): Promise<void> {
+  if (!control.paused) return;
+  emit('train.paused', at);
+  await control.waitWhilePaused();
 }
 
 export interface RunOutcome {
@@ -108,7 +124,7 @@ export async function runTraining(
       let gradientPeak = 0;
       const termSums: Record<string, number> = {};
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
-        await control.waitWhilePaused();
+        await batchBoundary(control, emit, { runId, epoch, batch });
         if (control.stopRequested) {
           batches.dispose();
           return (epoch--, ended('stopped'));

@@ -20,21 +20,24 @@ type StartMessage = Extract<ToTrainer, { type: 'start' }>;
 class Control implements RunControl {
   stopRequested = false;
   private resume: (() => void) | null = null;
-  private paused: Promise<void> | null = null;
+  private pausedUntil: Promise<void> | null = null;
 
+  get paused(): boolean {
+    return this.pausedUntil !== null;
+  }
   pause(): void {
-    this.paused ??= new Promise((resolve) => (this.resume = resolve));
+    this.pausedUntil ??= new Promise((resolve) => (this.resume = resolve));
   }
   unpause(): void {
     this.resume?.();
-    this.paused = this.resume = null;
+    this.pausedUntil = this.resume = null;
   }
   stop(): void {
     this.stopRequested = true;
     this.unpause();
   }
   waitWhilePaused(): Promise<void> {
-    return this.paused ?? Promise.resolve();
+    return this.pausedUntil ?? Promise.resolve();
   }
 }
 

@@ -12,7 +12,7 @@ import { realDistance } from '../game/epochViews';
 import { gameDivergedMessage } from '../game/messages';
 import { fixedNoise, epochNoiseRandom } from '../game/noise';
 import type { GameSession } from '../game/session';
-import type { Emit, RunControl, RunOutcome } from '../loop';
+import { batchBoundary, type Emit, type RunControl, type RunOutcome } from '../loop';
 import { samplesEvent } from '../views';
 import { GENERATED_COUNT } from '../game/epochViews';
 import { emitGameEpoch, type EpochSums } from './adversarialEpoch';
@@ -97,7 +97,7 @@ export async function runAdversarial(
       terms: {},
     };
     for (let batch = 0; batch < batchesPerEpoch; batch++) {
-      await control.waitWhilePaused();
+      await batchBoundary(control, emit, { runId, epoch, batch });
       if (control.stopRequested) {
         batches.dispose();
         return (epoch--, ended('stopped'));
