@@ -7,7 +7,7 @@ import type { EventPayload } from '../../../shared/contract/events';
 import { dataSpecSchema } from '../../../shared/contract/training';
 import { DEFAULT_PRESET_ID, getPreset } from '../../../shared/presets';
 import { initBackend } from './backend';
-import { fastKernelsInstalled } from './kernels/install';
+import { fastKernelsInstalled, installFastKernels, uninstallFastKernels } from './kernels/install';
 import {
   applyThreadsSetting,
   blasThreadsFor,
@@ -107,6 +107,15 @@ describe('the wasm thread pool in Node', () => {
       expect(wasmThreads()).toBe(1);
       expect(await applyThreadsSetting(2, true)).toBe(2);
       expect(wasmThreads()).toBe(2);
+      // With the stock kernels (an untested tfjs release) products are XNNPACK's: the pool keeps
+      // its threads for every model.
+      uninstallFastKernels();
+      try {
+        expect(await applyThreadsSetting(2, false)).toBe(2);
+        expect(wasmThreads()).toBe(2);
+      } finally {
+        installFastKernels();
+      }
     },
   );
 });

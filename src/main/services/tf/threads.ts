@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { pthreadScript } from './pthreadScript';
 import { blasName, setBlasThreads } from './native/blas';
+import { fastKernelsInstalled } from './kernels/install';
 
 /**
  * XNNPACK's thread pool in tfjs-backend-wasm's threaded build, made to run in Node. tfjs turns the
@@ -119,7 +120,9 @@ export const applyThreadsSetting = async (
 ): Promise<number | null> => {
   const onWasm = tf.getBackend() === 'wasm';
   const blasThreads = blasThreadsFor(setting);
-  const blas = onWasm && blasName() !== null && setBlasThreads(blasThreads);
+  // Products are on the BLAS only where the fast kernels are in place (a tested tfjs release).
+  const blas =
+    onWasm && fastKernelsInstalled() && blasName() !== null && setBlasThreads(blasThreads);
   const poolThreads = blas && !convolutional ? 1 : threadsFor(setting);
   const pool = wasmModule()?.PThread ? await setWasmThreads(poolThreads) : null;
   return blas ? blasThreads : pool;
