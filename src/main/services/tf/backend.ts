@@ -4,15 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../../../shared/contract/commands';
 import { installFastKernels, uninstallFastKernels } from './kernels/install';
 import { fastPathDecision, type FastPathDecision } from './testedVersions';
-import {
-  blasThreadsFor,
-  prepareThreadedWasm,
-  setWasmThreads,
-  threadsFor,
-  wasmThreads,
-} from './threads';
+import { applyThreadsSetting, prepareThreadedWasm, threadsFor, wasmThreads } from './threads';
 import { useWebGpu } from './webgpu';
-import { blasName, setBlasThreads } from './native/blas';
+import { blasName } from './native/blas';
 
 /** Which backend a caller asks for; 'auto' takes the fastest that loads. */
 export type BackendPreference = 'auto' | 'wasm' | 'cpu';
@@ -69,17 +63,22 @@ const useWasm = async (decide: DecideFastPaths, threads: number): Promise<boolea
 const useNative = async (name: string, backend: string): Promise<boolean> =>
   (await tryImport(name)) && (await tf.setBackend(backend)) && tf.getBackend() === backend;
 
-/** The backend's info, with a notice when the fast paths were refused on it. */
-const inProcess = (name: 'wasm' | 'cpu', decide: DecideFastPaths): BackendInfo => {
+/**
+ * The backend's info, with a notice when the fast paths were refused on it; `blasThreads` is the
+ * thread count of the machine's BLAS where products run on it (native/blas.ts), else null.
+ */
+const inProcess = (
+  name: 'wasm' | 'cpu',
+  decide: DecideFastPaths,
+  blasThreads: number | null = null,
+): BackendInfo => {
   const decision = decide(name);
-  // Products run on the machine's BLAS only on wasm with the fast kernels (kernels/install.ts).
-  const blas = name === 'wasm' && decision.ok ? blasName() : null;
-  const blasThreads = blas ? blasThreadsFor(Number(process.env.STUDIO_THREADS ?? 0) || 0) : 0;
+  const blas = blasThreads !== null ? blasName() : null;
   const info: BackendInfo = {
     name,
     isGpu: false,
     hint: GPU_HINT,
-    threads: blas && setBlasThreads(blasThreads) ? blasThreads : wasmThreads(),
+    threads: blasThreads ?? wasmThreads(),
     ...(blas ? { blas } : {}),
   };
   return decision.ok ? info : { ...info, notice: decision.reason };
@@ -108,8 +107,10 @@ export const initBackend = async (
     // With products on the BLAS, the wasm pool waits on the calling thread until a run of a
     // convolutional model asks for its threads (threads.ts): queries of a dense model then decode
     // without two pools spinning on the same cores.
-    if (decide('wasm').ok && blasName() !== null) await setWasmThreads(1);
-    return inProcess('wasm', decide);
+    const setting = Number(process.env.STUDIO_THREADS ?? 0) || 0;
+    const blasThreads =
+      decide('wasm').ok && blasName() !== null ? await applyThreadsSetting(setting, false) : null;
+    return inProcess('wasm', decide, blasThreads);
   }
   await tf.setBackend('cpu');
   await tf.ready();

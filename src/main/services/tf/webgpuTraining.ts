@@ -71,41 +71,26 @@ export async function trainOnWebGpu(
     if (!preset) return { ok: false, reason: `The preset ${id} is missing.` };
     const built = buildModel(preset.graph, 7);
     if (!built.ok) return { ok: false, reason: `${id}: ${built.error.message}` };
-    const run: WebGpuRun = {
-      preset: id,
-      status: '',
-      message: null,
-      trainLosses: [],
-      valLosses: [],
-      events: [],
-    };
     try {
-      const outcome = await runTraining(
-        {
-          runId: id,
-          built: built.value,
-          settings: { ...DEFAULT_TRAIN_SETTINGS, ...preset.settings, epochs: 2, batchSize: 32 },
-          data,
-          inputShape: built.value.inputShape,
-          backend,
-        },
-        (name, payload) => {
-          if (!run.events.includes(name)) run.events.push(name);
-          if (name === 'train.epoch') {
-            const e = payload as { trainLoss: number; valLoss: number | null };
-            run.trainLosses.push(e.trainLoss);
-            run.valLosses.push(e.valLoss);
-          }
-        },
-        { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
+      runs.push(
+        await recordRun(id, (emit) =>
+          runTraining(
+            {
+              runId: id,
+              built: built.value,
+              settings: { ...DEFAULT_TRAIN_SETTINGS, ...preset.settings, epochs: 2, batchSize: 32 },
+              data,
+              inputShape: built.value.inputShape,
+              backend,
+            },
+            emit,
+            { stopRequested: false, waitWhilePaused: () => Promise.resolve() },
+          ),
+        ),
       );
-      [run.status, run.message] = [outcome.status, outcome.message];
-    } catch (error) {
-      [run.status, run.message] = ['threw', String(error)];
     } finally {
       built.value.dispose();
     }
-    runs.push(run);
   }
   const games: WebGpuRun[] = [];
   for (const id of gameIds) {
