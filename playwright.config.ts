@@ -44,6 +44,9 @@ export default defineConfig<object, { shellName: ShellName }>({
   },
   use: {
     headless: true,
+    // An action that waits longer than this is stuck: it fails with what it waited for, instead of
+    // using up the whole test's five minutes.
+    actionTimeout: 120_000,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [

@@ -48,7 +48,7 @@ const trainHeights = () =>
 
 test.describe('a run survives the page', () => {
   test('after a reload mid-epoch the page shows the same run with its curve, and Stop ends it', async () => {
-    await start(40, 16);
+    await start(400, 16);
     await page.waitForSelector('[data-testid="loss-chart"] circle.loss-point.train', {
       timeout: 120_000,
     });

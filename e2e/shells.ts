@@ -54,6 +54,12 @@ export const NO_ELECTRON =
  */
 async function readyPage(page: Page): Promise<Page> {
   page.on('dialog', (dialog) => void dialog.accept());
+  // What went wrong inside the page reaches the run's output, where CI's log keeps it.
+  page.on('pageerror', (error) => console.log(`[page error] ${error.stack ?? String(error)}`));
+  page.on('crash', () => console.log('[page crashed] the page of this spec file crashed'));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.log(`[page console] ${message.text()}`);
+  });
   const drawn = () => page.waitForSelector('.react-flow__node', { timeout: 60_000 });
   try {
     await drawn();
