@@ -112,6 +112,34 @@ describe('project files', () => {
       expect(Array.from(after.value.images)).toEqual(Array.from(before.value.images));
   });
 
+  it('decodes as bytes what it decodes as floats: each value clipped to 0..1, times 255, rounded', async () => {
+    const { client } = await studio();
+    const ended = nextEvent(client, 'train.ended');
+    const started = await client.invoke('train.start', {
+      graph: preset.graph,
+      settings: { ...preset.settings, epochs: 1, batchSize: 64 },
+      data: { limit: 600 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    await ended;
+    const count = 6;
+    const points = Float32Array.from({ length: count * 32 }, (_, i) => Math.sin(i * 1.7) * 3);
+    const asked = { runId: started.value.runId, points, count };
+    const floats = await client.invoke('model.decode', asked);
+    const bytes = await client.invoke('model.decode', { ...asked, pixels: 'byte' });
+    if (!floats.ok || !bytes.ok) throw new Error('a decode failed');
+    expect(floats.value.images).toBeInstanceOf(Float32Array);
+    expect(bytes.value.images).toBeInstanceOf(Uint8Array);
+    expect(bytes.value.shape).toEqual(floats.value.shape);
+    expect(bytes.value.images.length).toBe(count * 784);
+    const f = floats.value.images;
+    const expected = Array.from(f, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
+    const worst = Math.max(...Array.from(bytes.value.images, (b, i) => Math.abs(b - expected[i])));
+    expect(worst).toBe(0);
+    // The decode drew something: neither all black nor all white.
+    expect(new Set(bytes.value.images).size).toBeGreaterThan(50);
+  });
+
   it('explains a broken file and a newer version, and does not overwrite them', async () => {
     const { client, dataDir } = await studio();
     const broken = join(dataDir, 'broken.aestudio.json');

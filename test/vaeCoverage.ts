@@ -111,10 +111,10 @@ export async function priorCoverage(
       count: samples,
     });
     if (!decoded.ok) throw new Error(decoded.error.message);
+    const images = decoded.value.images;
+    if (!(images instanceof Float32Array)) throw new Error('A float decode answered in bytes.');
     const probs = tf.tidy(() =>
-      (
-        classifier.predict(tf.tensor2d(decoded.value.images, [samples, 784])) as tf.Tensor
-      ).arraySync(),
+      (classifier.predict(tf.tensor2d(images, [samples, 784])) as tf.Tensor).arraySync(),
     ) as number[][];
     const perDigit = new Array<number>(10).fill(0);
     let unsure = 0;
@@ -128,7 +128,7 @@ export async function priorCoverage(
       unsure,
       seconds,
       epochs: end.epochsCompleted,
-      images: decoded.value.images,
+      images,
       probs,
     };
   } finally {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { graphDocumentSchema } from '../graph/document';
-import { backendInfoSchema, commands } from './commands';
+import { backendInfoSchema, commands, pixelFormat } from './commands';
 import { generativeToTrainer, generativeTrainerReplies } from './generativeQueries';
 import { labToTrainer, labTrainerReplies } from './labQueries';
 import { dataSpecSchema, procedureSchema, trainSettingsSchema } from './training';
@@ -38,6 +38,7 @@ export const toTrainerSchema = z.discriminatedUnion('type', [
     runId,
     points: z.instanceof(Float32Array),
     count: z.number().int().min(1).max(10000),
+    pixels: pixelFormat.optional(),
   }),
   z.object({ type: z.literal('getWeights'), requestId: z.number().int(), runId }),
   z.object({

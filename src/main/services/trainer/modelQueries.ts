@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DataSpec } from '../../../shared/contract/training';
+import type { PixelFormat } from '../../../shared/contract/commands';
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import type { ToTrainer } from '../../../shared/contract/trainerProtocol';
 import { prepareData } from '../data/prepare';
@@ -9,6 +10,7 @@ import type { LoadedModel } from './loadedModel';
 import type { Emit } from './loop';
 import { inputMismatchMessage } from './messages';
 import { readScoped } from './scope';
+import { picturesToBytes } from '../tf/native/blas';
 import { codesEventAsync, featuresEventAsync, logVarModel, samplesEvent } from './views';
 import { flattenWeightsAsync, restoreWeights } from './weights';
 import { buildGame, gameOf, type GameModels } from './game';
@@ -144,7 +146,13 @@ export class ModelQueries {
     return ok({ ...(encoded.value as object), logVar });
   }
 
-  async decode(runId: string, points: Float32Array, count: number): Promise<Result<unknown>> {
+  /** Decodes `count` codes; as bytes, each value clipped to 0..1 and scaled to 0..255 (NaN: 0). */
+  async decode(
+    runId: string,
+    points: Float32Array,
+    count: number,
+    pixels: PixelFormat = 'float',
+  ): Promise<Result<unknown>> {
     const found = this.find(
       runId,
       'That training run is no longer loaded; train the model again to decode.',
@@ -170,6 +178,7 @@ export class ModelQueries {
       shape = out.shape.slice(1);
       return [out];
     });
-    return ok({ images: images as Float32Array, shape, count });
+    const values = images as Float32Array;
+    return ok({ images: pixels === 'byte' ? picturesToBytes(values) : values, shape, count });
   }
 }

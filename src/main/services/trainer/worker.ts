@@ -39,7 +39,7 @@ export class TrainerWorker {
         this.runs.control(message.runId, message.type);
         return null;
       case 'decode':
-        return this.queries.decode(message.runId, message.points, message.count);
+        return this.queries.decode(message.runId, message.points, message.count, message.pixels);
       case 'encode':
         return this.queries.encode(message.runId, message.images, message.count);
       case 'encodeVariance':

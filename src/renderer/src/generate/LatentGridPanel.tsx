@@ -6,7 +6,7 @@ import { exposeToBench, nextFrame, recordForBench } from '../views/benchHooks';
 import { ViewPanel } from '../views/ViewPanel';
 import { generateStore, useGenerate } from './generateStore';
 import { gridCodes, priorGridCodes, type Range } from './latentPoints';
-import { decode, type LatentSetup } from './useLatent';
+import { decodeToPictures, type LatentSetup } from './useLatent';
 
 /** The grid is drawn at 2 CSS pixels per image pixel, capped so 20×20 digits fit the panel. */
 const MAX_SIDE = 620;
@@ -33,7 +33,8 @@ export function LatentGridPanel({ latent }: { latent: LatentSetup }) {
       ? priorGridCodes(n, latent.base, latent.dims)
       : gridCodes(n, xRange, yRange, latent.base, latent.dims);
     const asked = performance.now();
-    const result = await decode(latent.runId, points, n * n);
+    // Bytes: the grid only draws its pictures, and a quarter of the size crosses faster.
+    const result = await decodeToPictures(latent.runId, points, n * n);
     recordForBench('gridDecode', performance.now() - asked);
     if (!result.ok) {
       setStatus({ error: result.error.message });

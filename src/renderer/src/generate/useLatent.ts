@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { decodeCodes } from '../actions/model';
+import { decodeCodes, decodePictures } from '../actions/model';
 import { useRun } from '../stores/runStore';
 import { useGenerate } from './generateStore';
 import { codeMeans, codeRange, type Range } from './latentPoints';
@@ -49,9 +49,10 @@ export function useLatent(): LatentSetup | null {
 
 /** Asks the host to decode count codes with the run's decoder. */
 export async function decode(runId: string, points: Float32Array, count: number) {
-  return decodeCodes({
-    runId,
-    points: points as Float32Array<ArrayBuffer>,
-    count,
-  });
+  return decodeCodes({ runId, points: points as Float32Array<ArrayBuffer>, count });
+}
+
+/** The same, as pictures of bytes: for a view that only draws them. */
+export async function decodeToPictures(runId: string, points: Float32Array, count: number) {
+  return decodePictures({ runId, points: points as Float32Array<ArrayBuffer>, count });
 }

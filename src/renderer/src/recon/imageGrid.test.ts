@@ -41,3 +41,18 @@ describe('a wrapped reconstruction grid', () => {
     expect(at(3, 7 + BAND_GAP)).toBe(128); // sample 3 reconstruction
   });
 });
+
+describe('a grid of pictures decoded as bytes', () => {
+  it('draws bytes as they are, the same bitmap as their floats, grey or in colour', () => {
+    for (const channels of [1, 3]) {
+      const geometry = { height: 3, width: 2, channels };
+      const size = 3 * 2 * channels * 4;
+      const floats = Float32Array.from({ length: size }, (_, i) => ((i * 37) % 256) / 255);
+      const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 37) % 256);
+      const fromFloats = composeGrid([floats], 4, geometry, 2);
+      const fromBytes = composeGrid([bytes], 4, geometry, 2);
+      expect(fromBytes.width).toBe(fromFloats.width);
+      expect(Array.from(fromBytes.rgba)).toEqual(Array.from(fromFloats.rgba));
+    }
+  });
+});

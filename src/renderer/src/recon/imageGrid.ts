@@ -37,10 +37,11 @@ const toByte = (v: number): number => (v > 0 ? (v < 1 ? Math.round(v * 255) : 25
 /**
  * Puts the samples of each row side by side, `columns` to a line. When there are more samples
  * than columns the rows wrap together in bands, so an original always sits right above its
- * reconstruction. Values are read as 0..1 and clipped, so a linear output that overshoots still draws.
+ * reconstruction. Float values are read as 0..1 and clipped, so a linear output that overshoots
+ * still draws; bytes (a decode asked for as bytes) are drawn as they are.
  */
 export function composeGrid(
-  rows: readonly Float32Array[],
+  rows: readonly (Float32Array | Uint8Array)[],
   count: number,
   geometry: ImageGeometry,
   columns: number = count,
@@ -62,6 +63,7 @@ export function composeGrid(
   pixels.fill(pack(BACKGROUND[0], BACKGROUND[1], BACKGROUND[2]));
   const sampleSize = h * w * c;
   rows.forEach((values, row) => {
+    const bytes = values instanceof Uint8Array;
     for (let s = 0; s < count; s++) {
       const band = Math.floor(s / perLine);
       const line = band * rows.length + row;
@@ -73,9 +75,14 @@ export function composeGrid(
         let dst = (top + y) * width + left;
         let src = base + y * w * c;
         for (let x = 0; x < w; x++, dst++, src += c) {
-          const r = toByte(values[src]);
-          pixels[dst] =
-            c === 3 ? pack(r, toByte(values[src + 1]), toByte(values[src + 2])) : pack(r, r, r);
+          if (bytes) {
+            const r = values[src];
+            pixels[dst] = c === 3 ? pack(r, values[src + 1], values[src + 2]) : pack(r, r, r);
+          } else {
+            const r = toByte(values[src]);
+            pixels[dst] =
+              c === 3 ? pack(r, toByte(values[src + 1]), toByte(values[src + 2])) : pack(r, r, r);
+          }
         }
       }
     }

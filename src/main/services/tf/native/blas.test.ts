@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../shared/util/random';
 import { initBackend } from '../backend';
 import { writeTapsInJs, writeTaps, type Nhwc, type TapMap } from '../kernels/im2col';
-import { blasAddon, blasName, nativeBlas, nativeLoops } from './blas';
+import {
+  blasAddon,
+  blasName,
+  nativeBlas,
+  nativeLoops,
+  picturesToBytes,
+  picturesToBytesInJs,
+} from './blas';
 
 /**
  * The native addon (native/studio_blas.c) against plain JavaScript references, and the wasm
@@ -62,6 +69,39 @@ describe('the native addon is there where OpenBLAS is', () => {
       expect(blasName()).toBe('OpenBLAS');
     },
   );
+});
+
+/** Values a decoder may give, with the edges of the clip and of rounding. */
+const pictureValues = () =>
+  Float32Array.from([
+    ...randomArray(1000, -0.5, 1.5),
+    0,
+    -0,
+    1,
+    0.5 / 255,
+    1.5 / 255,
+    254.5 / 255,
+    -1e-30,
+    1 + 1e-7,
+    NaN,
+    Infinity,
+    -Infinity,
+  ]);
+
+/** round(255 clip(v, 0, 1)), NaN as 0: what a picture's byte means. */
+const byteOf = (v: number) => (Number.isNaN(v) ? 0 : Math.round(Math.min(1, Math.max(0, v)) * 255));
+
+describe('pictures as bytes', () => {
+  it('are clipped to 0..1, scaled and rounded, NaN as 0, in JavaScript and wherever they are made', () => {
+    const values = pictureValues();
+    const js = new Uint8Array(values.length);
+    picturesToBytesInJs(values, js);
+    const expected = Array.from(values, byteOf);
+    expect(Array.from(js)).toEqual(expected);
+    expect(Array.from(picturesToBytes(values))).toEqual(expected);
+    // 254.5 / 255 as a float32 lies just below the tie, so it rounds down.
+    expect(Array.from(js.slice(-11))).toEqual([0, 0, 255, 1, 2, 254, 0, 255, 0, 255, 0]);
+  });
 });
 
 whenNative(`native products and loops${reason}`, () => {
@@ -264,5 +304,23 @@ whenNative(`native products and loops${reason}`, () => {
       sum.dispose();
     }
     tf.dispose([x, row]);
+  });
+
+  it('turns pictures into bytes in the addon like the formula, and refuses arrays that overlap', () => {
+    const addon = nativeLoops();
+    if (!addon) throw new Error('the addon did not load');
+    const values = pictureValues();
+    const bytes = new Uint8Array(values.length);
+    addon.toBytes(values, bytes);
+    expect(Array.from(bytes)).toEqual(Array.from(values, byteOf));
+    // Bytes over the floats' own memory, a short array, a wrong type: refused, nothing written.
+    const floats = new Float32Array(8).fill(0.5);
+    const over = new Uint8Array(floats.buffer, 0, 8);
+    expect(() => addon.toBytes(floats, over)).toThrow(/cannot write over/);
+    expect(Array.from(floats)).toEqual(new Array(8).fill(0.5));
+    expect(() => addon.toBytes(floats, new Uint8Array(7))).toThrow(/of its length/);
+    expect(() => addon.toBytes(floats, new Float32Array(8) as unknown as Uint8Array)).toThrow(
+      /uint8 array/,
+    );
   });
 });

@@ -36,6 +36,8 @@ export interface BlasAddon {
   tanh(x: Float32Array, y: Float32Array): void;
   /** y = x + row, with row added to every row of x. */
   addRows(x: Float32Array, row: Float32Array, y: Float32Array): void;
+  /** y = round(255 x), x clipped to 0..1 and NaN as 0. */
+  toBytes(x: Float32Array, y: Uint8Array): void;
   /** The sum of the clipped binary cross-entropy terms (not yet divided by the count). */
   bceSum(p: Float32Array, t: Float32Array): number;
   /** g = scale (t / p - (1 - t) / (1 - p)) inside the clip, 0 outside. */
@@ -123,3 +125,24 @@ export const blasName = (): string | null => {
 /** Gives the library `threads` threads; false where it cannot be told (or none is loaded). */
 export const setBlasThreads = (threads: number): boolean =>
   blasAddon()?.setThreads(Math.max(1, Math.round(threads))) ?? false;
+
+/** Pictures as bytes in JavaScript: what the addon's toBytes does, for machines without it. */
+export function picturesToBytesInJs(values: Float32Array, bytes: Uint8Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // NaN fails both tests and falls to 0.
+    bytes[i] = Math.floor((v > 0 ? (v < 1 ? v : 1) : 0) * 255 + 0.5);
+  }
+}
+
+/**
+ * Pictures as bytes: each value clipped to 0..1, times 255, rounded (NaN: 0). The addon's loop
+ * where it loaded (about 0.3 ms for a 20×20 grid of digits), else the same in JavaScript (1.9 ms).
+ */
+export function picturesToBytes(values: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length);
+  const addon = nativeLoops();
+  if (addon) addon.toBytes(values, bytes);
+  else picturesToBytesInJs(values, bytes);
+  return bytes;
+}
