@@ -63,6 +63,25 @@ test.describe('a run survives the page', () => {
     expect(await page.getByTestId('train-stop').isEnabled()).toBe(true);
     expect(await page.getByTestId('train-pause').isEnabled()).toBe(true);
     await screenshot(page, 'runs-reloaded-mid-run');
+    // Pause: the status says where the trainer stopped once it has, and a reload keeps it.
+    await page.getByTestId('train-pause').click();
+    await waitForStatus(
+      /^Paused (after batch \d+ of \d+|before the first batch) · epoch \d+ of 400/,
+      60_000,
+    );
+    const paused = await statusText();
+    // The progress line names the same batch, and no time left while nothing runs.
+    const batch = /after batch (\d+) of (\d+)/.exec(paused);
+    const progressLine = await page.getByTestId('train-progress').innerText();
+    if (batch) expect(progressLine).toContain(`batch ${batch[1]}/${batch[2]}`);
+    expect(progressLine).not.toMatch(/left/);
+    await screenshot(page, 'runs-paused');
+    await reload();
+    await waitForStatus(/^Paused/, 30_000);
+    expect(await statusText()).toBe(paused);
+    await expect(page.getByTestId('train-pause')).toHaveText(/Resume/);
+    await page.getByTestId('train-pause').click();
+    await waitForStatus(/^Training · epoch \d+ of 400/, 60_000);
     await page.getByTestId('train-stop').click();
     await waitForStatus(/Stopped/, 60_000);
     expect(await page.getByTestId('train-start').isEnabled()).toBe(true);

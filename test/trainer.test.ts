@@ -74,11 +74,20 @@ describe('run control', () => {
     if (!started.ok) throw new Error(started.error.message);
     const { runId } = started.value;
     await first;
+    // Every progress report, to see which batch the last one before the pause names.
+    const reports: { epoch: number; batch: number }[] = [];
+    const offReports = client.on('train.progress', (e) => reports.push(e));
     // The trainer says when it sits paused: after the batch under way has finished and reported.
     const paused = nextEvent(client, 'train.paused', (e) => e.runId === runId);
     expect((await client.invoke('train.pause', { runId })).ok).toBe(true);
     const at = await paused;
+    offReports();
     expect(at.epoch).toBeGreaterThanOrEqual(1);
+    // The last report before the pause is the batch the run stopped after (progress is sent at
+    // most every 100 ms, batches of 16 take a millisecond or two: the pause sends what it held back).
+    const last = reports.at(-1);
+    expect(at.batch).toBeGreaterThan(0);
+    expect(last).toMatchObject({ epoch: at.epoch, batch: at.batch });
     let during = 0;
     const off = client.on('train.progress', () => during++);
     // A paused run reports nothing, however long it is watched.

@@ -54,6 +54,11 @@ export const runReportSchema = z.object({
   batchesPerEpoch: z.number().int().nullable(),
   trainCount: z.number().int().nullable(),
   validationCount: z.number().int().nullable(),
+  /**
+   * Where the trainer said the run sits paused (train.paused): null while it runs, and while a
+   * pause is asked for but the batch under way has not finished.
+   */
+  pausedAt: events['train.paused'].omit({ runId: true }).nullable(),
   progress: events['train.progress'].omit({ runId: true }).nullable(),
   epochs: z.array(events['train.epoch'].omit({ runId: true })).max(100000),
   batchLosses: z.array(reportBatchLossSchema).max(MAX_REPORT_BATCH_LOSSES),

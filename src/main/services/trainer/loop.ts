@@ -29,13 +29,17 @@ export interface RunControl {
 
 /**
  * A batch boundary: where a paused run says it has paused ('train.paused', once per pause, after
- * the batch under way finished) and waits until it is resumed or stopped.
+ * the batch under way finished) and waits until it is resumed or stopped. Before a pause or a
+ * stop, the progress the time limit held back is sent, so the views end on the last batch done.
  */
 export async function batchBoundary(
   control: RunControl,
   emit: Emit,
   at: { runId: string; epoch: number; batch: number },
+  progress: ProgressReporter,
 ): Promise<void> {
+  if (!control.paused && !control.stopRequested) return;
+  progress.flush();
   if (!control.paused) return;
   emit('train.paused', at);
   await control.waitWhilePaused();
@@ -124,7 +128,7 @@ export async function runTraining(
       let gradientPeak = 0;
       const termSums: Record<string, number> = {};
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
-        await batchBoundary(control, emit, { runId, epoch, batch });
+        await batchBoundary(control, emit, { runId, epoch, batch }, progress);
         if (control.stopRequested) {
           batches.dispose();
           return (epoch--, ended('stopped'));

@@ -13,6 +13,8 @@ export class ProgressReporter {
   private readonly started = performance.now();
   private samplesDone = 0;
   private lastProgress = 0;
+  /** The newest batch the 100 ms limit held back, until a later one or `flush` reports it. */
+  private heldBack: { epoch: number; batch: number; loss: number } | null = null;
 
   constructor(
     private readonly emit: Emit,
@@ -25,9 +27,24 @@ export class ProgressReporter {
   /** Counts a finished batch of `samples` and reports it when it is time. */
   batchDone(epoch: number, batch: number, samples: number, loss: number): void {
     this.samplesDone += samples;
-    const now = performance.now();
-    if (now - this.lastProgress < PROGRESS_INTERVAL_MS && batch !== this.batchesPerEpoch - 1)
+    this.heldBack = { epoch, batch, loss };
+    if (
+      performance.now() - this.lastProgress < PROGRESS_INTERVAL_MS &&
+      batch !== this.batchesPerEpoch - 1
+    )
       return;
+    this.flush();
+  }
+
+  /**
+   * Reports the newest batch if the time limit held it back: at a pause or a stop, so what the
+   * views show is the batch the run really stopped after.
+   */
+  flush(): void {
+    if (!this.heldBack) return;
+    const { epoch, batch, loss } = this.heldBack;
+    this.heldBack = null;
+    const now = performance.now();
     this.lastProgress = now;
     const perSecond = this.samplesDone / ((now - this.started) / 1000);
     this.emit('train.progress', {

@@ -79,9 +79,15 @@ describe('run ledger', () => {
     const ledger = new RunLedger();
     trainedTwoEpochs(ledger);
     ledger.control('r1', 'pause');
-    expect(ledger.report()?.status).toBe('paused');
+    // Asked, not yet reached: no position until the trainer says where it sits.
+    expect(ledger.report()).toMatchObject({ status: 'paused', pausedAt: null });
+    ledger.record('train.paused', { runId: 'r1', epoch: 2, batch: 3 });
+    expect(ledger.report()).toMatchObject({ status: 'paused', pausedAt: { epoch: 2, batch: 3 } });
     ledger.control('r1', 'resume');
-    expect(ledger.report()?.status).toBe('running');
+    expect(ledger.report()).toMatchObject({ status: 'running', pausedAt: null });
+    // A paused event that crosses the resume on its way does not pause the run again.
+    ledger.record('train.paused', { runId: 'r1', epoch: 2, batch: 3 });
+    expect(ledger.report()).toMatchObject({ status: 'running', pausedAt: null });
     ledger.control('r1', 'stop');
     expect(ledger.report()?.status).toBe('stopping');
     ledger.record('train.ended', {

@@ -39,6 +39,7 @@ export class RunLedger {
       trainCount: same?.trainCount ?? null,
       validationCount: same?.validationCount ?? null,
       progress: null,
+      pausedAt: null,
       epochs: same?.epochs.filter((e) => e.epoch < kept) ?? [],
       batchLosses: same?.batchLosses.filter((b) => b.epoch < kept) ?? [],
       phases: same?.phases ?? [],
@@ -55,7 +56,10 @@ export class RunLedger {
     if (!run || run.status === 'stopping') return;
     if (type === 'stop') run.status = 'stopping';
     else if (type === 'pause') run.status = 'paused';
-    else if (run.status === 'paused') run.status = 'running';
+    else if (run.status === 'paused') {
+      run.status = 'running';
+      run.pausedAt = null;
+    }
   }
 
   /** Takes in one event the host sends; events of other runs (an opened project's) are ignored. */
@@ -101,6 +105,10 @@ export class RunLedger {
         run.phases = [...run.phases.filter((p) => p.index !== e.index), e];
         return;
       }
+      case 'train.paused':
+        // Only a pause still asked for: a resume that crossed the event on its way wins.
+        if (run.status === 'paused') run.pausedAt = withoutRunId(event.payload);
+        return;
       case 'train.comparison':
         run.comparison = withoutRunId(event.payload);
         return;

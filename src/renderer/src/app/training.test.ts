@@ -58,12 +58,16 @@ function fakeHost(script: (emit: Emit, runId: string) => void, startReply = true
       );
       return ok({});
     },
+    // The trainer can reach the pause before the host's reply arrives: said before replying.
     'train.pause': async (request) => {
       seen.push({ command: 'train.pause', request });
+      emit('train.paused', { runId: 'run-1', epoch: 1, batch: 2 });
       return ok({});
     },
+    // A paused event that crossed the resume on its way comes after it.
     'train.resume': async (request) => {
       seen.push({ command: 'train.resume', request });
+      setTimeout(() => emit('train.paused', { runId: 'run-1', epoch: 1, batch: 2 }), 0);
       return ok({});
     },
   };
@@ -241,12 +245,35 @@ describe('procedures, pausing and the run history', () => {
     const deps = depsFor(client);
     await startTraining(deps);
     await settle();
+    expect(describeRun(deps.run.getState())).toBe('Training · epoch 1 of 2');
+    const pausing = togglePause(deps);
+    // The trainer said where it sits even before the host's reply: the view shows it.
+    expect(deps.run.getState()).toMatchObject({ paused: true, pausedAt: { epoch: 1, batch: 2 } });
+    await pausing;
+    expect(describeRun(deps.run.getState())).toBe(
+      'Paused after batch 2 of 4 · epoch 1 of 2. Resume to go on.',
+    );
     await togglePause(deps);
-    expect(deps.run.getState().paused).toBe(true);
-    expect(describeRun(deps.run.getState())).toMatch(/^Paused/);
-    await togglePause(deps);
-    expect(deps.run.getState().paused).toBe(false);
+    await settle();
+    expect(deps.run.getState()).toMatchObject({ paused: false, pausedAt: null });
+    expect(describeRun(deps.run.getState())).toBe('Training · epoch 1 of 2');
     expect(seen.map((s) => s.command)).toEqual(['train.start', 'train.pause', 'train.resume']);
+  });
+
+  it('says it is pausing until the trainer reaches the end of its batch', () => {
+    const run = createRunStore({ ...DEFAULT_TRAIN_SETTINGS, epochs: 3 }, DEFAULT_DATA_SPEC);
+    const progress = { epoch: 2, batch: 7, batchesPerEpoch: 10, loss: 0.3 };
+    run.getState().begin();
+    run.getState().onTrainProgress({ runId: 'r', ...progress, samplesPerSecond: 1, etaSeconds: 1 });
+    // Not asked for: an event of a pause nobody asked for changes nothing.
+    run.getState().onTrainPaused({ runId: 'r', epoch: 2, batch: 7 });
+    expect(run.getState().pausedAt).toBeNull();
+    run.getState().setPaused(true);
+    expect(describeRun(run.getState())).toBe('Pausing at the end of this batch · epoch 2 of 3');
+    run.getState().onTrainPaused({ runId: 'r', epoch: 3, batch: 0 });
+    expect(describeRun(run.getState())).toBe(
+      'Paused before the first batch · epoch 3 of 3. Resume to go on.',
+    );
   });
 
   it('keeps an ended run in the history under the preset title', async () => {

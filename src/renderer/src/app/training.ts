@@ -144,13 +144,19 @@ export async function stopTraining({ client, run, app }: TrainDeps): Promise<voi
   if (!result.ok) app.getState().showError(result.error.code, result.error.message);
 }
 
-/** Pauses the run at the next batch boundary, or resumes a paused one. */
+/**
+ * Pauses the run at the next batch boundary, or resumes a paused one. The view changes before the
+ * host is asked, so the trainer's train.paused, which can come before the host's reply, finds the
+ * pause asked for; a refusal puts it back.
+ */
 export async function togglePause({ client, run, app }: TrainDeps): Promise<void> {
   const { runId, paused, phase } = run.getState();
   if (!runId || phase !== 'running') return;
-  const result = await client.invoke(paused ? 'train.resume' : 'train.pause', { runId });
-  if (!result.ok) return app.getState().showError(result.error.code, result.error.message);
   run.getState().setPaused(!paused);
+  const result = await client.invoke(paused ? 'train.resume' : 'train.pause', { runId });
+  if (result.ok) return;
+  run.getState().setPaused(paused);
+  app.getState().showError(result.error.code, result.error.message);
 }
 
 /** Keeps an ended run in the history: its curves for the overlay, its last codes to compare. */
@@ -193,6 +199,7 @@ export function listenToHost(deps: TrainDeps): () => void {
     client.on('train.samples', (e) => run.getState().onTrainSamples(e)),
     client.on('train.phase', (e) => run.getState().onTrainPhase(e)),
     client.on('train.comparison', (e) => run.getState().onTrainComparison(e)),
+    client.on('train.paused', (e) => run.getState().onTrainPaused(e)),
     client.on('train.warning', (e) => run.getState().onTrainWarning(e)),
     client.on('train.game', (e) => run.getState().onTrainGame(e)),
     client.on('train.generated', (e) => run.getState().onTrainGenerated(e)),

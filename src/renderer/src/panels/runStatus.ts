@@ -17,13 +17,16 @@ export function describeRun(run: RunData): string {
       const p = run.progress;
       const at = phasePosition(run);
       if (!p) return at ? `${describePhaseEpoch(at, 1)}: starting…` : 'Training started…';
-      const epoch = epochNumber(run, p.epoch);
-      if (at) {
-        const where = describePhaseEpoch(at, epoch);
-        return run.paused ? `Paused · ${where}${loss}. Resume to go on.` : `${where}${loss}`;
+      const epoch = epochNumber(run, (run.pausedAt ?? p).epoch);
+      const where = at ? describePhaseEpoch(at, epoch) : `epoch ${epoch} of ${run.totalEpochs}`;
+      if (run.paused && !run.pausedAt) return `Pausing at the end of this batch · ${where}${loss}`;
+      if (run.pausedAt) {
+        const { batch } = run.pausedAt;
+        const spot =
+          batch === 0 ? 'before the first batch' : `after batch ${batch} of ${p.batchesPerEpoch}`;
+        return `Paused ${spot} · ${where}${loss}. Resume to go on.`;
       }
-      if (run.paused) return `Paused in epoch ${epoch}${loss}. Resume to go on.`;
-      return `Training · epoch ${epoch} of ${run.totalEpochs}${loss}`;
+      return at ? `${where}${loss}` : `Training · ${where}${loss}`;
     }
     case 'stopping':
       return 'Stopping at the end of this batch…';
@@ -80,7 +83,8 @@ export function describeProgress(run: RunData): string {
     `${at ? 'epoch' : 'Epoch'} ${epochNumber(run, p.epoch)}/${at?.epochs ?? run.totalEpochs}`,
     `batch ${p.batch}/${p.batchesPerEpoch}`,
   ];
-  if (run.phase === 'running' && p.etaSeconds > 0) {
+  // Paused, the time left is not running out: it is said again once the run goes on.
+  if (run.phase === 'running' && !run.paused && p.etaSeconds > 0) {
     // The trainer times one phase at a time; later phases train other layers at other speeds.
     parts.push(`about ${formatDuration(p.etaSeconds)} left${at ? ' in this phase' : ''}`);
   }

@@ -135,6 +135,15 @@ export function onTrainGenerated(state: RunData, e: EventPayload<'train.generate
   return { ...state, runId: e.runId, game: { ...state.game, generated } };
 }
 
+/**
+ * The trainer reached the pause the person asked for and says where it sits. Taken only while a
+ * pause is asked for: one that crossed a Resume on its way would otherwise pause the view again.
+ */
+export function onTrainPaused(state: RunData, e: EventPayload<'train.paused'>): RunData {
+  if (!belongs(state, e.runId) || state.phase !== 'running' || !state.paused) return state;
+  return { ...state, pausedAt: { epoch: e.epoch, batch: e.batch } };
+}
+
 export function onTrainEnded(state: RunData, e: EventPayload<'train.ended'>): RunData {
   if (!belongs(state, e.runId)) return state;
   const { status, message, epochsCompleted } = e;
@@ -143,6 +152,7 @@ export function onTrainEnded(state: RunData, e: EventPayload<'train.ended'>): Ru
     runId: e.runId,
     phase: 'ended',
     paused: false,
+    pausedAt: null,
     ended: { status, message, epochsCompleted },
   };
 }

@@ -36,6 +36,7 @@ const report: RunReport = {
   trainCount: 100,
   validationCount: 10,
   progress: progress(2, 2, 0.2),
+  pausedAt: { epoch: 2, batch: 2 },
   epochs: [epoch(1, 0.3)],
   batchLosses: [
     { epoch: 1, batch: 2, batchesPerEpoch: 4, loss: 0.4 },
@@ -69,6 +70,7 @@ describe('restoring a run the host reports', () => {
       runId: 'r1',
       phase: 'running',
       paused: true,
+      pausedAt: { epoch: 2, batch: 2 },
       totalEpochs: 3,
       settings,
       design: graph,

@@ -64,6 +64,7 @@ export function restoreRun(report: RunReport, current: RunData): RunData {
     phase: phaseOf[report.status],
     progress: report.progress,
     paused: report.status === 'paused',
+    pausedAt: report.status === 'paused' ? report.pausedAt : null,
     comparison: report.comparison,
     warnings: report.warnings.map((w) => w.message),
     ended: ended
@@ -104,6 +105,7 @@ export function continueRun(state: RunData): RunData {
     ended: null,
     progress: null,
     paused: false,
+    pausedAt: null,
     warnings: [],
     // Its curves go on; the warning is about the epochs before, so it waits to be sent again.
     game: { ...state.game, collapse: null },

@@ -57,8 +57,13 @@ export interface RunData {
   comparison: Comparison | null;
   /** Epochs done in earlier phases of a procedure, so later phases continue the chart's x. */
   phaseOffset: number;
-  /** Paused at a batch boundary by the person. */
+  /** The person asked for a pause (the run pauses at the next batch boundary). */
   paused: boolean;
+  /**
+   * Where the trainer says the run sits paused (train.paused); null while it runs, and between
+   * the person's Pause and the end of the batch under way.
+   */
+  pausedAt: { epoch: number; batch: number } | null;
   ended: { status: RunStatus; message: string | null; epochsCompleted: number } | null;
   /** The number the trainer gives the first epoch (0 or 1), learnt from the first event. */
   epochBase: number | null;
@@ -94,6 +99,7 @@ export const initialRun = (settings: TrainSettings, data: DataSpec): RunData => 
   comparison: null,
   phaseOffset: 0,
   paused: false,
+  pausedAt: null,
   ended: null,
   epochBase: null,
   warnings: [],

@@ -18,7 +18,7 @@ export interface RunState extends RunData {
   editSettings(patch: Partial<TrainSettings>): void;
   /** Changes the data the next run uses (source, label filter, limit, validation share). */
   editData(patch: Partial<DataSpec>): void;
-  /** The host paused or resumed the run at a batch boundary. */
+  /** The person paused (the run pauses at the next batch boundary) or resumed the run. */
   setPaused(paused: boolean): void;
   /** Takes a preset's settings and data; clears the last run's results. */
   useDefaults(settings: TrainSettings, data: DataSpec): void;
@@ -42,6 +42,7 @@ export interface RunState extends RunData {
   onTrainSamples(e: EventPayload<'train.samples'>): void;
   onTrainPhase(e: EventPayload<'train.phase'>): void;
   onTrainComparison(e: EventPayload<'train.comparison'>): void;
+  onTrainPaused(e: EventPayload<'train.paused'>): void;
   onTrainEnded(e: EventPayload<'train.ended'>): void;
   onTrainWarning(e: EventPayload<'train.warning'>): void;
   onTrainGame(e: EventPayload<'train.game'>): void;
@@ -59,7 +60,7 @@ export function createRunStore(settings: TrainSettings, data: DataSpec) {
       editSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
       editData: (patch) => set({ data: { ...get().data, ...patch } }),
       setPaused(paused) {
-        if (get().phase === 'running' || !paused) set({ paused });
+        if (get().phase === 'running' || !paused) set({ paused, pausedAt: null });
       },
       useDefaults: (s, d) => set(initialRun(s, d)),
       begin(design) {
@@ -87,6 +88,7 @@ export function createRunStore(settings: TrainSettings, data: DataSpec) {
       onTrainSamples: (e) => apply(reduce.onTrainSamples(get(), e)),
       onTrainPhase: (e) => apply(reduce.onTrainPhase(get(), e)),
       onTrainComparison: (e) => apply(reduce.onTrainComparison(get(), e)),
+      onTrainPaused: (e) => apply(reduce.onTrainPaused(get(), e)),
       onTrainEnded: (e) => apply(reduce.onTrainEnded(get(), e)),
       onTrainWarning: (e) => apply(reduce.onTrainWarning(get(), e)),
       onTrainGame: (e) => apply(reduce.onTrainGame(get(), e)),

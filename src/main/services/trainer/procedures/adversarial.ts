@@ -97,7 +97,7 @@ export async function runAdversarial(
       terms: {},
     };
     for (let batch = 0; batch < batchesPerEpoch; batch++) {
-      await batchBoundary(control, emit, { runId, epoch, batch });
+      await batchBoundary(control, emit, { runId, epoch, batch }, progress);
       if (control.stopRequested) {
         batches.dispose();
         return (epoch--, ended('stopped'));
