@@ -21,6 +21,8 @@ export const runWarningKindSchema = z.enum([
   'checkpoint',
   /** A generator's fixed-noise samples stopped differing from one another (a game's mode collapse). */
   'mode-collapse',
+  /** Layers meant to start from an earlier run's weights (a decoder made a generator) start fresh. */
+  'warm-start',
 ]);
 
 export const runStatusSchema = z.enum(['completed', 'stopped', 'failed', 'crashed']);

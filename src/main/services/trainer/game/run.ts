@@ -62,7 +62,14 @@ export async function runGame(deps: GameRunDeps, emit: Emit): Promise<RunOutcome
   if (message.initialWeights && !message.resume) {
     const { weights, layers } = message.initialWeights;
     const nets = models.kind === 'gan' ? [models.generator.model] : [models.built.model];
-    warmStart([...nets, models.discriminator.model], weights, layers);
+    const { skipped } = warmStart([...nets, models.discriminator.model], weights, layers);
+    if (skipped.length > 0)
+      emit('train.warning', {
+        runId: message.runId,
+        epoch: 0,
+        kind: 'warm-start',
+        message: `These layers start from fresh weights, not from the trained decoder's: ${skipped.join('; ')}.`,
+      });
   }
   deps.loaded.replace(message.runId, models.built, models);
   const session = gameSession(models, settings);
