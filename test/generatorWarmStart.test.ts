@@ -35,7 +35,12 @@ async function train(
   return started.value.runId;
 }
 
-async function decode(client: StudioClient, runId: string, points: Float32Array, count: number) {
+async function decode(
+  client: StudioClient,
+  runId: string,
+  points: Float32Array<ArrayBuffer>,
+  count: number,
+) {
   const decoded = await client.invoke('model.decode', { runId, points, count });
   if (!decoded.ok) throw new Error(decoded.error.message);
   return decoded.value.images as Float32Array;
