@@ -28,6 +28,10 @@ test.describe('the generative views of the Lab', () => {
     await expect(strip.locator('li')).toHaveCount(21, { timeout: 30_000 });
     await expect(page.getByTestId('chain-source')).toContainText('from noise');
     await expect(page.getByTestId('chain-source')).toContainText('Run ');
+    // Its output is a probability per pixel: each step draws the next picture from it.
+    await expect(page.getByTestId('chain-source')).toContainText(
+      'each step draws every pixel on or off with the probability it rebuilt',
+    );
     await expect(page.getByTestId('chain-step')).toHaveText('step 0 of 20');
     await panel.getByRole('button', { name: 'Step forward' }).click();
     await expect(page.getByTestId('chain-step')).toHaveText('step 1 of 20');

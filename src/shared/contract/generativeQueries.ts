@@ -24,7 +24,7 @@ const chainWalkRequest = z.object({
 });
 
 export const chainWalkReplySchema = z.object({
-  /** steps + 1 frames, one after another: x0, then x(t+1) = reconstruct(corrupt(x(t))). */
+  /** steps + 1 frames, one after another: x0, then what each step rebuilt from corrupt(x(t)). */
   frames: f32,
   count: z.number().int(),
   /** One frame's shape (the sample's). */
@@ -32,6 +32,11 @@ export const chainWalkReplySchema = z.object({
   start: chainStartSchema,
   /** The model's noise layers, in words: what corrupts each step. */
   corruption: z.string().max(500),
+  /**
+   * How a step goes on from what it rebuilt: 'bernoulli' draws each pixel on with the rebuilt
+   * probability (a sigmoid output), 'mean' takes the rebuilt picture itself (other outputs).
+   */
+  sampling: z.enum(['bernoulli', 'mean']),
 });
 export type ChainWalkReply = z.infer<typeof chainWalkReplySchema>;
 

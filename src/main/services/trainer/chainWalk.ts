@@ -47,10 +47,23 @@ function corruptAndRebuild(built: BuiltModel, x: tf.Tensor): tf.Tensor {
 }
 
 /**
+ * Whether the model's output is a probability per value (a sigmoid output layer): then a step of
+ * the chain draws each pixel on (1) or off (0) with the probability the model rebuilt.
+ */
+function outputIsProbability(built: BuiltModel): boolean {
+  const out = built.spec.config.layers.find((l) => l.name === built.spec.studio.outputLayer);
+  return (out?.config as { activation?: unknown } | undefined)?.activation === 'sigmoid';
+}
+
+/**
  * The walk of a denoising autoencoder's chain (Bengio et al.'s generative stochastic networks):
- * x0 is uniform noise or a sample, and x(t+1) = reconstruct(corrupt(x(t))). The same seed gives
- * the same frames. Every step runs first, the frames are read after (asynchronously: WebGPU in
- * Node), so the seeded generator never spans a wait.
+ * x0 is uniform noise or a sample; each step corrupts x(t), rebuilds it, and draws x(t+1) from
+ * what it rebuilt. The frames show what each step rebuilt (the expected picture). Going on from
+ * the expected picture itself, as the first walk did, is not sampling: the chain contracts to one
+ * blurred average digit within a few steps. A model whose output is not a probability goes on
+ * from its rebuilt picture (`sampling: 'mean'` says so). The same seed gives the same frames.
+ * Every step runs first, the frames are read after (asynchronously: WebGPU in Node), so the
+ * seeded generator never spans a wait.
  */
 export async function walkChain(
   built: BuiltModel,
@@ -79,13 +92,18 @@ export async function walkChain(
   }
   const frames = new Float32Array((m.steps + 1) * size);
   frames.set(x0, 0);
+  const sampling = outputIsProbability(built) ? 'bernoulli' : 'mean';
   const steps = await readScoped(() =>
     withSeededMath(m.seed, () => {
       const made: tf.Tensor[] = [];
       let x: tf.Tensor = tf.tensor(x0, [1, ...built.inputShape]);
       for (let t = 1; t <= m.steps; t++) {
-        x = corruptAndRebuild(built, x);
-        made.push(x);
+        const rebuilt = corruptAndRebuild(built, x);
+        made.push(rebuilt);
+        x =
+          sampling === 'bernoulli'
+            ? tf.cast(tf.less(tf.randomUniform(rebuilt.shape), rebuilt), 'float32')
+            : rebuilt;
       }
       return made;
     }),
@@ -102,5 +120,6 @@ export async function walkChain(
     shape: built.inputShape,
     start: m.start,
     corruption,
+    sampling,
   });
 }

@@ -80,7 +80,7 @@ export function ChainWalk({ runId, samples }: Props) {
       title="Walk the denoising chain"
       saveAs="chain-walk"
       testId="chain-walk"
-      hint="A denoising autoencoder generates by walking: corrupt the picture with its own noise, rebuild it, and repeat. Each frame is one step; after a few, noise turns into digit-like shapes."
+      hint="A denoising autoencoder generates by walking: corrupt the picture with its own noise, rebuild it, draw the next picture from what it rebuilt, and repeat. Each frame is what one step rebuilt; after a few, noise turns into digit-like shapes, and the walk goes on from one digit to another."
       tools={
         <div className="chain-tools">
           <label>
@@ -131,7 +131,10 @@ export function ChainWalk({ runId, samples }: Props) {
         <div className="chain-body">
           <p className="chain-source" data-testid="chain-source">
             Run {walkedBy} · from {startWords(reply.start)} · seed {seed} · corrupted by{' '}
-            {reply.corruption}
+            {reply.corruption} ·{' '}
+            {reply.sampling === 'bernoulli'
+              ? 'each step draws every pixel on or off with the probability it rebuilt'
+              : 'each step goes on from the picture it rebuilt (its output is not a probability)'}
           </p>
           <div className="chain-player">
             <BitmapCanvas
