@@ -59,25 +59,37 @@ function digitsOf(images: Float32Array, count: number, sure = 0.9) {
   return perDigit;
 }
 
+/**
+ * A game's fixed-noise samples after its default run: 100 different ones, no mode collapse, and
+ * the classifier sure of at least `digits` different digits among them. Prints what it saw.
+ */
+function expectVariedDigits(
+  run: Awaited<ReturnType<typeof defaultRun>>,
+  name: string,
+  digits: number,
+) {
+  const samples = run.generated!;
+  expect(samples.count).toBe(100);
+  const perDigit = digitsOf(samples.samples, 100);
+  // Printed for the record: the digits the classifier saw, the players at the end, the time.
+  console.log(`${name} fixed-noise coverage`, {
+    perDigit,
+    dReal: run.game?.dReal,
+    dFake: run.game?.dFake,
+    diversity: run.game?.diversity,
+    warnings: run.warnings.map((w) => w.kind),
+    seconds: run.seconds,
+  });
+  expect(perDigit.filter((n) => n > 0).length).toBeGreaterThanOrEqual(digits);
+  expect(hasIdenticalPair(samples.samples, 100, 784)).toBe(false);
+  expect(run.warnings.map((w) => w.kind)).not.toContain('mode-collapse');
+}
+
 describe('the dense GAN preset after its default run', () => {
   it('makes 100 different fixed-noise samples covering at least 6 digits, and decodes the prior as a generator', async () => {
     expect(accuracy).toBeGreaterThan(0.93);
     const run = await defaultRun('gan-dense');
-    const samples = run.generated!;
-    expect(samples.count).toBe(100);
-    const perDigit = digitsOf(samples.samples, 100);
-    // Printed for the record: the digits the classifier saw, the players at the end, the time.
-    console.log('GAN fixed-noise coverage', {
-      perDigit,
-      dReal: run.game?.dReal,
-      dFake: run.game?.dFake,
-      diversity: run.game?.diversity,
-      warnings: run.warnings.map((w) => w.kind),
-      seconds: run.seconds,
-    });
-    expect(perDigit.filter((n) => n > 0).length).toBeGreaterThanOrEqual(6);
-    expect(hasIdenticalPair(samples.samples, 100, 784)).toBe(false);
-    expect(run.warnings.map((w) => w.kind)).not.toContain('mode-collapse');
+    expectVariedDigits(run, 'GAN', 6);
     // The Lab's latent grid decodes points of the prior with the generator.
     const decoded = await run.client.invoke('model.decode', {
       runId: run.runId,
@@ -99,22 +111,10 @@ describe('the dense GAN preset after its default run', () => {
 describe('the DCGAN preset after its default run', () => {
   it('makes 100 different fixed-noise samples of which the classifier reads several digits', async () => {
     const run = await defaultRun('dcgan');
-    const samples = run.generated!;
-    expect(samples.count).toBe(100);
-    const perDigit = digitsOf(samples.samples, 100);
-    console.log('DCGAN fixed-noise coverage', {
-      perDigit,
-      dReal: run.game?.dReal,
-      dFake: run.game?.dFake,
-      warnings: run.warnings.map((w) => w.kind),
-      seconds: run.seconds,
-    });
     // Measured here: 43 of the 100 read as a digit with 90 % certainty, all ten digits among
     // them. The preset's earlier batches of 64 with real labels of 1 drew blots, which the
     // classifier also read "surely" (44) but as 5 digits only, 23 of them 2s: coverage tells.
-    expect(perDigit.filter((n) => n > 0).length).toBeGreaterThanOrEqual(8);
-    expect(hasIdenticalPair(samples.samples, 100, 784)).toBe(false);
-    expect(run.warnings.map((w) => w.kind)).not.toContain('mode-collapse');
+    expectVariedDigits(run, 'DCGAN', 8);
   }, 1_200_000);
 });
 

@@ -46,19 +46,24 @@ async function decode(
   return decoded.value.images as Float32Array;
 }
 
+/** A studio with the VAE preset trained one short epoch, and the GAN made from its decoder. */
+async function trainedVaeAndItsGan() {
+  const studio = memoryStudio();
+  host = studio.host;
+  const { client } = studio;
+  const vaeRun = await train(client, vae.graph);
+  const made = decoderAsGenerator(vae.graph);
+  if (!made.ok) throw new Error(made.error.message);
+  return { client, vaeRun, made: made.value };
+}
+
 const largestDifference = (a: Float32Array, b: Float32Array) =>
   a.reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i])), 0);
 
 describe('a decoder used as a generator', () => {
   it("starts the GAN's generator from the trained decoder's weights, and says nothing is fresh", async () => {
-    const studio = memoryStudio();
-    host = studio.host;
-    const { client } = studio;
-    const vaeRun = await train(client, vae.graph);
-
-    const made = decoderAsGenerator(vae.graph);
-    if (!made.ok) throw new Error(made.error.message);
-    const { doc, layers, codeSize } = made.value;
+    const { client, vaeRun, made } = await trainedVaeAndItsGan();
+    const { doc, layers, codeSize } = made;
     // The game's steps as small as the rules allow, so one short epoch barely moves the weights.
     const slow: GraphDocument = {
       ...doc,
@@ -91,15 +96,10 @@ describe('a decoder used as a generator', () => {
   });
 
   it('says which layers start fresh when the trained weights do not fit them', async () => {
-    const studio = memoryStudio();
-    host = studio.host;
-    const { client } = studio;
-    const vaeRun = await train(client, vae.graph);
-    const made = decoderAsGenerator(vae.graph);
-    if (!made.ok) throw new Error(made.error.message);
+    const { client, vaeRun, made } = await trainedVaeAndItsGan();
     const warning = nextEvent(client, 'train.warning');
-    await train(client, made.value.doc, {
-      warmStart: { runId: vaeRun, layers: [...made.value.layers, 'no such layer'] },
+    await train(client, made.doc, {
+      warmStart: { runId: vaeRun, layers: [...made.layers, 'no such layer'] },
     });
     expect(await warning).toMatchObject({
       kind: 'warm-start',

@@ -57,6 +57,19 @@ async function studio(shell: 'memory' | 'browser' = 'memory') {
   return { dataDir, client: new StudioClient(memoryTransport(h.handlers, (l) => h.onEvent(l))) };
 }
 
+/** Trains the default preset one epoch on 600 digits; resolves with the ended run's id. */
+async function trainOneEpoch(client: StudioClient): Promise<string> {
+  const ended = nextEvent(client, 'train.ended');
+  const started = await client.invoke('train.start', {
+    graph: preset.graph,
+    settings: { ...preset.settings, epochs: 1, batchSize: 64 },
+    data: { limit: 600 },
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  await ended;
+  return started.value.runId;
+}
+
 describe('project files', () => {
   it('saves into the projects folder and opens the same graph, settings and positions', async () => {
     const { client } = await studio();
@@ -78,24 +91,17 @@ describe('project files', () => {
 
   it('keeps trained weights: a reopened project decodes like the trained one', async () => {
     const { client } = await studio();
-    const ended = nextEvent(client, 'train.ended');
-    const started = await client.invoke('train.start', {
-      graph: preset.graph,
-      settings: { ...preset.settings, epochs: 1, batchSize: 64 },
-      data: { limit: 600 },
-    });
-    if (!started.ok) throw new Error(started.error.message);
-    await ended;
+    const runId = await trainOneEpoch(client);
     const point = new Float32Array(32).fill(0.5);
     const before = await client.invoke('model.decode', {
-      runId: started.value.runId,
+      runId,
       points: point,
       count: 1,
     });
     const saved = await client.invoke('project.save', {
       project: draft(),
       path: null,
-      weightsOfRun: started.value.runId,
+      weightsOfRun: runId,
     });
     expect(saved.ok && saved.value.withWeights).toBe(true);
     const opened = await client.invoke('project.open', {
@@ -114,17 +120,10 @@ describe('project files', () => {
 
   it('decodes as bytes what it decodes as floats: each value clipped to 0..1, times 255, rounded', async () => {
     const { client } = await studio();
-    const ended = nextEvent(client, 'train.ended');
-    const started = await client.invoke('train.start', {
-      graph: preset.graph,
-      settings: { ...preset.settings, epochs: 1, batchSize: 64 },
-      data: { limit: 600 },
-    });
-    if (!started.ok) throw new Error(started.error.message);
-    await ended;
+    const runId = await trainOneEpoch(client);
     const count = 6;
     const points = Float32Array.from({ length: count * 32 }, (_, i) => Math.sin(i * 1.7) * 3);
-    const asked = { runId: started.value.runId, points, count };
+    const asked = { runId, points, count };
     const floats = await client.invoke('model.decode', asked);
     const bytes = await client.invoke('model.decode', { ...asked, pixels: 'byte' });
     if (!floats.ok || !bytes.ok) throw new Error('a decode failed');
