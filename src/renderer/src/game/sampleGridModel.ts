@@ -1,5 +1,6 @@
 import type { GeneratedFrame, GeneratedFrames } from '../../../shared/project/gameRecord';
 import type { GridBitmap, ImageGeometry } from '../recon/imageGrid';
+import { pixelByte } from '../../../shared/util/pixels';
 
 /** Pixels between samples, and around the grid. */
 export const TILE_GAP = 2;
@@ -55,14 +56,12 @@ export function tileGrid(
         const src = s * size + (y * w + x) * c;
         const dst = ((top + y) * width + left + x) * 4;
         const grey = values[src];
-        rgba[dst] = byte(grey);
-        rgba[dst + 1] = byte(c === 3 ? values[src + 1] : grey);
-        rgba[dst + 2] = byte(c === 3 ? values[src + 2] : grey);
+        rgba[dst] = pixelByte(grey);
+        rgba[dst + 1] = pixelByte(c === 3 ? values[src + 1] : grey);
+        rgba[dst + 2] = pixelByte(c === 3 ? values[src + 2] : grey);
         rgba[dst + 3] = 255;
       }
     }
   }
   return { width, height, rgba };
 }
-
-const byte = (v: number): number => (v > 0 ? (v < 1 ? Math.round(v * 255) : 255) : 0);

@@ -1,3 +1,5 @@
+import { pixelByte } from '../../../shared/util/pixels';
+
 /**
  * Lays out rows of small images (originals, noisy inputs, reconstructions) into one RGBA bitmap
  * at the images' own resolution; the canvas scales it up with crisp pixels.
@@ -31,8 +33,6 @@ const GAP = 1;
 /** Extra space between bands of wrapped rows. */
 export const BAND_GAP = 4;
 const BACKGROUND = [24, 28, 38];
-
-const toByte = (v: number): number => (v > 0 ? (v < 1 ? Math.round(v * 255) : 255) : 0); // NaN falls to 0 too
 
 /**
  * Puts the samples of each row side by side, `columns` to a line. When there are more samples
@@ -79,9 +79,11 @@ export function composeGrid(
             const r = values[src];
             pixels[dst] = c === 3 ? pack(r, values[src + 1], values[src + 2]) : pack(r, r, r);
           } else {
-            const r = toByte(values[src]);
+            const r = pixelByte(values[src]);
             pixels[dst] =
-              c === 3 ? pack(r, toByte(values[src + 1]), toByte(values[src + 2])) : pack(r, r, r);
+              c === 3
+                ? pack(r, pixelByte(values[src + 1]), pixelByte(values[src + 2]))
+                : pack(r, r, r);
           }
         }
       }

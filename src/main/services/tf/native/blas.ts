@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pixelByte } from '../../../../shared/util/pixels';
 
 /**
  * The machine's optimized BLAS (OpenBLAS, MKL, BLIS or Apple's Accelerate) for the wasm backend's
@@ -128,11 +129,7 @@ export const setBlasThreads = (threads: number): boolean =>
 
 /** Pictures as bytes in JavaScript: what the addon's toBytes does, for machines without it. */
 export function picturesToBytesInJs(values: Float32Array, bytes: Uint8Array): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    // NaN fails both tests and falls to 0.
-    bytes[i] = Math.floor((v > 0 ? (v < 1 ? v : 1) : 0) * 255 + 0.5);
-  }
+  for (let i = 0; i < values.length; i++) bytes[i] = pixelByte(values[i]);
 }
 
 /**
